@@ -1,0 +1,165 @@
+/**
+ * The MFA service's database, as Kysely sees it. One schema for both engines (SQLite via sql.js, PostgreSQL):
+ * only portable column types are used — text, integer (64-bit safe numbers), and JSON stored as text.
+ * Times are epoch milliseconds (integer). Booleans are 0/1 integers.
+ */
+import type { Generated } from 'kysely';
+
+/** A company: the tenant. The embedded console has exactly one (the demo company). */
+export interface CompaniesTable {
+  id: string;
+  name: string;
+  /** JSON array of lower-case domains whose users are SSO users (R-DIR-2). */
+  sso_domains: string;
+  /** 1 for the seeded demo company: only it may shift its simulated clock (R-CON-2). */
+  is_demo: number;
+  /** Simulated clock: milliseconds added to real time for this company's rules. 0 outside demos. */
+  clock_offset_ms: number;
+  created_at: number;
+}
+
+/** The company MFA policy (R-POL-*): one row per company. */
+export interface PoliciesTable {
+  company_id: string;
+  required: number;
+  /** Calendar date YYYY-MM-DD in `deadline_zone`, or null when no deadline is set. */
+  deadline_date: string | null;
+  /** IANA zone the deadline date is read in (the admin's zone when they saved it). */
+  deadline_zone: string;
+  /** JSON array of allowed method kinds: "totp" is always present, "sms" optional. */
+  allowed_methods: string;
+  sms_code_ttl_minutes: number;
+  lockout_threshold: number;
+  lockout_minutes: number;
+  /** Idle timeout of end-user sessions in minutes; null = sessions never expire from inactivity (R-POL-7). */
+  session_idle_minutes: number | null;
+  /** JSON array of { id, label } identity checks for verified resets (R-RST-3). */
+  reset_checklist: string;
+  stale_after_days: number;
+  version: number;
+  updated_at: number;
+  updated_by: string | null;
+}
+
+/** Directory users (R-DIR-1). `change_seq` drives the console's incremental cache sync. */
+export interface UsersTable {
+  id: string;
+  company_id: string;
+  email: string;
+  /** Lower-cased email: the unique key (R-DIR-1 compares case-insensitively). */
+  email_lower: string;
+  name: string;
+  status: 'active' | 'inactive';
+  country: string;
+  time_zone: string;
+  account_type: 'standard' | 'payments_payor' | 'payments_payee_admin';
+  perm_company_admin: 'none' | 'read_only' | 'standard' | 'admin';
+  perm_directory: 'none' | 'read_only' | 'standard' | 'admin';
+  /** scrypt$N$r$p$salt$hash (base64url); null = cannot sign in with a password. */
+  password_hash: string | null;
+  last_sign_in_at: number | null;
+  /** "Always require 2FA to log into my account" (R-AUTH-3). */
+  always_require_mfa: number;
+  /** First completed enrollment; null = not enrolled. */
+  enrolled_at: number | null;
+  /** Consecutive failed MFA attempts, any method (R-AUTH-2). */
+  failed_attempts: number;
+  locked_until: number | null;
+  created_at: number;
+  updated_at: number;
+  /** Global, strictly increasing write sequence of the last change to this row or its methods. */
+  change_seq: number;
+}
+
+/** Confirmed or pending MFA methods. One TOTP per user (R-TOTP-3); one SMS phone per user. */
+export interface MfaMethodsTable {
+  id: string;
+  user_id: string;
+  kind: 'totp' | 'sms';
+  /** AES-256-GCM sealed TOTP secret (never in clear, R-TOTP-1 / secrets at rest). */
+  secret_sealed: string | null;
+  /** E.164 number for SMS. */
+  phone_e164: string | null;
+  /** Last accepted TOTP time step: a step at or before it is a replay (R-TOTP-2). */
+  last_step: number | null;
+  /** null while being set up; set when the user confirmed it with a code. */
+  confirmed_at: number | null;
+  created_at: number;
+}
+
+/** The single active recovery code of a user: only a salted hash (R-REC-1). */
+export interface RecoveryCodesTable {
+  user_id: string;
+  code_hash: string;
+  created_at: number;
+}
+
+/** One-time SMS codes: only the hash is stored (R-SMS-1). */
+export interface SmsCodesTable {
+  id: string;
+  user_id: string;
+  purpose: 'enroll' | 'sign_in' | 'change_phone' | 'step_up';
+  phone_e164: string;
+  code_hash: string;
+  expires_at: number;
+  sent_at: number;
+  used_at: number | null;
+  voided_at: number | null;
+}
+
+/**
+ * Sign-in transactions and sessions. A row starts at `stage = 'password_ok'` after the password check,
+ * moves through setup/challenge, and becomes `active` when the user is signed in.
+ * Only the SHA-256 of the opaque token is stored.
+ */
+export interface SessionsTable {
+  id: string;
+  user_id: string;
+  token_hash: string;
+  stage: 'setup' | 'challenge' | 'recovery_ack' | 'active';
+  created_at: number;
+  last_seen_at: number;
+  revoked_at: number | null;
+  /** Last passed MFA challenge (step-up freshness, R-PAY-2). */
+  mfa_at: number | null;
+  /** Last activity inside the Payments tool; idle > 30 min demands a new challenge (R-PAY-2). */
+  payments_seen_at: number | null;
+  /** JSON of flow-specific state (e.g. pending enrollment method id). */
+  flow: string;
+}
+
+/** Append-only, hash-chained audit log (R-AUD-1). */
+export interface AuditLogTable {
+  seq: Generated<number>;
+  company_id: string;
+  at: number;
+  actor_id: string | null;
+  actor_email: string | null;
+  action: string;
+  target_id: string | null;
+  target_email: string | null;
+  /** JSON or null. */
+  before: string | null;
+  after: string | null;
+  evidence: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+/** Key/value metadata (schema version, data-key id, global change sequence). */
+export interface MetaTable {
+  key: string;
+  value: string;
+}
+
+export interface Database {
+  companies: CompaniesTable;
+  policies: PoliciesTable;
+  users: UsersTable;
+  mfa_methods: MfaMethodsTable;
+  recovery_codes: RecoveryCodesTable;
+  sms_codes: SmsCodesTable;
+  sessions: SessionsTable;
+  audit_log: AuditLogTable;
+  meta: MetaTable;
+}
