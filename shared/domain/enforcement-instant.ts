@@ -1,0 +1,65 @@
+/**
+ * R-POL-2: enforcement begins at 00:00 of the deadline date in the deadline zone, for everyone everywhere.
+ * When that midnight does not exist (a DST jump at midnight, as in Santiago or Havana), it begins at the first
+ * instant of that day instead.
+ */
+import { DateTime } from 'luxon';
+import { isValidCalendarDate, isValidTimeZone } from './time-zone';
+
+/** The instant enforcement begins, or why it cannot be computed. */
+export type EnforcementInstant =
+  | {
+      readonly ok: true;
+      /** Epoch milliseconds. */
+      readonly at: number;
+      /** True when 00:00 does not exist on that date in that zone. */
+      readonly midnightSkipped: boolean;
+      /** Local wall time enforcement begins at in the deadline zone: `00:00`, or e.g. `01:00` when skipped. */
+      readonly localTime: string;
+    }
+  | { readonly ok: false; readonly reason: 'invalid_date' | 'invalid_zone'; readonly message: string };
+
+const SEARCH_WINDOW_MS = 6 * 3_600_000;
+
+function localDate(ms: number, zone: string): string {
+  return DateTime.fromMillis(ms, { zone }).toISODate() ?? '';
+}
+
+/** The first instant whose local date is `date`, searching back from `candidate` (which is on or after it). */
+function firstInstantOfDay(candidate: number, date: string, zone: string): number {
+  let lo = candidate - SEARCH_WINDOW_MS;
+  let hi = candidate;
+  if (localDate(lo, zone) >= date) return candidate;
+  while (hi - lo > 1000) {
+    const mid = lo + Math.floor((hi - lo) / 2);
+    if (localDate(mid, zone) >= date) hi = mid;
+    else lo = mid;
+  }
+  return hi - (hi % 1000);
+}
+
+/** The instant enforcement begins for a deadline `date` (`YYYY-MM-DD`) read in the IANA `zone`. */
+export function enforcementInstant(date: string, zone: string): EnforcementInstant {
+  if (!isValidCalendarDate(date)) {
+    return { ok: false, reason: 'invalid_date', message: 'Pick a real calendar date for the deadline (YYYY-MM-DD).' };
+  }
+  if (!isValidTimeZone(zone)) {
+    return { ok: false, reason: 'invalid_zone', message: 'Pick a time zone from the list, such as America/New_York.' };
+  }
+  const midnight = DateTime.fromISO(date, { zone });
+  const exists = midnight.toISODate() === date && midnight.hour === 0 && midnight.minute === 0;
+  const at = exists ? midnight.toMillis() : firstInstantOfDay(midnight.toMillis(), date, zone);
+  const localTime = DateTime.fromMillis(at, { zone }).toFormat('HH:mm');
+  return { ok: true, at, midnightSkipped: !exists, localTime };
+}
+
+/**
+ * The enforcement instant of a stored policy, or null when it has no deadline.
+ * Throws only for a policy that never passed the policy schema (an invalid date or zone in storage).
+ */
+export function policyEnforcementAt(policy: { readonly deadlineDate: string | null; readonly deadlineZone: string }): number | null {
+  if (policy.deadlineDate === null) return null;
+  const result = enforcementInstant(policy.deadlineDate, policy.deadlineZone);
+  if (!result.ok) throw new Error(`Stored MFA policy is invalid: ${result.message}`);
+  return result.at;
+}

@@ -1,0 +1,19 @@
+import { describe, it, expect } from 'vitest';
+import type { ToolPermission } from './model';
+import { canChangePolicy, canResetMfa, hasAdminOnBothTools } from './permissions';
+
+const levels: ToolPermission[] = ['none', 'read_only', 'standard', 'admin'];
+
+describe('MFA administration permissions (R-POL-1, R-RST-1)', () => {
+  it('needs admin on both Company Admin and Directory, nothing less', () => {
+    for (const companyAdmin of levels) {
+      for (const directory of levels) {
+        const expected = companyAdmin === 'admin' && directory === 'admin';
+        const operator = { permissions: { companyAdmin, directory } };
+        expect(hasAdminOnBothTools(operator.permissions)).toBe(expected);
+        expect(canChangePolicy(operator)).toBe(expected);
+        expect(canResetMfa(operator)).toBe(expected);
+      }
+    }
+  });
+});

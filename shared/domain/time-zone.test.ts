@@ -1,0 +1,42 @@
+import { describe, it, expect } from 'vitest';
+import { calendarDaysBetween, formatUtcOffset, isValidCalendarDate, isValidTimeZone, zoneOffsetMinutes } from './time-zone';
+
+describe('time zones', () => {
+  it('knows IANA zones and refuses the rest', () => {
+    expect(isValidTimeZone('America/New_York')).toBe(true);
+    expect(isValidTimeZone('Asia/Kathmandu')).toBe(true);
+    expect(isValidTimeZone('UTC')).toBe(true);
+    expect(isValidTimeZone('Mars/Olympus')).toBe(false);
+    expect(isValidTimeZone('')).toBe(false);
+    expect(isValidTimeZone('+05:00 ')).toBe(false);
+  });
+
+  it('reads offsets from the tz database', () => {
+    expect(zoneOffsetMinutes('Asia/Kathmandu', Date.UTC(2026, 0, 1))).toBe(345);
+    expect(zoneOffsetMinutes('America/New_York', Date.UTC(2026, 0, 1))).toBe(-300);
+    expect(zoneOffsetMinutes('America/New_York', Date.UTC(2026, 6, 1))).toBe(-240);
+  });
+
+  it('formats offsets with sign, hours and minutes', () => {
+    expect(formatUtcOffset(345)).toBe('+05:45');
+    expect(formatUtcOffset(-210)).toBe('-03:30');
+    expect(formatUtcOffset(0)).toBe('+00:00');
+    expect(formatUtcOffset(840)).toBe('+14:00');
+  });
+});
+
+describe('calendar dates', () => {
+  it('accepts real dates only', () => {
+    expect(isValidCalendarDate('2028-02-29')).toBe(true);
+    expect(isValidCalendarDate('2026-02-29')).toBe(false);
+    expect(isValidCalendarDate('2026-13-01')).toBe(false);
+    expect(isValidCalendarDate('2026-1-01')).toBe(false);
+  });
+
+  it('counts days between dates across month and year ends', () => {
+    expect(calendarDaysBetween('2026-03-07', '2026-03-08')).toBe(1);
+    expect(calendarDaysBetween('2026-03-08', '2026-03-07')).toBe(-1);
+    expect(calendarDaysBetween('2026-12-31', '2027-01-01')).toBe(1);
+    expect(calendarDaysBetween('2026-03-08', '2026-03-08')).toBe(0);
+  });
+});
