@@ -1,0 +1,60 @@
+/**
+ * Schema migrations: Kysely's Migrator over an in-code provider, run on every open.
+ * Each migration runs in a transaction on both engines, so a failure leaves the database as it was.
+ */
+import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { initialMigration } from './migrations/001-initial';
+import type { Database } from './schema';
+import type { StoreEngine } from './store';
+import { StoreError, describeCause } from './store-error';
+
+/** Every migration, by name; names sort in the order they must run. Never rename or remove one. */
+const MIGRATIONS: Record<string, (engine: StoreEngine) => Migration> = {
+  '001-initial': initialMigration,
+};
+
+/** The in-code migration provider for one engine. */
+export function migrationProvider(engine: StoreEngine): MigrationProvider {
+  return {
+    async getMigrations() {
+      return Object.fromEntries(Object.entries(MIGRATIONS).map(([name, create]) => [name, create(engine)]));
+    },
+  };
+}
+
+/**
+ * Brings the database to the latest schema; returns the names of the migrations it applied.
+ * On PostgreSQL pass the schema the tables live in: Kysely otherwise takes a migration table of any schema
+ * for its own.
+ */
+export async function migrateToLatest(
+  db: Kysely<Database>,
+  engine: StoreEngine,
+  location: string,
+  schema?: string,
+): Promise<string[]> {
+  const migrator = new Migrator({
+    db,
+    provider: migrationProvider(engine),
+    ...(schema === undefined ? {} : { migrationTableSchema: schema }),
+  });
+  const { error, results = [] } = await migrator.migrateToLatest();
+  if (error === undefined) return results.map((result) => result.migrationName);
+
+  const message = describeCause(error);
+  if (/previously executed migration .* (is missing|to be at index)/.test(message)) {
+    throw new StoreError(
+      'newer-database',
+      `The database ${location} was upgraded by a newer version of the MFA service, which this version cannot ` +
+        `read (${message}). Install the newer version again, or open a different database.`,
+      { cause: error },
+    );
+  }
+  const failed = results.find((result) => result.status === 'Error')?.migrationName ?? 'preparing migrations';
+  throw new StoreError(
+    'migration-failed',
+    `Could not upgrade the database ${location} to this version: step "${failed}" failed (${message}). ` +
+      'Nothing was changed. Keep the database as it is, and report this error together with the version you run.',
+    { cause: error },
+  );
+}

@@ -1,0 +1,57 @@
+/**
+ * The storage the MFA service's repositories use, whatever the engine behind it.
+ *
+ * Implementations are named by mechanism: `SqljsStore` (SQLite in WebAssembly, one file or memory) and
+ * `PostgresStore` (a PostgreSQL server). `openStore` picks one from a location.
+ */
+import type { Kysely, Transaction } from 'kysely';
+import { PostgresStore } from './postgres-store';
+import type { Database } from './schema';
+import { SqljsStore } from './sqljs-store';
+import { StoreError } from './store-error';
+
+/** Which SQL engine a store runs on, for the rare query that must differ between them. */
+export type StoreEngine = 'sqlite' | 'postgres';
+
+/** Where the data lives: a PostgreSQL URL, an SQLite file (created if missing), or memory (tests, demos). */
+export type StoreLocation =
+  | { url: string; /** PostgreSQL schema to use, created if missing (isolates test runs). */ schema?: string }
+  | { file: string }
+  | { memory: true };
+
+/** The database the repositories work on. */
+export interface Store {
+  readonly engine: StoreEngine;
+  /** The file path or the URL without its password: for log lines and error messages. */
+  readonly location: string;
+  /**
+   * For reads. Changes must go through `write`, or they are not saved (SQLite) nor retried (PostgreSQL).
+   * Inside a `write` callback use its `trx`: calling `db` there waits for the transaction forever on SQLite.
+   */
+  readonly db: Kysely<Database>;
+  /**
+   * Runs `fn` in a transaction and resolves only once the change is durable: on SQLite after the file that
+   * holds it was flushed to disk, on PostgreSQL after commit. Writes behave as if run one at a time (SQLite
+   * has one connection; PostgreSQL runs them serializable). If `fn` throws, nothing is changed.
+   * On PostgreSQL `fn` may run more than once (serialization retries): keep side effects out of it.
+   */
+  write<T>(fn: (trx: Transaction<Database>) => Promise<T>): Promise<T>;
+  /** Waits for pending saves, then releases the database. Later calls to `write` fail. */
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the store at `location`, creating and migrating it as needed:
+ * `{ url: 'postgres://…' }` → PostgresStore, `{ file }` → SqljsStore on that file, `{ memory: true }` → in memory.
+ * Throws a StoreError whose message a person can act on.
+ */
+export async function openStore(location: StoreLocation): Promise<Store> {
+  if ('memory' in location) return SqljsStore.openMemory();
+  if ('file' in location) return SqljsStore.openFile(location.file);
+  if (/^postgres(ql)?:\/\//i.test(location.url)) return PostgresStore.open(location.url, location.schema);
+  throw new StoreError(
+    'unsupported-location',
+    `The database URL must start with postgres:// or postgresql:// (got "${location.url.split(':')[0]}:…"). ` +
+      'For an embedded database give a file path instead of a URL.',
+  );
+}
