@@ -1,0 +1,31 @@
+/**
+ * The console's IPC contract: every channel the renderer may call, in one map.
+ * Each feature declares its channels in `channels/<feature>.ts`; this file only merges them.
+ */
+import type { z } from 'zod';
+import type { ChannelDef } from './define';
+import { appChannels } from './channels/app';
+import { dashboardChannels } from './channels/dashboard';
+
+export const ipcContract = {
+  ...appChannels,
+  ...dashboardChannels,
+} as const;
+
+export type IpcContract = typeof ipcContract;
+/** Every channel name, e.g. 'dashboard:overview'. */
+export type Channel = keyof IpcContract;
+/** What the renderer sends on a channel (before validation). */
+export type RequestOf<C extends Channel> = z.input<IpcContract[C]['request']>;
+/** What main's handler receives on a channel (after validation). */
+export type ParsedRequestOf<C extends Channel> = z.output<IpcContract[C]['request']>;
+/** What the renderer gets back on success. */
+export type ResponseOf<C extends Channel> = IpcContract[C] extends ChannelDef<z.ZodType, infer R> ? R : never;
+
+/** The channel names as a list: the preload exposes exactly these, nothing generic. */
+export const channelNames = Object.keys(ipcContract) as Channel[];
+
+/** True when `name` is a channel of the contract (for untrusted input such as an HTTP path). */
+export function isChannel(name: string): name is Channel {
+  return Object.prototype.hasOwnProperty.call(ipcContract, name);
+}

@@ -1,0 +1,45 @@
+/**
+ * The console's link to an MFA service: embedded (in-process, the default) or remote (a standalone service by URL).
+ * Everything above this file uses `client` and never knows which.
+ */
+import type { ConnectionStatus } from '../../shared/ipc/channels/app';
+import { APP_VERSION } from '../version';
+import type { EmbeddedService } from './embedded-service';
+import { createServiceClient, type ServiceClient } from './service-client';
+
+/** A connected service, whatever the transport. */
+export interface ServiceConnection {
+  readonly mode: 'embedded' | 'remote';
+  readonly client: ServiceClient;
+  /** Human description of where the service is (data folder or URL). */
+  readonly target: string;
+  close(): Promise<void>;
+}
+
+/** The embedded connection, acting as `operatorEmail`. */
+export async function connectEmbedded(service: EmbeddedService, operatorEmail: string): Promise<ServiceConnection> {
+  const client = createServiceClient(service.http);
+  const token = await service.signInAs(operatorEmail);
+  client.setToken(token);
+  return {
+    mode: 'embedded',
+    client,
+    target: service.databaseFile,
+    close: () => service.close(),
+  };
+}
+
+/** Probes the service and reports the connection as the status bar shows it. */
+export async function connectionStatus(
+  connection: ServiceConnection,
+  host: ConnectionStatus['host'],
+  warnings: readonly string[],
+): Promise<ConnectionStatus> {
+  let state: ConnectionStatus['state'] = 'connected';
+  try {
+    await connection.client.call('health', {});
+  } catch {
+    state = 'offline';
+  }
+  return { mode: connection.mode, state, target: connection.target, warnings: [...warnings], host, version: APP_VERSION };
+}

@@ -1,0 +1,44 @@
+/**
+ * The console's composition root below the Electron glue: one place where the connection, the runtime and every
+ * IPC handler are wired by hand. The desktop app and browser mode both call this.
+ */
+import type { ConnectionStatus } from '../../shared/ipc/channels/app';
+import { createDispatcher, type Dispatcher, type Handlers } from '../ipc/dispatch';
+import { createAppHandlers } from '../ipc/handlers/app-handlers';
+import { createDashboardHandlers } from '../ipc/handlers/dashboard-handlers';
+import type { Clock } from '../service/clock';
+import { systemClock } from '../service/clock';
+import { connectEmbedded } from './connection';
+import { ConnectionRuntime } from './console-runtime';
+import { DEFAULT_EMBEDDED_OPERATOR, startEmbeddedService } from './embedded-service';
+
+/** A running console backend. */
+export interface ConsoleBackend {
+  dispatch: Dispatcher;
+  runtime: ConnectionRuntime;
+  close(): Promise<void>;
+}
+
+/** Options: where data lives and who hosts the renderer. */
+export interface ConsoleOptions {
+  dataDir: string;
+  host: ConnectionStatus['host'];
+  clock?: Clock;
+}
+
+/** Starts the embedded service, connects to it, and wires the handlers. */
+export async function createConsole(options: ConsoleOptions): Promise<ConsoleBackend> {
+  const clock = options.clock ?? systemClock;
+  const service = await startEmbeddedService({ dataDir: options.dataDir, clock });
+  const connection = await connectEmbedded(service, DEFAULT_EMBEDDED_OPERATOR);
+  const runtime = new ConnectionRuntime(connection, options.host);
+  const handlers: Handlers = {
+    ...createAppHandlers(runtime),
+    ...createDashboardHandlers(runtime),
+  };
+  return {
+    dispatch: createDispatcher(handlers),
+    runtime,
+    close: () => runtime.close(),
+  };
+}

@@ -1,0 +1,93 @@
+/**
+ * The console's typed client of the MFA service: one `call(route, input)` for every route of `shared/api`,
+ * over axios (inject adapter when embedded, HTTP(S) with a bearer token when remote). Service refusals become
+ * ConsoleErrors with the service's own plain words; an unreachable service becomes `service_unavailable`.
+ */
+import axios, { AxiosError, type AxiosInstance } from 'axios';
+import type { z } from 'zod';
+import type { ApiRoutes, RouteName } from '../../shared/api';
+import { apiRoutes } from '../../shared/api';
+import { ApiErrorBody } from '../../shared/api/define';
+import { IPC_ERROR, IPC_ERROR_MESSAGE } from '../../shared/ipc/errors';
+import { ConsoleError } from '../ipc/console-error';
+
+type Part<R, K extends 'params' | 'query' | 'body'> = R extends { [P in K]: infer S } ? (S extends z.ZodType ? z.input<S> : never) : never;
+
+/** The input of a route: only the parts it declares. */
+export type CallInput<N extends RouteName> = {
+  [K in 'params' | 'query' | 'body' as Part<ApiRoutes[N], K> extends never ? never : K]: Part<ApiRoutes[N], K>;
+};
+/** The response body of a route. */
+export type CallOutput<N extends RouteName> = z.output<ApiRoutes[N]['response']>;
+
+/** A typed client over one axios instance. */
+export interface ServiceClient {
+  call<N extends RouteName>(name: N, input: CallInput<N>, options?: { token?: string; raw?: boolean }): Promise<CallOutput<N>>;
+  /** The token sent when a call gives none (the console operator's session). */
+  setToken(token: string | null): void;
+}
+
+/** Fills `:param` segments. */
+function fillPath(path: string, params: Record<string, unknown> | undefined): string {
+  return path.replace(/:([A-Za-z_]+)/g, (_, key: string) => encodeURIComponent(String(params?.[key] ?? '')));
+}
+
+/** Wraps an axios instance (its baseURL and adapter decide embedded vs remote). */
+export function createServiceClient(http: AxiosInstance): ServiceClient {
+  let defaultToken: string | null = null;
+  return {
+    setToken(token) {
+      defaultToken = token;
+    },
+    async call(name, input, options = {}) {
+      const def = apiRoutes[name];
+      const parts = input as { params?: Record<string, unknown>; query?: Record<string, unknown>; body?: unknown };
+      const token = options.token ?? defaultToken;
+      try {
+        const response = await http.request({
+          method: def.method,
+          url: fillPath(def.path, parts.params),
+          ...(parts.query ? { params: parts.query } : {}),
+          ...(parts.body !== undefined ? { data: parts.body } : {}),
+          headers: token ? { Authorization: `Bearer ${token}` } : {},
+          ...(def.produces ? { responseType: 'text' as const } : {}),
+        });
+        return response.data as CallOutput<typeof name>;
+      } catch (error) {
+        throw toConsoleError(error);
+      }
+    },
+  };
+}
+
+/** Maps transport and service errors to what the person at the console should read. */
+export function toConsoleError(error: unknown): ConsoleError {
+  if (error instanceof AxiosError) {
+    if (error.response) {
+      const body = parseBody(error.response.data);
+      if (body) return new ConsoleError(body.error.code, body.error.message, body.error.details ? { details: body.error.details } : {});
+      return new ConsoleError(IPC_ERROR.internal, `The MFA service answered with HTTP ${error.response.status}. Try again.`);
+    }
+    return new ConsoleError(IPC_ERROR.serviceUnavailable, IPC_ERROR_MESSAGE.service_unavailable);
+  }
+  if (error instanceof ConsoleError) return error;
+  return new ConsoleError(IPC_ERROR.internal, IPC_ERROR_MESSAGE.internal);
+}
+
+function parseBody(data: unknown): ApiErrorBody | null {
+  let value = data;
+  if (typeof data === 'string') {
+    try {
+      value = JSON.parse(data);
+    } catch {
+      return null;
+    }
+  }
+  const parsed = ApiErrorBody.safeParse(value);
+  return parsed.success ? parsed.data : null;
+}
+
+/** An axios instance for a remote service URL. */
+export function createRemoteHttp(baseURL: string, timeoutMs = 15_000): AxiosInstance {
+  return axios.create({ baseURL, timeout: timeoutMs, maxRedirects: 0 });
+}

@@ -1,0 +1,25 @@
+/**
+ * Builds the MFA service as a Fastify instance (house style 5): routes orchestrate, SQL lives in repositories,
+ * one error handler. Only `server.ts` listens; the console's embedded mode calls it through `inject`.
+ */
+import Fastify, { type FastifyInstance } from 'fastify';
+import { createSessionAuthenticator } from './auth/authenticator';
+import { installErrorHandling } from './http/error-handler';
+import { registerCompanyRoutes } from './routes/company-routes';
+import { registerSystemRoutes } from './routes/system-routes';
+import type { ServiceContext, ServiceDeps } from './service-context';
+
+/** Default request body limit: 1 MiB (CSV import routes raise it for themselves). */
+export const DEFAULT_BODY_LIMIT = 1024 * 1024;
+
+/** Creates the service app with every route registered; call `ready()` (or inject) before use. */
+export async function buildApp(deps: ServiceDeps): Promise<FastifyInstance> {
+  const app = Fastify({ logger: deps.logger ?? false, bodyLimit: DEFAULT_BODY_LIMIT, trustProxy: false });
+  installErrorHandling(app);
+  const authenticator = createSessionAuthenticator({ db: deps.store.db, clock: deps.clock });
+  const ctx: ServiceContext = { ...deps, app, authenticator };
+  registerSystemRoutes(ctx);
+  registerCompanyRoutes(ctx);
+  await app.ready();
+  return app;
+}

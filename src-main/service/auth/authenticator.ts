@@ -1,0 +1,60 @@
+/** Resolves the caller of a route from its bearer token, by the route's `auth` kind. */
+import type { Selectable } from 'kysely';
+import type { RouteAuth } from '../../../shared/api/define';
+import { ApiError } from '../http/api-error';
+import type { Database, SessionsTable, UsersTable } from '../store/schema';
+import type { Kysely } from 'kysely';
+import { bearerToken, hashSessionToken } from './session-token';
+import type { Clock } from '../clock';
+
+export type UserRow = Selectable<UsersTable>;
+export type SessionRow = Selectable<SessionsTable>;
+
+/** Who is calling: nobody (public route), or a user with a session at some stage. */
+export type AuthContext =
+  | { kind: 'none' }
+  | { kind: 'operator' | 'session' | 'sign_in'; user: UserRow; session: SessionRow };
+
+/** Resolves callers; a seam so routes can be tested with any session source. */
+export interface Authenticator {
+  authenticate(kind: RouteAuth, authorization: string | undefined): Promise<AuthContext>;
+}
+
+const SIGN_IN_AGAIN = 'Your session has ended. Sign in again.';
+
+/** True when the user holds at least read-only on one of the two admin tools (R-DIR-1). */
+export function isOperator(user: Pick<UserRow, 'perm_company_admin' | 'perm_directory'>): boolean {
+  return user.perm_company_admin !== 'none' || user.perm_directory !== 'none';
+}
+
+/** The session-table authenticator. Idle timeout and last-seen bookkeeping live in `touch`. */
+export function createSessionAuthenticator(deps: {
+  db: Kysely<Database>;
+  clock: Clock;
+  /** Called for a valid session: may refuse it (idle timeout) or record activity. */
+  touch?: (session: SessionRow, user: UserRow) => Promise<void>;
+}): Authenticator {
+  return {
+    async authenticate(kind, authorization) {
+      if (kind === 'none') return { kind: 'none' };
+      const token = bearerToken(authorization);
+      if (!token) throw new ApiError('unauthorized', 'Sign in first: this request needs a session token.');
+      const session = await deps.db
+        .selectFrom('sessions')
+        .selectAll()
+        .where('token_hash', '=', hashSessionToken(token))
+        .executeTakeFirst();
+      if (!session || session.revoked_at !== null) throw new ApiError('unauthorized', SIGN_IN_AGAIN);
+      const user = await deps.db.selectFrom('users').selectAll().where('id', '=', session.user_id).executeTakeFirst();
+      if (!user || user.status !== 'active') throw new ApiError('unauthorized', SIGN_IN_AGAIN);
+      const active = session.stage === 'active';
+      if (kind === 'sign_in' && active) throw new ApiError('conflict', 'You are already signed in.');
+      if (kind !== 'sign_in' && !active) throw new ApiError('unauthorized', 'Finish signing in (two-factor authentication) first.');
+      if (kind === 'operator' && !isOperator(user)) {
+        throw new ApiError('forbidden', 'Your account has no access to the admin tools. Ask a company admin for Company Admin or Directory permission.');
+      }
+      await deps.touch?.(session, user);
+      return { kind, user, session };
+    },
+  };
+}

@@ -1,0 +1,49 @@
+/** The service's single error handler: plain words for every refusal, no internals in 5xx answers. */
+import type { FastifyError, FastifyInstance } from 'fastify';
+import type { ApiErrorBody, ApiErrorCode } from '../../../shared/api/define';
+import { API_ERRORS } from '../../../shared/api/define';
+import { ApiError } from './api-error';
+
+/** Builds the error body. */
+export function errorBody(code: ApiErrorCode, message: string, details?: Record<string, unknown>): ApiErrorBody {
+  return { error: { code, message, ...(details ? { details } : {}) } };
+}
+
+/** Maps Fastify's own errors (parsing, limits) to our codes and words. */
+function fromFastifyError(error: FastifyError): { code: ApiErrorCode; message: string } | null {
+  switch (error.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return { code: 'payload_too_large', message: 'The request body is too large. Send less data at once.' };
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return { code: 'unsupported_media_type', message: 'Send the request body as application/json.' };
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return { code: 'bad_request', message: 'The request body is not valid JSON.' };
+    default:
+      break;
+  }
+  if (error instanceof SyntaxError) return { code: 'bad_request', message: 'The request body is not valid JSON.' };
+  if (error.statusCode === 429) return { code: 'rate_limited', message: error.message };
+  if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+    return { code: 'bad_request', message: error.message };
+  }
+  return null;
+}
+
+/** Installs the handler and a JSON 404 for unknown routes. */
+export function installErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof ApiError) {
+      return reply.status(error.status).send(errorBody(error.code, error.message, error.details));
+    }
+    const mapped = fromFastifyError(error);
+    if (mapped) return reply.status(API_ERRORS[mapped.code]).send(errorBody(mapped.code, mapped.message));
+    request.log.error({ err: { name: error.name, message: error.message, stack: error.stack } }, 'unhandled error');
+    return reply
+      .status(500)
+      .send(errorBody('internal', 'Something went wrong in the MFA service. Try again; if it keeps happening, contact your administrator.'));
+  });
+  app.setNotFoundHandler((request, reply) =>
+    reply.status(404).send(errorBody('not_found', `There is no ${request.method} ${request.url.split('?')[0]} in this service.`)),
+  );
+}

@@ -1,0 +1,20 @@
+/** What every route module receives: the Fastify instance and the service's dependencies. */
+import type { FastifyInstance } from 'fastify';
+import type { Authenticator } from './auth/authenticator';
+import type { Clock } from './clock';
+import type { Store } from './store/store';
+
+/** Dependencies the service is built from (wired by the standalone CLI or the console's embedded host). */
+export interface ServiceDeps {
+  store: Store;
+  clock: Clock;
+  version: string;
+  /** Fastify logging; off in tests and embedded mode by default. */
+  logger?: boolean;
+}
+
+/** Dependencies plus the app and the shared authenticator, as route modules see them. */
+export interface ServiceContext extends ServiceDeps {
+  app: FastifyInstance;
+  authenticator: Authenticator;
+}

@@ -1,0 +1,42 @@
+/**
+ * `npm run web -- --port N`: browser mode. Builds the renderer if needed, starts the console backend with its
+ * embedded service, serves both on 127.0.0.1, and prints `Console: http://127.0.0.1:N/?token=…`.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createConsole } from '../console/create-console';
+import { defaultDataDir } from '../console/data-dir';
+import { buildRenderer, rendererIsStale } from './build-if-needed';
+import { parseWebArgs } from './cli-args';
+import { startWebServer } from './web-server';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+async function main(): Promise<void> {
+  const options = parseWebArgs(process.argv.slice(2));
+  if (options.rebuild === 'auto' && rendererIsStale(root)) {
+    console.error('Building the console (first run or sources changed)…');
+    buildRenderer(root);
+  }
+  const dataDir = path.resolve(options.dataDir ?? defaultDataDir());
+  const backend = await createConsole({ dataDir, host: 'browser' });
+  const server = await startWebServer({ rendererDir: path.join(root, 'out', 'renderer'), dispatch: backend.dispatch, port: options.port });
+  console.log(server.consoleLine);
+  console.error(`Data folder: ${dataDir}. Press Ctrl+C to stop.`);
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    await server.close();
+    await backend.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+}
+
+main().catch((error: unknown) => {
+  const message = error instanceof Error ? error.message : String(error);
+  console.error(message);
+  process.exit(1);
+});
