@@ -41,7 +41,7 @@ export default defineConfig({
       rollupOptions: {
         input: { index: resolve(root, 'src-main/preload/index.ts') },
         external: ['electron'],
-        output: { format: 'cjs', entryFileNames: '[name].cjs', inlineDynamicImports: true },
+        output: { format: 'cjs', entryFileNames: '[name].cjs', codeSplitting: false },
       },
     },
   },
