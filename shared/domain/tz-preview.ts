@@ -1,0 +1,238 @@
+/**
+ * R-POL-4 time-zone preview: for a deadline date and zone, the exact instant enforcement begins and, for every
+ * zone in the directory (plus zones the admin adds), the local date and time it begins there, with the number of
+ * active users and a note when DST is involved. Offsets come from the tz database through Luxon.
+ */
+import { DateTime, FixedOffsetZone, IANAZone } from 'luxon';
+import { enforcementInstant } from './enforcement-instant';
+import { formatUtcOffset, zoneOffsetMinutes } from './time-zone';
+
+/** A DST change in a zone close to the enforcement instant. */
+export interface DstChange {
+  /** Epoch ms of the change. */
+  readonly at: number;
+  readonly offsetBefore: string;
+  readonly offsetAfter: string;
+  /** Clocks go `forward` (offset grows) or `back`. */
+  readonly direction: 'forward' | 'back';
+  /** Local wall time just before the change, such as `02:00`. */
+  readonly localTimeBefore: string;
+}
+
+/** One zone of the preview. */
+export interface TzPreviewRow {
+  readonly zone: string;
+  /** `YYYY-MM-DD` */
+  readonly localDate: string;
+  /** `HH:mm`, 24-hour. */
+  readonly localTime: string;
+  /** English weekday name, such as `Sunday`. */
+  readonly weekday: string;
+  /** `+05:45`, `-03:30` */
+  readonly utcOffset: string;
+  readonly offsetMinutes: number;
+  /** Local date minus the deadline date, in days: -1, 0 or +1. */
+  readonly dayDifference: number;
+  readonly activeUsers: number;
+  readonly isDeadlineZone: boolean;
+  readonly addedByAdmin: boolean;
+  readonly inDst: boolean;
+  /** A DST change within one day either side of the instant, or null. */
+  readonly dstChange: DstChange | null;
+  /** Plain-words DST notes for this row (empty when DST plays no part). */
+  readonly notes: readonly string[];
+}
+
+/** A zone name from the directory that the tz database does not know. */
+export interface UnknownZone {
+  readonly zone: string;
+  readonly activeUsers: number;
+}
+
+/** The preview, or why it cannot be computed. */
+export type TzPreview =
+  | {
+      readonly ok: true;
+      readonly date: string;
+      readonly zone: string;
+      /** Epoch ms and ISO UTC (`2026-03-08T05:00:00.000Z`) of the enforcement instant. */
+      readonly instantMs: number;
+      readonly instant: string;
+      readonly midnightSkipped: boolean;
+      /** Note about the deadline zone itself (its midnight does not exist), or null. */
+      readonly deadlineNote: string | null;
+      /** Sorted by local wall time, earliest first; ties by zone name. */
+      readonly rows: readonly TzPreviewRow[];
+      readonly unknownZones: readonly UnknownZone[];
+    }
+  | { readonly ok: false; readonly reason: 'invalid_date' | 'invalid_zone'; readonly message: string };
+
+/** What the preview is computed from. `activeUsersByZone`: zone → number of active users in it. */
+export interface TzPreviewInput {
+  readonly date: string;
+  readonly zone: string;
+  readonly activeUsersByZone: ReadonlyMap<string, number> | Readonly<Record<string, number>>;
+  readonly extraZones?: readonly string[];
+}
+
+const DAY_MS = 86_400_000;
+const MINUTE_MS = 60_000;
+const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+
+/** Standard (lowest) offset of a zone per year; the tz rules of a past or given year never change. */
+const standardOffsetCache = new Map<string, number>();
+
+function standardOffset(zone: string, year: number): number {
+  const key = `${zone}|${year}`;
+  let offset = standardOffsetCache.get(key);
+  if (offset === undefined) {
+    offset = Math.min(zoneOffsetMinutes(zone, Date.UTC(year, 0, 1)), zoneOffsetMinutes(zone, Date.UTC(year, 6, 1)));
+    standardOffsetCache.set(key, offset);
+  }
+  return offset;
+}
+
+function pad(value: number, width = 2): string {
+  return String(value).padStart(width, '0');
+}
+
+function wallTime(ms: number, offsetMinutes: number): string {
+  return DateTime.fromMillis(ms, { zone: FixedOffsetZone.instance(offsetMinutes) }).toFormat('HH:mm');
+}
+
+/** Epoch-day number of a calendar date, to compare dates (no time of day, no offsets involved). */
+function dayNumber(year: number, month: number, day: number): number {
+  return Math.round(Date.UTC(year, month - 1, day) / DAY_MS);
+}
+
+/** The first minute at which the offset differs from `before`, between `lo` (offset `before`) and `hi`. */
+function findChange(zone: string, lo: number, hi: number, before: number): number {
+  let low = lo;
+  let high = hi;
+  while (high - low > MINUTE_MS) {
+    const mid = low + Math.floor((high - low) / 2 / MINUTE_MS) * MINUTE_MS;
+    if (zoneOffsetMinutes(zone, mid) === before) low = mid;
+    else high = mid;
+  }
+  return high;
+}
+
+function dstChangeNear(zone: string, instant: number, offset: number): DstChange | null {
+  const offsetDayBefore = zoneOffsetMinutes(zone, instant - DAY_MS);
+  const offsetDayAfter = zoneOffsetMinutes(zone, instant + DAY_MS);
+  let before: number;
+  let at: number;
+  if (offsetDayBefore !== offset) {
+    before = offsetDayBefore;
+    at = findChange(zone, instant - DAY_MS, instant, offsetDayBefore);
+  } else if (offsetDayAfter !== offset) {
+    before = offset;
+    at = findChange(zone, instant, instant + DAY_MS, offset);
+  } else {
+    return null;
+  }
+  const after = zoneOffsetMinutes(zone, at);
+  return {
+    at,
+    offsetBefore: formatUtcOffset(before),
+    offsetAfter: formatUtcOffset(after),
+    direction: after > before ? 'forward' : 'back',
+    localTimeBefore: wallTime(at, before),
+  };
+}
+
+function dstNotes(inDst: boolean, change: DstChange | null, instant: number): string[] {
+  const notes: string[] = [];
+  if (inDst) notes.push('Daylight saving time is in effect at that moment.');
+  if (change) {
+    const when =
+      change.at === instant
+        ? 'at the moment'
+        : change.at < instant
+          ? 'less than a day before'
+          : 'less than a day after';
+    const verb = change.direction === 'forward' ? 'go forward' : 'go back';
+    notes.push(
+      `Clocks ${verb} at ${change.localTimeBefore} local time (${change.offsetBefore} to ${change.offsetAfter}), ${when} enforcement begins.`,
+    );
+  }
+  return notes;
+}
+
+function previewRow(
+  zone: string,
+  instant: number,
+  input: { dateDay: number; activeUsers: number; isDeadlineZone: boolean; addedByAdmin: boolean },
+): TzPreviewRow {
+  const local = DateTime.fromMillis(instant, { zone });
+  const offsetMinutes = local.offset;
+  const localDate = `${pad(local.year, 4)}-${pad(local.month)}-${pad(local.day)}`;
+  const inDst = offsetMinutes > standardOffset(zone, local.year);
+  const dstChange = dstChangeNear(zone, instant, offsetMinutes);
+  return {
+    zone,
+    localDate,
+    localTime: `${pad(local.hour)}:${pad(local.minute)}`,
+    weekday: WEEKDAYS[local.weekday - 1] ?? '',
+    utcOffset: formatUtcOffset(offsetMinutes),
+    offsetMinutes,
+    dayDifference: dayNumber(local.year, local.month, local.day) - input.dateDay,
+    activeUsers: input.activeUsers,
+    isDeadlineZone: input.isDeadlineZone,
+    addedByAdmin: input.addedByAdmin,
+    inDst,
+    dstChange,
+    notes: dstNotes(inDst, dstChange, instant),
+  };
+}
+
+function countsOf(source: TzPreviewInput['activeUsersByZone']): Map<string, number> {
+  const entries = source instanceof Map ? [...source.entries()] : Object.entries(source);
+  const counts = new Map<string, number>();
+  for (const [zone, count] of entries) counts.set(zone, (counts.get(zone) ?? 0) + count);
+  return counts;
+}
+
+/** Compute the preview. Fast enough to run on every keystroke: a few hundred zones take a few milliseconds. */
+export function timeZonePreview(input: TzPreviewInput): TzPreview {
+  const start = enforcementInstant(input.date, input.zone);
+  if (!start.ok) return start;
+  const instant = start.at;
+  const counts = countsOf(input.activeUsersByZone);
+  const deadline = DateTime.fromISO(input.date, { zone: 'UTC' });
+  const dateDay = dayNumber(deadline.year, deadline.month, deadline.day);
+  const extra = new Set(input.extraZones ?? []);
+  const zones = new Set<string>([input.zone, ...counts.keys(), ...extra]);
+  const rows: TzPreviewRow[] = [];
+  const unknownZones: UnknownZone[] = [];
+  for (const zone of zones) {
+    const activeUsers = counts.get(zone) ?? 0;
+    if (!IANAZone.create(zone).isValid) {
+      unknownZones.push({ zone, activeUsers });
+      continue;
+    }
+    rows.push(
+      previewRow(zone, instant, {
+        dateDay,
+        activeUsers,
+        isDeadlineZone: zone === input.zone,
+        addedByAdmin: extra.has(zone) && !counts.has(zone),
+      }),
+    );
+  }
+  rows.sort((a, b) => a.offsetMinutes - b.offsetMinutes || (a.zone < b.zone ? -1 : a.zone > b.zone ? 1 : 0));
+  unknownZones.sort((a, b) => (a.zone < b.zone ? -1 : 1));
+  return {
+    ok: true,
+    date: input.date,
+    zone: input.zone,
+    instantMs: instant,
+    instant: new Date(instant).toISOString(),
+    midnightSkipped: start.midnightSkipped,
+    deadlineNote: start.midnightSkipped
+      ? `Midnight does not exist on ${input.date} in ${input.zone} (clocks jump forward), so enforcement begins at ${start.localTime}, the first moment of that day.`
+      : null,
+    rows,
+    unknownZones,
+  };
+}
