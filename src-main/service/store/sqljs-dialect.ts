@@ -3,8 +3,10 @@
  *
  * sql.js has one in-memory connection. `SqljsEngine` owns it behind a FIFO mutex: Kysely acquires the
  * connection for each query, and for the whole of a transaction, so a transaction owns the database until it
- * ends. Exporting the database (for persistence) takes the same mutex, because sql.js `export()` closes and
- * reopens the database: inside a transaction it would silently end it, and it resets every pragma.
+ * ends. Exporting the database (for persistence) takes the same mutex: sql.js 1.16 `export()` copies the
+ * database with SQLite's backup API and throws "SQLite is busy" while a write transaction is open, and older
+ * releases closed and reopened the database, ending the transaction and resetting pragmas. Under the mutex
+ * neither can happen, and the pragmas are reapplied after each export in case the engine is older.
  */
 import {
   CompiledQuery,
@@ -27,7 +29,7 @@ import {
 import type { Database as SqlJsDatabase, SqlValue } from 'sql.js';
 import { Mutex } from './mutex';
 
-/** Pragmas that hold per connection; reapplied after every export() since it reopens the database. */
+/** Pragmas that hold per connection; reapplied after every export() (older sql.js reopens the database). */
 const CONNECTION_PRAGMAS = 'PRAGMA foreign_keys = ON;';
 
 /** Owns the single sql.js connection: the mutex that serialises its users, and export/close under it. */

@@ -1,0 +1,125 @@
+import { Kysely, sql, type Generated } from 'kysely';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { SqljsDialect, SqljsEngine } from './sqljs-dialect';
+import { loadSqlJs } from './sqljs-loader';
+
+interface TestDb {
+  parent: { id: Generated<number>; name: string };
+  child: { id: number; parent_id: number; flag: number | null };
+}
+
+let engine: SqljsEngine;
+let db: Kysely<TestDb>;
+
+beforeEach(async () => {
+  const sqlJs = await loadSqlJs();
+  engine = new SqljsEngine(new sqlJs.Database());
+  db = new Kysely<TestDb>({ dialect: new SqljsDialect(engine) });
+  await sql`create table parent (id integer primary key autoincrement, name text not null unique)`.execute(db);
+  await sql`create table child (id integer primary key, parent_id integer not null references parent(id), flag integer)`.execute(
+    db,
+  );
+});
+
+describe('SqljsDialect', () => {
+  it('reports the new row id of an insert and the rows an update or delete touched', async () => {
+    const first = await db.insertInto('parent').values({ name: 'a' }).executeTakeFirstOrThrow();
+    const second = await db.insertInto('parent').values({ name: 'b' }).executeTakeFirstOrThrow();
+    expect([first.insertId, second.insertId]).toEqual([1n, 2n]);
+
+    const updated = await db.updateTable('parent').set({ name: sql`name || '!'` }).executeTakeFirstOrThrow();
+    expect(updated.numUpdatedRows).toBe(2n);
+    const none = await db.updateTable('parent').set({ name: 'z' }).where('id', '=', 99).executeTakeFirstOrThrow();
+    expect(none.numUpdatedRows).toBe(0n);
+    const deleted = await db.deleteFrom('parent').where('id', '=', 1).executeTakeFirstOrThrow();
+    expect(deleted.numDeletedRows).toBe(1n);
+  });
+
+  it('gives no insert id when an insert added nothing', async () => {
+    await db.insertInto('parent').values({ name: 'a' }).execute();
+    const skipped = await db
+      .insertInto('parent')
+      .values({ name: 'a' })
+      .onConflict((conflict) => conflict.doNothing())
+      .executeTakeFirstOrThrow();
+    expect(skipped.numInsertedOrUpdatedRows).toBe(0n);
+    expect(skipped.insertId).toBeUndefined();
+  });
+
+  it('enforces foreign keys, also after an export (older sql.js reopened the database on export)', async () => {
+    const orphan = () => db.insertInto('child').values({ id: 1, parent_id: 42, flag: null }).execute();
+    await expect(orphan()).rejects.toThrow(/FOREIGN KEY constraint failed/);
+    await engine.export();
+    await expect(orphan()).rejects.toThrow(/FOREIGN KEY constraint failed/);
+  });
+
+  it('lets a transaction own the connection: other queries and exports wait for it to end', async () => {
+    const events: string[] = [];
+    let reachedInside!: () => void;
+    const inside = new Promise<void>((resolve) => (reachedInside = resolve));
+    const transaction = db.transaction().execute(async (trx) => {
+      await trx.insertInto('parent').values({ name: 'first' }).execute();
+      reachedInside();
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      await trx.insertInto('parent').values({ name: 'second' }).execute();
+      events.push('commit');
+    });
+    await inside;
+    const read = db
+      .selectFrom('parent')
+      .select('name')
+      .execute()
+      .then((rows) => {
+        events.push(`read ${rows.length}`);
+      });
+    const exported = engine.export().then((bytes) => {
+      events.push('export');
+      return bytes;
+    });
+    await Promise.all([transaction, read, exported]);
+    expect(events[0]).toBe('commit');
+    expect(events.slice(1).sort()).toEqual(['export', 'read 2']);
+
+    const sqlJs = await loadSqlJs();
+    const copy = new sqlJs.Database(await exported);
+    expect(copy.exec('select count(*) from parent')[0]?.values[0]?.[0]).toBe(2);
+    copy.close();
+  });
+
+  it('rolls the whole transaction back when its callback throws', async () => {
+    const failing = db.transaction().execute(async (trx) => {
+      await trx.insertInto('parent').values({ name: 'kept?' }).execute();
+      throw new Error('validation failed');
+    });
+    await expect(failing).rejects.toThrow('validation failed');
+    expect(await db.selectFrom('parent').selectAll().execute()).toEqual([]);
+  });
+
+  it('rolls back to a savepoint inside a transaction', async () => {
+    const trx = await db.startTransaction().execute();
+    await trx.insertInto('parent').values({ name: 'outer' }).execute();
+    const savepoint = await trx.savepoint('inner').execute();
+    await savepoint.insertInto('parent').values({ name: 'inner' }).execute();
+    await savepoint.rollbackToSavepoint('inner').execute();
+    await trx.commit().execute();
+    expect(await db.selectFrom('parent').select('name').execute()).toEqual([{ name: 'outer' }]);
+  });
+
+  it('streams rows in chunks', async () => {
+    await db
+      .insertInto('parent')
+      .values(Array.from({ length: 7 }, (_, i) => ({ name: `p${i}` })))
+      .execute();
+    const names: string[] = [];
+    for await (const row of db.selectFrom('parent').select('name').orderBy('id').stream(3)) names.push(row.name);
+    expect(names).toEqual(['p0', 'p1', 'p2', 'p3', 'p4', 'p5', 'p6']);
+  });
+
+  it('stores booleans as 0/1 and refuses a Date with a hint to store epoch milliseconds', async () => {
+    const parent = await db.insertInto('parent').values({ name: 'a' }).returning('id').executeTakeFirstOrThrow();
+    await sql`insert into child (id, parent_id, flag) values (1, ${parent.id}, ${true})`.execute(db);
+    expect(await db.selectFrom('child').select('flag').executeTakeFirst()).toEqual({ flag: 1 });
+    const withDate = sql`insert into child (id, parent_id, flag) values (2, ${parent.id}, ${new Date()})`.execute(db);
+    await expect(withDate).rejects.toThrow(/epoch milliseconds/);
+  });
+});
