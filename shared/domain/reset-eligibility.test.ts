@@ -1,0 +1,87 @@
+import { describe, it, expect } from 'vitest';
+import { exactEmailMatch } from './directory';
+import type { AccountType, ToolPermissions } from './model';
+import { resetEligibility } from './reset-eligibility';
+import type { ResetEligibility } from './reset-eligibility';
+
+const admin: ToolPermissions = { companyAdmin: 'admin', directory: 'admin' };
+const operator = { id: 'op', permissions: admin };
+const company = { ssoDomains: ['sso.example.com'] };
+const required = { required: true };
+
+function target(email: string, accountType: AccountType = 'standard', id = 't1') {
+  return { id, email, accountType };
+}
+
+type Target = ReturnType<typeof target>;
+
+function check(overrides: Partial<Parameters<typeof resetEligibility<Target>>[0]> = {}): ResetEligibility<Target> {
+  return resetEligibility<Target>({ operator, target: target('sam@example.com'), company, policy: required, ...overrides });
+}
+
+describe('MFA reset eligibility (R-RST-1, R-RST-2)', () => {
+  it('lets an admin on both tools reset a standard user when MFA is required', () => {
+    const result = check();
+    expect(result).toEqual({ eligible: true, target: target('sam@example.com') });
+  });
+
+  it('refuses operators without admin on both tools, before looking at the target', () => {
+    for (const permissions of [
+      { companyAdmin: 'admin', directory: 'standard' },
+      { companyAdmin: 'standard', directory: 'admin' },
+      { companyAdmin: 'read_only', directory: 'none' },
+    ] as const) {
+      const result = check({ operator: { id: 'op', permissions }, target: null });
+      expect(result).toMatchObject({ eligible: false, reason: 'operator_lacks_permission', contact: 'company_admin' });
+      expect(result.eligible ? '' : result.message).toMatch(/Admin permission on both the Company Admin and Directory/);
+    }
+  });
+
+  it('refuses an email that is not exactly in the directory', () => {
+    const users = [target('Sam@Example.com')];
+    expect(check({ target: exactEmailMatch('sam@example.co', users) })).toMatchObject({
+      eligible: false,
+      reason: 'not_in_directory',
+      contact: null,
+    });
+    expect(check({ target: exactEmailMatch('SAM@example.COM', users) })).toMatchObject({ eligible: true });
+  });
+
+  it('sends SSO users to their IT department', () => {
+    const result = check({ target: target('ida@sso.example.com') });
+    expect(result).toMatchObject({ eligible: false, reason: 'sso_user', contact: 'it_department' });
+    expect(result.eligible ? '' : result.message).toMatch(/ida@sso.example.com.*IT department/);
+  });
+
+  it('sends payments users to Payments support (R-PAY-3)', () => {
+    for (const type of ['payments_payor', 'payments_payee_admin'] as const) {
+      const result = check({ target: target('pay@example.com', type) });
+      expect(result).toMatchObject({ eligible: false, reason: 'payments_user', contact: 'payments_support' });
+      expect(result.eligible ? '' : result.message).toMatch(/Payments support/);
+    }
+  });
+
+  it('refuses the operator own account: another admin must do it', () => {
+    const result = check({ target: target('op@example.com', 'standard', 'op') });
+    expect(result).toMatchObject({ eligible: false, reason: 'own_account', contact: 'another_company_admin' });
+    expect(result.eligible ? '' : result.message).toMatch(/another company admin/);
+  });
+
+  it('refuses when the company does not require MFA', () => {
+    const result = check({ policy: { required: false } });
+    expect(result).toMatchObject({ eligible: false, reason: 'mfa_not_enforced', contact: null });
+    expect(result.eligible ? '' : result.message).toMatch(/Turn on Require MFA/);
+  });
+
+  it('routes to the team that owns the MFA before other refusals', () => {
+    const off = { required: false };
+    expect(check({ policy: off, target: target('ida@sso.example.com') })).toMatchObject({ reason: 'sso_user' });
+    expect(check({ policy: off, target: target('p@example.com', 'payments_payor') })).toMatchObject({
+      reason: 'payments_user',
+    });
+    expect(check({ target: target('op@sso.example.com', 'standard', 'op') })).toMatchObject({ reason: 'sso_user' });
+    expect(check({ policy: off, target: target('op@example.com', 'standard', 'op') })).toMatchObject({
+      reason: 'own_account',
+    });
+  });
+});
