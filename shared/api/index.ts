@@ -1,10 +1,20 @@
 /** Every route of the MFA service, by name. Each area declares its routes in `routes/<area>.ts`. */
 import { systemRoutes } from './routes/system';
 import { companyRoutes } from './routes/company';
+import { adminRoutes } from './routes/admin-routes';
+import { authRoutes } from './routes/auth';
+import { selfServiceRoutes } from './routes/self-service';
+import { paymentsRoutes } from './routes/payments';
+import { demoRoutes } from './routes/demo';
 
 export const apiRoutes = {
   ...systemRoutes,
   ...companyRoutes,
+  ...adminRoutes,
+  ...authRoutes,
+  ...selfServiceRoutes,
+  ...paymentsRoutes,
+  ...demoRoutes,
 } as const;
 
 export type ApiRoutes = typeof apiRoutes;
