@@ -1,6 +1,6 @@
 /**
  * Payments step-up (R-PAY-1, R-PAY-2): a payments user passes a fresh MFA challenge at each touchpoint of the
- * Payments tool, and again after 30 minutes idle in it. A touchpoint other than `enter_tool` while away from the
+ * Payments tool, and again after 30 minutes idle in it. A touchpoint other than `enter_payments` while away from the
  * tool (never entered, or idle too long) answers 403 with `details.reason = "payments_idle"`: enter again first.
  */
 import { z } from 'zod';
@@ -8,11 +8,8 @@ import { defineRoute, Empty } from '../define';
 import { MethodCode, MethodKind, SmsSent } from './mfa-common';
 
 /** The moments a payments user must pass a challenge. */
-export const PaymentsTouchpoint = z.enum(['enter_tool', 'disbursement', 'bank_account', 'agreement']);
+export const PaymentsTouchpoint = z.enum(['enter_payments', 'disbursement', 'bank_account', 'agreement']);
 export type PaymentsTouchpoint = z.infer<typeof PaymentsTouchpoint>;
-
-/** Minutes of inactivity in the Payments tool after which a new challenge is demanded. */
-export const PAYMENTS_IDLE_MINUTES = 30;
 
 const TouchpointParams = z.strictObject({ touchpoint: PaymentsTouchpoint });
 
