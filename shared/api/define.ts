@@ -28,6 +28,8 @@ export interface RouteDef<
   errors: readonly ApiErrorCode[];
   /** Content type of a non-JSON response (e.g. text/csv); JSON when absent. */
   produces?: string;
+  /** Content type of a non-JSON request body (e.g. text/csv); JSON when absent. */
+  consumes?: string;
 }
 
 /** Declares a route, keeping its literal types. */

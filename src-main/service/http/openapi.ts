@@ -57,7 +57,7 @@ export function buildOpenApiDocument(routes: Record<string, RouteDef>, info: { t
       parameters: [...parametersOf(def.params, 'path'), ...parametersOf(def.query, 'query')],
       responses,
       ...(def.auth === 'none' ? { security: [] } : {}),
-      ...(def.body ? { requestBody: { required: true, content: { 'application/json': { schema: schemaOf(def.body, 'input') } } } } : {}),
+      ...(def.body ? { requestBody: { required: true, content: { [def.consumes ?? 'application/json']: { schema: schemaOf(def.body, 'input') } } } } : {}),
     };
     const path = openApiPath(def.path);
     paths[path] = { ...(paths[path] ?? {}), [def.method.toLowerCase()]: operation };

@@ -1,0 +1,112 @@
+/**
+ * Admin API: the append-only, hash-chained audit log (R-AUD-1): list newest first with filters, CSV export and
+ * chain verification. Needs any admin-tool access.
+ */
+import { z } from 'zod';
+import { defineRoute } from '../define';
+import { pageCursor, pageLimit } from './admin-common';
+
+/**
+ * The actions written to the audit log. Services that audit (admin API, sign-in and enrollment) use these names,
+ * so the console's filters and the enrollment report can rely on them.
+ */
+export const AUDIT_ACTIONS = {
+  policyUpdate: 'policy.update',
+  userCreate: 'user.create',
+  userUpdate: 'user.update',
+  userDeactivate: 'user.deactivate',
+  userReactivate: 'user.reactivate',
+  usersImport: 'users.import',
+  mfaReset: 'mfa.reset',
+  mfaUnlock: 'mfa.unlock',
+  /** Written by the sign-in service when wrong codes lock a user (R-AUTH-2). */
+  mfaLockout: 'mfa.lockout',
+  /** Written by the enrollment service when a user confirms a method. */
+  mfaEnroll: 'mfa.enroll',
+} as const;
+/** An action name of the audit log. */
+export type AuditAction = (typeof AUDIT_ACTIONS)[keyof typeof AUDIT_ACTIONS];
+
+/** One audit entry. before/after/evidence are the JSON values recorded with it. */
+export const AuditEntryView = z.object({
+  seq: z.number(),
+  at: z.number(),
+  actorId: z.string().nullable(),
+  actorEmail: z.string().nullable(),
+  action: z.string(),
+  targetId: z.string().nullable(),
+  targetEmail: z.string().nullable(),
+  before: z.unknown(),
+  after: z.unknown(),
+  evidence: z.unknown(),
+  prevHash: z.string(),
+  hash: z.string(),
+});
+export type AuditEntryView = z.infer<typeof AuditEntryView>;
+
+const instant = z.coerce.number().int().min(0);
+
+/** Filters of the audit list and export. */
+export const AuditFilterQuery = z.strictObject({
+  actor: z.string().max(254).optional().describe('Actor email (case-insensitive, exact) or id'),
+  action: z
+    .string()
+    .max(500)
+    .optional()
+    .describe('Comma-separated actions; a name ending in "." matches every action starting with it (e.g. "user.")'),
+  target: z.string().max(254).optional().describe('Target email (case-insensitive, exact) or id'),
+  from: instant.optional().describe('Entries at or after this instant (epoch ms)'),
+  to: instant.optional().describe('Entries before this instant (epoch ms)'),
+});
+export type AuditFilterQuery = z.input<typeof AuditFilterQuery>;
+
+/** Result of walking the chain: intact, or the first entry that breaks it. */
+export const AuditVerification = z.object({
+  ok: z.boolean(),
+  /** Entries checked (up to the break). */
+  checked: z.number(),
+  total: z.number(),
+  brokenAt: z
+    .object({
+      seq: z.number(),
+      at: z.number(),
+      action: z.string(),
+      reason: z.enum(['link_mismatch', 'content_mismatch']),
+      message: z.string(),
+    })
+    .nullable(),
+});
+export type AuditVerification = z.infer<typeof AuditVerification>;
+
+export const adminAuditRoutes = {
+  adminAuditList: defineRoute({
+    method: 'GET',
+    path: '/api/v1/admin/audit',
+    summary: 'Audit entries, newest first, with filters and cursor paging',
+    tag: 'admin-audit',
+    auth: 'operator',
+    query: AuditFilterQuery.extend({ cursor: pageCursor, limit: pageLimit }),
+    response: z.object({ entries: z.array(AuditEntryView), nextCursor: z.string().nullable() }),
+    errors: ['forbidden'],
+  }),
+  adminAuditExport: defineRoute({
+    method: 'GET',
+    path: '/api/v1/admin/audit/export',
+    summary: 'The filtered audit log as CSV, oldest first',
+    tag: 'admin-audit',
+    auth: 'operator',
+    query: AuditFilterQuery,
+    produces: 'text/csv',
+    response: z.string(),
+    errors: ['forbidden'],
+  }),
+  adminAuditVerify: defineRoute({
+    method: 'GET',
+    path: '/api/v1/admin/audit/verify',
+    summary: 'Verify the hash chain; names the first entry that breaks it',
+    tag: 'admin-audit',
+    auth: 'operator',
+    response: AuditVerification,
+    errors: ['forbidden'],
+  }),
+};

@@ -1,0 +1,140 @@
+/**
+ * Admin API: verified MFA resets (R-RST-1..3) and "Locked out?" triage (R-RST-4).
+ * Eligibility and triage need any admin-tool access (helpdesk); the reset itself needs `admin` on both tools.
+ * The email must match the directory exactly (case-insensitive, no fuzzy match).
+ */
+import { z } from 'zod';
+import { accountTypeSchema, methodKindSchema, userStatusSchema } from '../../domain/model';
+import { defineRoute } from '../define';
+import { ContactView } from './admin-common';
+
+/** Why a reset is refused (R-RST-2), each with its own message and contact. */
+export const ResetRefusalReason = z.enum([
+  'not_in_directory',
+  'not_enforced',
+  'own_account',
+  'sso_user',
+  'payments_user',
+  'operator_lacks_permission',
+]);
+export type ResetRefusalReason = z.infer<typeof ResetRefusalReason>;
+
+const emailBody = z.strictObject({
+  email: z.string({ error: 'Type the user’s email.' }).trim().min(1, { error: 'Type the user’s email.' }).max(254),
+});
+
+/** The user a reset would act on. */
+export const ResetTarget = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  status: userStatusSchema,
+  methods: z.array(methodKindSchema),
+  hasRecoveryCode: z.boolean(),
+  lockedUntil: z.number().nullable(),
+});
+export type ResetTarget = z.infer<typeof ResetTarget>;
+
+/** Whether the operator may reset this email's MFA now, and if not, why and whom to contact. */
+export const ResetEligibility = z.discriminatedUnion('eligible', [
+  z.object({
+    eligible: z.literal(true),
+    user: ResetTarget,
+    /** The identity checks to confirm before the reset (R-RST-3), from the policy. */
+    checklist: z.array(z.object({ id: z.string(), label: z.string() })),
+  }),
+  z.object({
+    eligible: z.literal(false),
+    reason: ResetRefusalReason,
+    message: z.string(),
+    contact: ContactView,
+    /** The directory user, when one matched. */
+    user: ResetTarget.nullable(),
+  }),
+]);
+export type ResetEligibility = z.infer<typeof ResetEligibility>;
+
+/** The reset request: the exact email, the checklist items confirmed, and the "I have verified" box. */
+export const ResetBody = z.strictObject({
+  email: emailBody.shape.email,
+  /** Ids of the checklist items the operator confirmed: every item of the policy's checklist is needed. */
+  checks: z.array(z.string().max(40)).max(20),
+  verified: z.literal(true, { error: 'Tick “I have verified the user’s request to reset MFA” before resetting.' }),
+  /** Free text kept with the evidence, such as the ticket number. */
+  note: z.string().trim().max(500).optional(),
+});
+export type ResetBody = z.input<typeof ResetBody>;
+
+/** What a reset removed. */
+export const ResetResult = z.object({
+  user: z.object({ id: z.string(), email: z.string(), name: z.string() }),
+  removed: z.object({
+    methods: z.array(methodKindSchema),
+    /** Methods still being set up (never confirmed), also removed. */
+    pendingMethods: z.number(),
+    recoveryCode: z.boolean(),
+    sessionsEnded: z.number(),
+    lockoutCleared: z.boolean(),
+  }),
+  at: z.number(),
+});
+export type ResetResult = z.infer<typeof ResetResult>;
+
+/** "Locked out?" triage: who can help this caller and why (R-RST-4). */
+export const TriageResult = z.object({
+  /** Stable code of the situation, such as `sso_user`, `payments_user`, `locked_out`, `company_admin_reset`. */
+  outcome: z.string(),
+  /** Plain words for the helpdesk to read to the caller. */
+  message: z.string(),
+  contact: ContactView,
+  /** True when this operator can fix it here (reset or unlock). */
+  canActHere: z.boolean(),
+  user: z
+    .object({
+      id: z.string(),
+      email: z.string(),
+      name: z.string(),
+      status: userStatusSchema,
+      accountType: accountTypeSchema,
+      sso: z.boolean(),
+      methods: z.array(methodKindSchema),
+      lockedUntil: z.number().nullable(),
+      locked: z.boolean(),
+    })
+    .nullable(),
+});
+export type TriageResult = z.infer<typeof TriageResult>;
+
+export const adminResetRoutes = {
+  adminResetEligibility: defineRoute({
+    method: 'POST',
+    path: '/api/v1/admin/reset/eligibility',
+    summary: 'May this operator reset this email’s MFA? Each refusal with its reason and whom to contact',
+    tag: 'admin-reset',
+    auth: 'operator',
+    body: emailBody,
+    response: ResetEligibility,
+    errors: ['forbidden'],
+  }),
+  adminReset: defineRoute({
+    method: 'POST',
+    path: '/api/v1/admin/reset',
+    summary:
+      'Reset a user’s MFA after the identity checklist: removes every method and the recovery code, ends sessions; audited',
+    tag: 'admin-reset',
+    auth: 'operator',
+    body: ResetBody,
+    response: ResetResult,
+    errors: ['forbidden', 'not_found', 'unprocessable'],
+  }),
+  adminTriage: defineRoute({
+    method: 'POST',
+    path: '/api/v1/admin/triage',
+    summary: '“Locked out?” triage: from an email, who can help and why',
+    tag: 'admin-reset',
+    auth: 'operator',
+    body: emailBody,
+    response: TriageResult,
+    errors: ['forbidden'],
+  }),
+};

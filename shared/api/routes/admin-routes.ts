@@ -1,0 +1,16 @@
+/** Every route of the Admin API (policy, directory, import, reset, audit, report), merged for `shared/api`. */
+import { adminAuditRoutes } from './admin-audit';
+import { adminDirectoryRoutes } from './admin-directory';
+import { adminImportRoutes } from './admin-import';
+import { adminPolicyRoutes } from './admin-policy';
+import { adminReportRoutes } from './admin-report';
+import { adminResetRoutes } from './admin-reset';
+
+export const adminRoutes = {
+  ...adminPolicyRoutes,
+  ...adminDirectoryRoutes,
+  ...adminImportRoutes,
+  ...adminResetRoutes,
+  ...adminAuditRoutes,
+  ...adminReportRoutes,
+} as const;
