@@ -2,7 +2,6 @@
 import { systemRoutes } from './routes/system';
 import { companyRoutes } from './routes/company';
 import { adminRoutes } from './routes/admin-routes';
-import { adminRoutes } from './routes/admin-routes';
 import { authRoutes } from './routes/auth';
 import { selfServiceRoutes } from './routes/self-service';
 import { paymentsRoutes } from './routes/payments';
@@ -11,7 +10,6 @@ import { demoRoutes } from './routes/demo';
 export const apiRoutes = {
   ...systemRoutes,
   ...companyRoutes,
-  ...adminRoutes,
   ...adminRoutes,
   ...authRoutes,
   ...selfServiceRoutes,
