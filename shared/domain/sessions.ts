@@ -1,0 +1,63 @@
+/**
+ * Session rules: the company idle timeout (R-POL-7, default none) and the Payments step-up challenges (R-PAY-2):
+ * a payments user passes MFA on entering the Payments tool, for each sensitive action, and after 30 minutes idle
+ * in the tool.
+ */
+import { assertNever } from './assert-never';
+import type { DomainPolicy } from './policy';
+
+/** Minutes idle in the Payments tool after which a new challenge is needed. */
+export const PAYMENTS_IDLE_MINUTES = 30;
+
+/** True when a session last seen at `lastSeenAt` has expired from inactivity at `now` (never when the timeout is null). */
+export function sessionIdleExpired(
+  lastSeenAt: number,
+  policy: Pick<DomainPolicy, 'sessionIdleMinutes'>,
+  now: number,
+): boolean {
+  if (policy.sessionIdleMinutes === null) return false;
+  return now - lastSeenAt >= policy.sessionIdleMinutes * 60_000;
+}
+
+/**
+ * What a payments user is doing: entering the tool, one of the sensitive actions (creating or submitting a
+ * disbursement; adding, editing or deactivating a bank account; reviewing or accepting an agreement), or any other
+ * activity inside the tool.
+ */
+export type PaymentsEvent = 'enter_payments' | 'disbursement' | 'bank_account' | 'agreement' | 'payments_activity';
+
+/** Whether a challenge is needed first, and why. */
+export type StepUp =
+  | { readonly needed: false }
+  | { readonly needed: true; readonly reason: 'entering_payments' | 'sensitive_action' | 'payments_idle'; readonly message: string };
+
+/** Decide whether `event` needs an MFA challenge, given the last activity in the Payments tool (null: none yet). */
+export function paymentsStepUp(event: PaymentsEvent, paymentsSeenAt: number | null, now: number): StepUp {
+  switch (event) {
+    case 'enter_payments':
+      return {
+        needed: true,
+        reason: 'entering_payments',
+        message: 'Verify it is you to open Payments.',
+      };
+    case 'disbursement':
+    case 'bank_account':
+    case 'agreement':
+      return {
+        needed: true,
+        reason: 'sensitive_action',
+        message: 'Verify it is you to continue: this Payments action always needs a fresh code.',
+      };
+    case 'payments_activity':
+      if (paymentsSeenAt === null || now - paymentsSeenAt >= PAYMENTS_IDLE_MINUTES * 60_000) {
+        return {
+          needed: true,
+          reason: 'payments_idle',
+          message: `Payments was idle for ${PAYMENTS_IDLE_MINUTES} minutes or more. Verify it is you to continue.`,
+        };
+      }
+      return { needed: false };
+    default:
+      return assertNever(event, 'payments event');
+  }
+}
