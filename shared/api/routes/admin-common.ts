@@ -62,8 +62,8 @@ export type DirectoryUserDetail = z.infer<typeof DirectoryUserDetail>;
 
 /** Who a caller should contact, when the operator cannot help (R-RST-2, R-RST-4). */
 export const ContactView = z.object({
-  who: z.enum(['company_admin', 'another_admin', 'it_department', 'payments_support', 'nobody']),
-  /** Plain words, such as "Payments support" or "your company's IT department". */
+  who: z.enum(['company_admin', 'another_company_admin', 'it_department', 'payments_support']),
+  /** Plain words, such as "Payments support" or "Your IT department (identity provider)". */
   label: z.string(),
 });
 export type ContactView = z.infer<typeof ContactView>;

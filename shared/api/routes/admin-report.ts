@@ -7,8 +7,8 @@ import { methodKindSchema } from '../../domain/model';
 import { defineRoute } from '../define';
 
 /**
- * Counts by state. `byState` splits every user into exactly one state (for the chart): inactive first, then SSO,
- * then by enrollment. `payments` counts active, non-SSO payments users across those states.
+ * Counts by state (R-RPT-1). `byState` puts every user in exactly one state, the first that applies: inactive, SSO,
+ * payments, then by confirmed methods. `payments` splits the payments state by enrollment.
  */
 export const EnrollmentCounts = z.object({
   total: z.number(),
@@ -19,8 +19,11 @@ export const EnrollmentCounts = z.object({
     notEnrolled: z.number(),
     inactive: z.number(),
     sso: z.number(),
+    payments: z.number(),
   }),
-  payments: z.object({ total: z.number(), enrolled: z.number(), notEnrolled: z.number() }),
+  payments: z.object({ enrolled: z.number(), notEnrolled: z.number() }),
+  /** Active, not SSO, not enrolled (payments users included). */
+  willBeBlocked: z.number(),
 });
 export type EnrollmentCounts = z.infer<typeof EnrollmentCounts>;
 

@@ -10,12 +10,12 @@ import { ContactView } from './admin-common';
 
 /** Why a reset is refused (R-RST-2), each with its own message and contact. */
 export const ResetRefusalReason = z.enum([
+  'operator_lacks_permission',
   'not_in_directory',
-  'not_enforced',
-  'own_account',
   'sso_user',
   'payments_user',
-  'operator_lacks_permission',
+  'own_account',
+  'mfa_not_enforced',
 ]);
 export type ResetRefusalReason = z.infer<typeof ResetRefusalReason>;
 
@@ -47,7 +47,8 @@ export const ResetEligibility = z.discriminatedUnion('eligible', [
     eligible: z.literal(false),
     reason: ResetRefusalReason,
     message: z.string(),
-    contact: ContactView,
+    /** Whom to send the user (or the operator) to; null when the operator should fix their input. */
+    contact: ContactView.nullable(),
     /** The directory user, when one matched. */
     user: ResetTarget.nullable(),
   }),
@@ -82,13 +83,19 @@ export type ResetResult = z.infer<typeof ResetResult>;
 
 /** "Locked out?" triage: who can help this caller and why (R-RST-4). */
 export const TriageResult = z.object({
-  /** Stable code of the situation, such as `sso_user`, `payments_user`, `locked_out`, `company_admin_reset`. */
-  outcome: z.string(),
-  /** Plain words for the helpdesk to read to the caller. */
-  message: z.string(),
-  contact: ContactView,
-  /** True when this operator can fix it here (reset or unlock). */
-  canActHere: z.boolean(),
+  /** Who can help: a contact, the user themselves (`self_service`), or nobody known (`unknown`: not in the directory). */
+  helper: z.enum(['company_admin', 'another_company_admin', 'it_department', 'payments_support', 'self_service', 'unknown']),
+  /** One line: who to contact. */
+  headline: z.string(),
+  /** Why that is the right place, in plain words for the helpdesk to read to the caller. */
+  why: z.string(),
+  /** Things the caller can try now (recovery code, waiting out a lock). */
+  tips: z.array(z.string()),
+  /** The contact with its label, when `helper` is one. */
+  contact: ContactView.nullable(),
+  /** True when this operator can fix it here: reset (eligible) or unlock (locked and allowed to unlock). */
+  canResetHere: z.boolean(),
+  canUnlockHere: z.boolean(),
   user: z
     .object({
       id: z.string(),
@@ -98,6 +105,7 @@ export const TriageResult = z.object({
       accountType: accountTypeSchema,
       sso: z.boolean(),
       methods: z.array(methodKindSchema),
+      hasRecoveryCode: z.boolean(),
       lockedUntil: z.number().nullable(),
       locked: z.boolean(),
     })
