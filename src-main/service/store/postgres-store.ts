@@ -8,6 +8,7 @@
 import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
 import { migrateToLatest } from './migrate';
+import { PendingWrites } from './pending-writes';
 import type { Database } from './schema';
 import type { Store } from './store';
 import { StoreError, describeCause } from './store-error';
@@ -34,6 +35,7 @@ const types: pg.CustomTypesConfig = {
 /** A Store on a PostgreSQL server. */
 export class PostgresStore implements Store {
   readonly engine = 'postgres';
+  readonly #pending = new PendingWrites();
   #closed = false;
 
   private constructor(
@@ -81,10 +83,19 @@ export class PostgresStore implements Store {
   }
 
   async write<T>(fn: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+    this.#assertOpen();
+    return this.#pending.track(this.#serializable(fn));
+  }
+
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    await this.#pending.settled();
+    await this.db.destroy();
+  }
+
+  async #serializable<T>(fn: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
-      if (this.#closed) {
-        throw new StoreError('closed', `The database ${this.location} is closed; no more changes can be made to it.`);
-      }
       try {
         return await this.db.transaction().setIsolationLevel('serializable').execute(fn);
       } catch (error) {
@@ -94,10 +105,10 @@ export class PostgresStore implements Store {
     }
   }
 
-  async close(): Promise<void> {
-    if (this.#closed) return;
-    this.#closed = true;
-    await this.db.destroy();
+  #assertOpen(): void {
+    if (this.#closed) {
+      throw new StoreError('closed', `The database ${this.location} is closed; no more changes can be made to it.`);
+    }
   }
 }
 

@@ -12,6 +12,7 @@ import { checkWritable, openChecked, readDatabaseFile } from './database-file';
 import { removeStaleTempFiles, writeFileDurably } from './durable-file';
 import { GroupCommit } from './group-commit';
 import { migrateToLatest } from './migrate';
+import { PendingWrites } from './pending-writes';
 import type { Database } from './schema';
 import { SqljsDialect, SqljsEngine } from './sqljs-dialect';
 import { loadSqlJs } from './sqljs-loader';
@@ -25,6 +26,7 @@ export class SqljsStore implements Store {
   readonly #engine: SqljsEngine;
   readonly #file: string | null;
   readonly #commit: GroupCommit;
+  readonly #pending = new PendingWrites();
   #closed = false;
 
   private constructor(engine: SqljsEngine, file: string | null) {
@@ -72,16 +74,21 @@ export class SqljsStore implements Store {
 
   async write<T>(fn: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
     this.#assertOpen();
-    const result = await this.db.transaction().execute(fn);
-    if (this.#file !== null) await this.#commit.afterNextFlush();
-    return result;
+    return this.#pending.track(this.#commitAndFlush(fn));
   }
 
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
+    await this.#pending.settled();
     await this.#commit.idle();
     await this.db.destroy();
+  }
+
+  async #commitAndFlush<T>(fn: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+    const result = await this.db.transaction().execute(fn);
+    if (this.#file !== null) await this.#commit.afterNextFlush();
+    return result;
   }
 
   async #migrate(): Promise<string[]> {

@@ -1,0 +1,280 @@
+/**
+ * The store contract: the same tests against sql.js (a real file) and PostgreSQL, so repositories behave the
+ * same on both. PostgreSQL runs when MFA_TEST_PG_URL is set (postgres://user:password@host:5432/database; the
+ * user needs CREATE on that database): each test gets a fresh schema, dropped afterwards.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import { afterEach, describe, expect, it } from 'vitest';
+import { currentChangeSeq, nextChangeSeq } from '../../src-main/service/store/change-seq';
+import type { Database } from '../../src-main/service/store/schema';
+import { StoreError, isForeignKeyViolation, isUniqueViolation } from '../../src-main/service/store/store-error';
+import { openStore, type Store } from '../../src-main/service/store/store';
+import { AT, auditRow, companyRow, userRow } from '../fixtures/store-rows';
+
+const PG_URL = process.env.MFA_TEST_PG_URL;
+if (!PG_URL) {
+  console.warn(
+    'store-contract: MFA_TEST_PG_URL is not set, so the PostgreSQL half is skipped. Set it to ' +
+      'postgres://user:password@127.0.0.1:5432/database (a user with CREATE on that database) to run it.',
+  );
+}
+
+/** Opens a fresh, empty store; `reopen` opens the same data again; `dispose` removes it. */
+interface Harness {
+  open(): Promise<Store>;
+  reopen(): Promise<Store>;
+  dispose(): Promise<void>;
+}
+
+function sqljsHarness(): Harness {
+  let dir = '';
+  return {
+    async open() {
+      dir = await mkdtemp(join(tmpdir(), 'mfa-contract-'));
+      return openStore({ file: join(dir, 'data', 'mfa.sqlite') });
+    },
+    reopen: () => openStore({ file: join(dir, 'data', 'mfa.sqlite') }),
+    dispose: () => rm(dir, { recursive: true, force: true }),
+  };
+}
+
+function postgresHarness(url: string): Harness {
+  const schema = `mfa_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  return {
+    open: () => openStore({ url, schema }),
+    reopen: () => openStore({ url, schema }),
+    async dispose() {
+      const admin = await openStore({ url });
+      await sql`drop schema if exists ${sql.id(schema)} cascade`.execute(admin.db);
+      await admin.close();
+    },
+  };
+}
+
+const TABLES: Array<keyof Database> = [
+  'companies',
+  'policies',
+  'users',
+  'mfa_methods',
+  'recovery_codes',
+  'sms_codes',
+  'sessions',
+  'audit_log',
+  'meta',
+];
+
+const ADMIN_INDEXES = [
+  'users_company_change_seq_idx',
+  'users_company_status_idx',
+  'users_company_time_zone_idx',
+  'users_company_country_idx',
+  'users_company_last_sign_in_idx',
+  'audit_log_company_seq_idx',
+  'audit_log_company_actor_idx',
+  'audit_log_company_action_idx',
+  'audit_log_company_target_idx',
+  'audit_log_company_at_idx',
+];
+
+async function indexNames(store: Store): Promise<string[]> {
+  const query =
+    store.engine === 'sqlite'
+      ? sql<{ name: string }>`select name from sqlite_master where type = 'index'`
+      : sql<{ name: string }>`select indexname as name from pg_indexes where schemaname = current_schema()`;
+  return (await query.execute(store.db)).rows.map((row) => row.name);
+}
+
+function contract(makeHarness: () => Harness): void {
+  let harness: Harness;
+  const open: Store[] = [];
+  const start = async (): Promise<Store> => {
+    harness = makeHarness();
+    const store = await harness.open();
+    open.push(store);
+    return store;
+  };
+  const reopen = async (): Promise<Store> => {
+    const store = await harness.reopen();
+    open.push(store);
+    return store;
+  };
+
+  afterEach(async () => {
+    for (const store of open.splice(0)) await store.close();
+    await harness.dispose();
+  });
+
+  it('creates every table of schema.ts and the indexes the admin API reads by', async () => {
+    const store = await start();
+    const tables = (await store.db.introspection.getTables()).map((table) => table.name);
+    expect(tables).toEqual(expect.arrayContaining(TABLES));
+    expect(await indexNames(store)).toEqual(expect.arrayContaining(ADMIN_INDEXES));
+  });
+
+  it('round-trips full rows with the types schema.ts declares (epoch ms as numbers)', async () => {
+    const store = await start();
+    const company = companyRow('c1', { clock_offset_ms: -3_600_000 });
+    const user = userRow('c1', 'Dana@Example.com', { locked_until: AT + 900_000, change_seq: 2 ** 40 });
+    await store.write(async (trx) => {
+      await trx.insertInto('companies').values(company).execute();
+      await trx.insertInto('users').values(user).execute();
+    });
+    expect(await store.db.selectFrom('companies').selectAll().executeTakeFirst()).toEqual(company);
+    expect(await store.db.selectFrom('users').selectAll().executeTakeFirst()).toEqual(user);
+    const counted = await store.db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+    expect(counted).toEqual({ n: 1 });
+  });
+
+  it('keeps emails unique per company, compared case-insensitively through email_lower', async () => {
+    const store = await start();
+    await store.write(async (trx) => {
+      await trx.insertInto('companies').values([companyRow('c1'), companyRow('c2')]).execute();
+      await trx.insertInto('users').values(userRow('c1', 'dana@example.com')).execute();
+      await trx.insertInto('users').values(userRow('c2', 'dana@example.com')).execute();
+    });
+    const duplicate = store.write((trx) =>
+      trx.insertInto('users').values(userRow('c1', 'DANA@example.com', { id: 'other-id' })).execute(),
+    );
+    const error = await duplicate.catch((caught: unknown) => caught);
+    expect(isUniqueViolation(error)).toBe(true);
+  });
+
+  it('enforces foreign keys and value checks', async () => {
+    const store = await start();
+    const orphan = await store
+      .write((trx) => trx.insertInto('users').values(userRow('no-such-company', 'a@example.com')).execute())
+      .catch((caught: unknown) => caught);
+    expect(isForeignKeyViolation(orphan)).toBe(true);
+
+    await store.write((trx) => trx.insertInto('companies').values(companyRow('c1')).execute());
+    const badStatus = store.write((trx) =>
+      trx
+        .insertInto('users')
+        .values({ ...userRow('c1', 'b@example.com'), status: 'deleted' as 'active' })
+        .execute(),
+    );
+    await expect(badStatus).rejects.toThrow(/check constraint/i);
+  });
+
+  it('numbers audit entries with an increasing sequence assigned by the database', async () => {
+    const store = await start();
+    const seqs = await store.write(async (trx) => {
+      await trx.insertInto('companies').values(companyRow('c1')).execute();
+      const out: number[] = [];
+      for (const action of ['policy.update', 'user.reset', 'user.deactivate']) {
+        const row = await trx.insertInto('audit_log').values(auditRow('c1', action)).returning('seq').executeTakeFirstOrThrow();
+        out.push(row.seq);
+      }
+      return out;
+    });
+    expect(seqs[1]).toBeGreaterThan(seqs[0] ?? Infinity);
+    expect(seqs[2]).toBeGreaterThan(seqs[1] ?? Infinity);
+    expect(typeof seqs[0]).toBe('number');
+  });
+
+  it('reports how many rows an update or delete touched', async () => {
+    const store = await start();
+    await store.write(async (trx) => {
+      await trx.insertInto('companies').values(companyRow('c1')).execute();
+      await trx.insertInto('users').values([userRow('c1', 'a@example.com'), userRow('c1', 'b@example.com')]).execute();
+    });
+    const updated = await store.write((trx) =>
+      trx.updateTable('users').set({ status: 'inactive' }).where('company_id', '=', 'c1').executeTakeFirstOrThrow(),
+    );
+    expect(updated.numUpdatedRows).toBe(2n);
+    const deleted = await store.write((trx) =>
+      trx.deleteFrom('users').where('email_lower', '=', 'a@example.com').executeTakeFirstOrThrow(),
+    );
+    expect(deleted.numDeletedRows).toBe(1n);
+  });
+
+  it('issues strictly increasing change sequence numbers across concurrent writes', async () => {
+    const store = await start();
+    const before = await currentChangeSeq(store.db);
+    const taken = await Promise.all(Array.from({ length: 20 }, () => store.write((trx) => nextChangeSeq(trx))));
+    expect([...taken].sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => before + i + 1));
+    expect(await currentChangeSeq(store.db)).toBe(before + 20);
+  });
+
+  it('runs concurrent read-then-write changes as if one at a time (no lost updates)', async () => {
+    const store = await start();
+    await store.write(async (trx) => {
+      await trx.insertInto('companies').values(companyRow('c1')).execute();
+      await trx.insertInto('users').values(userRow('c1', 'a@example.com')).execute();
+    });
+    const increment = () =>
+      store.write(async (trx) => {
+        const row = await trx.selectFrom('users').select('failed_attempts').executeTakeFirstOrThrow();
+        await trx.updateTable('users').set({ failed_attempts: row.failed_attempts + 1 }).execute();
+      });
+    await Promise.all(Array.from({ length: 12 }, increment));
+    const row = await store.db.selectFrom('users').select('failed_attempts').executeTakeFirstOrThrow();
+    expect(row.failed_attempts).toBe(12);
+  });
+
+  it('changes nothing when the write callback throws', async () => {
+    const store = await start();
+    const failing = store.write(async (trx) => {
+      await trx.insertInto('companies').values(companyRow('c1')).execute();
+      await nextChangeSeq(trx);
+      throw new Error('the admin lacks permission');
+    });
+    await expect(failing).rejects.toThrow('the admin lacks permission');
+    expect(await store.db.selectFrom('companies').selectAll().execute()).toEqual([]);
+    expect(await currentChangeSeq(store.db)).toBe(0);
+  });
+
+  it('keeps data across close and reopen, without running migrations again', async () => {
+    const store = await start();
+    await store.write((trx) => trx.insertInto('companies').values(companyRow('c1')).execute());
+    await store.close();
+    const again = await reopen();
+    expect(await again.db.selectFrom('companies').select('id').execute()).toEqual([{ id: 'c1' }]);
+    const migrations = await sql<{ name: string }>`select name from kysely_migration`.execute(again.db);
+    expect(migrations.rows.map((row) => row.name)).toEqual(['001-initial']);
+  });
+
+  it('lets a write in flight finish before close returns', async () => {
+    const store = await start();
+    const pending = store.write((trx) => trx.insertInto('companies').values(companyRow('c1')).execute());
+    await store.close();
+    await pending;
+    const again = await reopen();
+    expect(await again.db.selectFrom('companies').select('id').execute()).toEqual([{ id: 'c1' }]);
+  });
+
+  it('refuses writes after close with a clear error', async () => {
+    const store = await start();
+    await store.close();
+    const late = await store.write(async () => 'late').catch((caught: unknown) => caught);
+    expect(late).toBeInstanceOf(StoreError);
+    expect((late as StoreError).kind).toBe('closed');
+  });
+}
+
+describe('store contract: sql.js file', () => contract(sqljsHarness));
+
+describe.skipIf(!PG_URL)('store contract: PostgreSQL', () => contract(() => postgresHarness(PG_URL ?? '')));
+
+it.runIf(!PG_URL && Boolean(process.env.CI))('has PostgreSQL under CI', () => {
+  expect.fail('CI must run the contract suite against PostgreSQL: set MFA_TEST_PG_URL (see .ci/run).');
+});
+
+describe('openStore', () => {
+  it('refuses a URL that is not PostgreSQL, saying what to give instead', async () => {
+    const error = await openStore({ url: 'mysql://localhost/mfa' }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(StoreError);
+    expect((error as Error).message).toMatch(/postgres:\/\/.*file path/);
+  });
+
+  it('names the server without the password when PostgreSQL cannot be reached', async () => {
+    const error = await openStore({ url: 'postgres://someone:hunter2@127.0.0.1:1/mfa' }).catch((caught: unknown) => caught);
+    expect((error as StoreError).kind).toBe('connection-failed');
+    expect((error as Error).message).toContain('127.0.0.1:1');
+    expect((error as Error).message).not.toContain('hunter2');
+  });
+});
