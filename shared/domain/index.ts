@@ -3,6 +3,7 @@ export * from './assert-never';
 export * from './audit-chain';
 export * from './contacts';
 export * from './directory';
+export * from './dst';
 export * from './enforcement';
 export * from './enforcement-instant';
 export * from './enrollment-report';

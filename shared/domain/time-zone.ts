@@ -28,10 +28,3 @@ export function formatUtcOffset(minutes: number): string {
   const mins = String(abs % 60).padStart(2, '0');
   return `${sign}${hours}:${mins}`;
 }
-
-/** Whole calendar days from date `a` to date `b` (both `YYYY-MM-DD`): `2026-03-07` to `2026-03-08` is 1. */
-export function calendarDaysBetween(a: string, b: string): number {
-  const start = DateTime.fromISO(a, { zone: 'UTC' });
-  const end = DateTime.fromISO(b, { zone: 'UTC' });
-  return Math.round(end.diff(start, 'days').days);
-}

@@ -3,21 +3,11 @@
  * zone in the directory (plus zones the admin adds), the local date and time it begins there, with the number of
  * active users and a note when DST is involved. Offsets come from the tz database through Luxon.
  */
-import { DateTime, FixedOffsetZone, IANAZone } from 'luxon';
+import { DateTime, IANAZone } from 'luxon';
+import { dstChangeNear, isInDst } from './dst';
+import type { DstChange } from './dst';
 import { enforcementInstant } from './enforcement-instant';
-import { formatUtcOffset, zoneOffsetMinutes } from './time-zone';
-
-/** A DST change in a zone close to the enforcement instant. */
-export interface DstChange {
-  /** Epoch ms of the change. */
-  readonly at: number;
-  readonly offsetBefore: string;
-  readonly offsetAfter: string;
-  /** Clocks go `forward` (offset grows) or `back`. */
-  readonly direction: 'forward' | 'back';
-  /** Local wall time just before the change, such as `02:00`. */
-  readonly localTimeBefore: string;
-}
+import { formatUtcOffset } from './time-zone';
 
 /** One zone of the preview. */
 export interface TzPreviewRow {
@@ -76,69 +66,15 @@ export interface TzPreviewInput {
 }
 
 const DAY_MS = 86_400_000;
-const MINUTE_MS = 60_000;
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
-
-/** Standard (lowest) offset of a zone per year; the tz rules of a past or given year never change. */
-const standardOffsetCache = new Map<string, number>();
-
-function standardOffset(zone: string, year: number): number {
-  const key = `${zone}|${year}`;
-  let offset = standardOffsetCache.get(key);
-  if (offset === undefined) {
-    offset = Math.min(zoneOffsetMinutes(zone, Date.UTC(year, 0, 1)), zoneOffsetMinutes(zone, Date.UTC(year, 6, 1)));
-    standardOffsetCache.set(key, offset);
-  }
-  return offset;
-}
 
 function pad(value: number, width = 2): string {
   return String(value).padStart(width, '0');
 }
 
-function wallTime(ms: number, offsetMinutes: number): string {
-  return DateTime.fromMillis(ms, { zone: FixedOffsetZone.instance(offsetMinutes) }).toFormat('HH:mm');
-}
-
 /** Epoch-day number of a calendar date, to compare dates (no time of day, no offsets involved). */
 function dayNumber(year: number, month: number, day: number): number {
   return Math.round(Date.UTC(year, month - 1, day) / DAY_MS);
-}
-
-/** The first minute at which the offset differs from `before`, between `lo` (offset `before`) and `hi`. */
-function findChange(zone: string, lo: number, hi: number, before: number): number {
-  let low = lo;
-  let high = hi;
-  while (high - low > MINUTE_MS) {
-    const mid = low + Math.floor((high - low) / 2 / MINUTE_MS) * MINUTE_MS;
-    if (zoneOffsetMinutes(zone, mid) === before) low = mid;
-    else high = mid;
-  }
-  return high;
-}
-
-function dstChangeNear(zone: string, instant: number, offset: number): DstChange | null {
-  const offsetDayBefore = zoneOffsetMinutes(zone, instant - DAY_MS);
-  const offsetDayAfter = zoneOffsetMinutes(zone, instant + DAY_MS);
-  let before: number;
-  let at: number;
-  if (offsetDayBefore !== offset) {
-    before = offsetDayBefore;
-    at = findChange(zone, instant - DAY_MS, instant, offsetDayBefore);
-  } else if (offsetDayAfter !== offset) {
-    before = offset;
-    at = findChange(zone, instant, instant + DAY_MS, offset);
-  } else {
-    return null;
-  }
-  const after = zoneOffsetMinutes(zone, at);
-  return {
-    at,
-    offsetBefore: formatUtcOffset(before),
-    offsetAfter: formatUtcOffset(after),
-    direction: after > before ? 'forward' : 'back',
-    localTimeBefore: wallTime(at, before),
-  };
 }
 
 function dstNotes(inDst: boolean, change: DstChange | null, instant: number): string[] {
@@ -167,7 +103,7 @@ function previewRow(
   const local = DateTime.fromMillis(instant, { zone });
   const offsetMinutes = local.offset;
   const localDate = `${pad(local.year, 4)}-${pad(local.month)}-${pad(local.day)}`;
-  const inDst = offsetMinutes > standardOffset(zone, local.year);
+  const inDst = isInDst(zone, local.year, offsetMinutes);
   const dstChange = dstChangeNear(zone, instant, offsetMinutes);
   return {
     zone,
