@@ -1,9 +1,12 @@
-/** Appends entries to the company's hash-chained audit log (R-AUD-1), inside the caller's write transaction. */
-import type { Transaction } from 'kysely';
-import type { Database } from '../store/schema';
-import { GENESIS_HASH, auditEntryHash, canonicalJson, type HashedAuditFields } from './audit-hash';
+/**
+ * Appends entries to the company's hash-chained audit log (R-AUD-1), inside the caller's write transaction.
+ * Hashing follows `shared/domain/audit-chain.ts`: before/after/evidence are stored as canonical JSON text.
+ */
+import type { Insertable, Transaction } from 'kysely';
+import { GENESIS_HASH, auditEntryHash, canonicalJson, type AuditEntryContent } from '../../../shared/domain/audit-chain';
+import type { AuditLogTable, Database } from '../store/schema';
 
-/** One audit entry as callers give it: before/after/evidence are any JSON-able values. */
+/** One audit entry as callers give it: before/after/evidence are any JSON-able values (undefined = none). */
 export interface AuditEntryInput {
   companyId: string;
   at: number;
@@ -15,6 +18,12 @@ export interface AuditEntryInput {
   before?: unknown;
   after?: unknown;
   evidence?: unknown;
+}
+
+/** Canonical JSON text of a value as stored; undefined members are dropped, undefined itself stores null. */
+export function storedJson(value: unknown): string | null {
+  if (value === undefined) return null;
+  return canonicalJson(JSON.parse(JSON.stringify(value)) as unknown);
 }
 
 /** The hash of the company's newest entry, or the genesis hash when its log is empty. */
@@ -29,38 +38,53 @@ export async function lastAuditHash(trx: Transaction<Database>, companyId: strin
   return last?.hash ?? GENESIS_HASH;
 }
 
-function storedFields(entry: AuditEntryInput): HashedAuditFields {
+function contentOf(entry: AuditEntryInput): AuditEntryContent {
   return {
-    company_id: entry.companyId,
+    companyId: entry.companyId,
     at: entry.at,
-    actor_id: entry.actorId,
-    actor_email: entry.actorEmail,
+    actorId: entry.actorId,
+    actorEmail: entry.actorEmail,
     action: entry.action,
-    target_id: entry.targetId,
-    target_email: entry.targetEmail,
-    before: canonicalJson(entry.before),
-    after: canonicalJson(entry.after),
-    evidence: canonicalJson(entry.evidence),
+    targetId: entry.targetId,
+    targetEmail: entry.targetEmail,
+    before: storedJson(entry.before),
+    after: storedJson(entry.after),
+    evidence: storedJson(entry.evidence),
   };
 }
 
+/** Rows per insert statement (13 columns each: well under both engines' parameter limits). */
+const INSERT_BATCH = 500;
+
 /**
- * Appends several entries in order, chained to the company's last entry (one read of the last hash).
+ * Appends several entries in order, chained to each company's last entry (one read of the last hash per company).
  * Call it inside `store.write` so the entries commit or vanish with the change they record.
  */
 export async function appendAuditEntries(trx: Transaction<Database>, entries: readonly AuditEntryInput[]): Promise<void> {
   const lastByCompany = new Map<string, string>();
-  const rows = [];
+  const rows: Insertable<AuditLogTable>[] = [];
   for (const entry of entries) {
     const prevHash = lastByCompany.get(entry.companyId) ?? (await lastAuditHash(trx, entry.companyId));
-    const fields = storedFields(entry);
-    const hash = auditEntryHash(prevHash, fields);
+    const content = contentOf(entry);
+    const hash = auditEntryHash(prevHash, content);
     lastByCompany.set(entry.companyId, hash);
-    rows.push({ ...fields, prev_hash: prevHash, hash });
+    rows.push({
+      company_id: content.companyId,
+      at: content.at,
+      actor_id: content.actorId,
+      actor_email: content.actorEmail,
+      action: content.action,
+      target_id: content.targetId,
+      target_email: content.targetEmail,
+      before: content.before,
+      after: content.after,
+      evidence: content.evidence,
+      prev_hash: prevHash,
+      hash,
+    });
   }
-  const BATCH = 500;
-  for (let start = 0; start < rows.length; start += BATCH) {
-    await trx.insertInto('audit_log').values(rows.slice(start, start + BATCH)).execute();
+  for (let start = 0; start < rows.length; start += INSERT_BATCH) {
+    await trx.insertInto('audit_log').values(rows.slice(start, start + INSERT_BATCH)).execute();
   }
 }
 

@@ -1,32 +1,50 @@
-/** Checks a company's audit hash chain from the first entry to the last (R-AUD-1). */
-import type { Kysely } from 'kysely';
-import type { Database } from '../store/schema';
-import { GENESIS_HASH, auditEntryHash } from './audit-hash';
-
-/** Why an entry breaks the chain. */
-export type ChainBreakReason =
-  /** The entry's `prev_hash` is not the hash of the entry before it: an entry was removed, inserted or reordered. */
-  | 'link_mismatch'
-  /** The entry's own hash does not match its content: the entry was changed after it was written. */
-  | 'content_mismatch';
+/** Checks a company's audit hash chain from the first entry to the last (R-AUD-1), page by page. */
+import type { Kysely, Selectable } from 'kysely';
+import { GENESIS_HASH, verifyChain, type ChainedAuditEntry } from '../../../shared/domain/audit-chain';
+import type { AuditLogTable, Database } from '../store/schema';
 
 /** Result of a verification: intact with the count checked, or the first entry that breaks it. */
-export type ChainVerification =
-  | { readonly ok: true; readonly checked: number; readonly lastSeq: number | null }
+export type AuditChainResult =
+  | { readonly ok: true; readonly checked: number }
   | {
       readonly ok: false;
       readonly checked: number;
-      readonly brokenAt: { readonly seq: number; readonly at: number; readonly action: string; readonly reason: ChainBreakReason };
+      readonly brokenAt: {
+        readonly seq: number;
+        readonly at: number;
+        readonly action: string;
+        /** `link_mismatch`: an entry was removed, added or reordered; `content_mismatch`: an entry was changed. */
+        readonly reason: 'link_mismatch' | 'content_mismatch';
+        readonly message: string;
+      };
     };
 
 const PAGE = 5000;
 
-/** Walks the chain in pages of 5,000 entries, oldest first, and stops at the first break. */
-export async function verifyAuditChain(db: Kysely<Database>, companyId: string): Promise<ChainVerification> {
+/** The domain's view of a stored row. */
+export function chainedEntry(row: Selectable<AuditLogTable>): ChainedAuditEntry {
+  return {
+    seq: Number(row.seq),
+    companyId: row.company_id,
+    at: Number(row.at),
+    actorId: row.actor_id,
+    actorEmail: row.actor_email,
+    action: row.action,
+    targetId: row.target_id,
+    targetEmail: row.target_email,
+    before: row.before,
+    after: row.after,
+    evidence: row.evidence,
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  };
+}
+
+/** Walks the chain oldest first, 5,000 entries at a time, and stops at the first break. */
+export async function verifyAuditChain(db: Kysely<Database>, companyId: string): Promise<AuditChainResult> {
   let prevHash = GENESIS_HASH;
   let afterSeq = 0;
   let checked = 0;
-  let lastSeq: number | null = null;
   for (;;) {
     const rows = await db
       .selectFrom('audit_log')
@@ -36,20 +54,27 @@ export async function verifyAuditChain(db: Kysely<Database>, companyId: string):
       .orderBy('seq', 'asc')
       .limit(PAGE)
       .execute();
-    for (const row of rows) {
-      const seq = Number(row.seq);
-      const broken = (reason: ChainBreakReason): ChainVerification => ({
+    const entries = rows.map(chainedEntry);
+    const result = verifyChain(entries, { startPrevHash: prevHash });
+    if (!result.ok) {
+      const broken = entries.find((entry) => entry.seq === result.brokenAtSeq);
+      const index = broken ? entries.indexOf(broken) : 0;
+      return {
         ok: false,
-        checked,
-        brokenAt: { seq, at: Number(row.at), action: row.action, reason },
-      });
-      if (row.prev_hash !== prevHash) return broken('link_mismatch');
-      if (auditEntryHash(prevHash, row) !== row.hash) return broken('content_mismatch');
-      prevHash = row.hash;
-      lastSeq = seq;
-      checked += 1;
+        checked: checked + index,
+        brokenAt: {
+          seq: result.brokenAtSeq,
+          at: broken?.at ?? 0,
+          action: broken?.action ?? '',
+          reason: result.reason === 'hash_mismatch' ? 'content_mismatch' : 'link_mismatch',
+          message: result.message,
+        },
+      };
     }
-    if (rows.length < PAGE) return { ok: true, checked, lastSeq };
-    afterSeq = lastSeq ?? afterSeq;
+    checked += result.count;
+    prevHash = result.lastHash;
+    const last = entries.at(-1);
+    if (!last || rows.length < PAGE) return { ok: true, checked };
+    afterSeq = last.seq;
   }
 }
