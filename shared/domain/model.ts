@@ -5,6 +5,9 @@
 import { z } from 'zod';
 import { isValidTimeZone } from './time-zone';
 
+/** Re-exported so the vocabulary module offers the zone check it validates with. */
+export { isValidTimeZone } from './time-zone';
+
 /** Whether a directory user may sign in (R-DIR-3). */
 export const userStatusSchema = z.enum(['active', 'inactive'], { error: 'Status must be active or inactive.' });
 /** `active | inactive`. */
