@@ -1,0 +1,157 @@
+/** Directory channels (R-DIR-1..4, R-CON-3): windows of the cached directory, user detail, bulk actions, CSV import. */
+import { z } from 'zod';
+import { ENROLLMENT_STATES, type EnrollmentState } from '../../domain/enrollment-report';
+import {
+  accountTypeSchema,
+  userStatusSchema,
+  type AccountType,
+  type MethodKind,
+  type UserStatus,
+} from '../../domain/model';
+import type { DirectoryUserDetail as ApiDirectoryUserDetail } from '../../api/routes/admin-common';
+import type { BulkSkip } from '../../api/routes/admin-directory';
+import type { ImportRowError } from '../../api/routes/admin-import';
+
+export type { ImportRowError };
+import { channel } from '../define';
+
+/** Columns the directory table sorts by. */
+export const DIRECTORY_SORTS = ['name', 'email', 'lastSignIn', 'country', 'timeZone'] as const;
+/** A sortable column. */
+export type DirectorySort = (typeof DIRECTORY_SORTS)[number];
+
+/** Filters of the directory table; null means "any". Answered from main's cache. */
+export const directoryFilterSchema = z.strictObject({
+  search: z.string().max(200, { error: 'Keep the search under 200 characters.' }).default(''),
+  status: userStatusSchema.nullable().default(null),
+  enrollment: z.enum(ENROLLMENT_STATES).nullable().default(null),
+  accountType: accountTypeSchema.nullable().default(null),
+  country: z.string().max(2).nullable().default(null),
+  timeZone: z.string().max(64).nullable().default(null),
+  /** Only stale users (R-DIR-3): active, no sign-in for `staleAfterDays` days or never. */
+  staleOnly: z.boolean().default(false),
+  /** Only users whose MFA is locked now. */
+  lockedOnly: z.boolean().default(false),
+  /** Only users who will be blocked at enforcement (R-RPT-1): active, not SSO, not enrolled. */
+  blockedOnly: z.boolean().default(false),
+});
+/** Parsed filters. */
+export type DirectoryFilter = z.output<typeof directoryFilterSchema>;
+
+/** One window of the directory: filters, sort and the rows wanted. */
+export const directoryQuerySchema = directoryFilterSchema.extend({
+  sort: z.enum(DIRECTORY_SORTS).default('name'),
+  direction: z.enum(['asc', 'desc']).default('asc'),
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(500, { error: 'Ask for at most 500 rows at a time.' }).default(100),
+  /** Days without sign-in that make a user stale; the company policy's value when absent. */
+  staleAfterDays: z.number().int().min(1).max(3650).optional(),
+});
+/** Parsed query. */
+export type DirectoryQuery = z.output<typeof directoryQuerySchema>;
+
+/** A directory row as the table shows it. Times are epoch ms. */
+export interface DirectoryRow {
+  id: string;
+  email: string;
+  name: string;
+  status: UserStatus;
+  country: string;
+  timeZone: string;
+  accountType: AccountType;
+  enrollment: EnrollmentState;
+  methods: MethodKind[];
+  lastSignInAt: number | null;
+  enrolledAt: number | null;
+  lockedUntil: number | null;
+  stale: boolean;
+}
+
+/** The full record of one user (detail panel): the service's detail plus the table's derived fields. */
+export type DirectoryUserDetail = ApiDirectoryUserDetail & Pick<DirectoryRow, 'enrollment' | 'stale'>;
+
+/** How fresh main's copy of the directory is. */
+export interface CacheInfo {
+  /** `loading`: nothing yet; `ready`: synced with the service; `stale`: the last refresh failed, data may be old. */
+  state: 'loading' | 'ready' | 'stale';
+  users: number;
+  /** When the cache last caught up with the service (epoch ms), or null. */
+  syncedAt: number | null;
+  /** Plain words of the last refresh failure, or null. */
+  lastError: string | null;
+}
+
+/** A window of the current query. */
+export interface DirectoryPage {
+  /** Users matching the filters. */
+  total: number;
+  offset: number;
+  rows: DirectoryRow[];
+  /** Users in the whole directory. */
+  directorySize: number;
+  staleAfterDays: number;
+  cache: CacheInfo;
+  /** How long the cache took to answer, in milliseconds (shown to the curious). */
+  tookMs: number;
+}
+
+/** Values present in the directory, for the filter menus. */
+export interface DirectoryFacets {
+  countries: { value: string; count: number }[];
+  timeZones: { value: string; count: number }[];
+  staleAfterDays: number;
+  cache: CacheInfo;
+}
+
+/** What a bulk deactivation did. */
+export interface BulkDeactivateResult {
+  deactivated: number;
+  sessionsEnded: number;
+  /** Users left alone, each with the reason in plain words (the first 100). */
+  skipped: BulkSkip[];
+  skippedCount: number;
+}
+
+/** Progress of a CSV import; `finished` carries the summary. */
+export interface ImportProgress {
+  importId: string;
+  receivedBytes: number;
+  totalBytes: number;
+  /** Data rows the service has processed so far. */
+  rowsProcessed: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  failed: number;
+  finished: boolean;
+  /** The first bad rows (line number and plain-words problem); the full list is in the error report. */
+  errors: ImportRowError[];
+}
+
+const ids = z.array(z.string().min(1).max(100)).min(1, { error: 'Pick at least one user.' }).max(200_000);
+const importId = z.string().min(1).max(100);
+
+export const directoryChannels = {
+  'directory:query': channel(directoryQuerySchema)<DirectoryPage>(),
+  'directory:facets': channel(z.strictObject({}))<DirectoryFacets>(),
+  'directory:user': channel(z.strictObject({ id: z.string().min(1).max(100) }))<DirectoryUserDetail>(),
+  'directory:deactivate': channel(z.strictObject({ ids }))<BulkDeactivateResult>(),
+  /**
+   * Deactivates every stale user (R-DIR-3). `expectedCount` is the number the admin confirmed: when the list changed
+   * meanwhile nothing is done and the admin is asked to look again.
+   */
+  'directory:deactivate-stale': channel(
+    z.strictObject({ staleAfterDays: z.number().int().min(1).max(3650), expectedCount: z.number().int().min(1) }),
+  )<BulkDeactivateResult>(),
+  'directory:reactivate': channel(z.strictObject({ id: z.string().min(1).max(100) }))<DirectoryUserDetail>(),
+  'directory:unlock': channel(z.strictObject({ id: z.string().min(1).max(100) }))<DirectoryUserDetail>(),
+  'directory:refresh': channel(z.strictObject({}))<CacheInfo>(),
+  'directory:import-start': channel(
+    z.strictObject({ fileName: z.string().min(1).max(255), totalBytes: z.number().int().min(0).max(512 * 1024 * 1024) }),
+  )<{ importId: string }>(),
+  /** Sends the next piece of the file (text, in order). `last` ends the file and waits for the summary. */
+  'directory:import-chunk': channel(
+    z.strictObject({ importId, text: z.string().max(4 * 1024 * 1024), last: z.boolean() }),
+  )<ImportProgress>(),
+  'directory:import-report': channel(z.strictObject({ importId }))<{ fileName: string; csv: string }>(),
+};
