@@ -8,11 +8,14 @@ import type { RouteDef } from '../../../shared/api/define';
 import { ApiError } from './api-error';
 import type { AuthContext, Authenticator } from '../auth/authenticator';
 
+/** The parsed value of one optional part of a route (`params`, `query`, `body` are optional, hence NonNullable). */
+type ParsedPart<S> = [NonNullable<S>] extends [z.ZodType] ? z.output<NonNullable<S>> : Record<string, never>;
+
 /** What a handler receives: validated input and who is calling. */
 export interface RouteInput<R extends RouteDef> {
-  params: R['params'] extends z.ZodType ? z.output<R['params']> : Record<string, never>;
-  query: R['query'] extends z.ZodType ? z.output<R['query']> : Record<string, never>;
-  body: R['body'] extends z.ZodType ? z.output<R['body']> : Record<string, never>;
+  params: ParsedPart<R['params']>;
+  query: ParsedPart<R['query']>;
+  body: ParsedPart<R['body']>;
   auth: AuthContext;
   ip: string;
   request: FastifyRequest;
