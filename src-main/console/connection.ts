@@ -5,7 +5,7 @@
 import type { ConnectionStatus } from '../../shared/ipc/channels/app';
 import { APP_VERSION } from '../version';
 import type { EmbeddedService } from './embedded-service';
-import { createServiceClient, type ServiceClient } from './service-client';
+import { createRemoteHttp, createServiceClient, type ServiceClient } from './service-client';
 
 /** A connected service, whatever the transport. */
 export interface ServiceConnection {
@@ -27,6 +27,13 @@ export async function connectEmbedded(service: EmbeddedService, operatorEmail: s
     target: service.databaseFile,
     close: () => service.close(),
   };
+}
+
+/** A remote connection over HTTP(S) with the operator's bearer token. */
+export function connectRemote(url: string, token: string): ServiceConnection {
+  const client = createServiceClient(createRemoteHttp(url));
+  client.setToken(token);
+  return { mode: 'remote', client, target: url, close: async () => undefined };
 }
 
 /** Probes the service and reports the connection as the status bar shows it. */

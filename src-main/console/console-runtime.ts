@@ -10,10 +10,14 @@ import { connectionStatus, type ServiceConnection } from './connection';
 export interface ConsoleRuntime {
   client(): ServiceClient;
   status(): Promise<ConnectionStatus>;
+  /** Calls `listener` after the connection was replaced (embedded ↔ remote, or another operator). */
+  onConnectionChange(listener: () => void): () => void;
 }
 
 /** A runtime over a connection that can be swapped (embedded ↔ remote). */
 export class ConnectionRuntime implements ConsoleRuntime {
+  private readonly listeners = new Set<() => void>();
+
   constructor(
     private connection: ServiceConnection,
     private readonly host: ConnectionStatus['host'],
@@ -28,11 +32,22 @@ export class ConnectionRuntime implements ConsoleRuntime {
     return connectionStatus(this.connection, this.host, this.warnings);
   }
 
-  /** Replaces the connection, closing the old one. */
-  async replace(next: ServiceConnection): Promise<void> {
+  /** The connection in use. */
+  current(): ServiceConnection {
+    return this.connection;
+  }
+
+  onConnectionChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Replaces the connection, closing the old one unless told to keep it (same embedded service, other operator). */
+  async replace(next: ServiceConnection, options: { closePrevious?: boolean } = {}): Promise<void> {
     const previous = this.connection;
     this.connection = next;
-    await previous.close();
+    if (options.closePrevious ?? true) await previous.close();
+    for (const listener of this.listeners) listener();
   }
 
   /** Adds a warning the shell shows. */

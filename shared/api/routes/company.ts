@@ -13,7 +13,26 @@ export const CompanyOverview = z.object({
 });
 export type CompanyOverview = z.infer<typeof CompanyOverview>;
 
+/** The operator behind a session: who the console acts as. */
+export const Operator = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  companyAdmin: z.enum(['none', 'read_only', 'standard', 'admin']),
+  directory: z.enum(['none', 'read_only', 'standard', 'admin']),
+});
+export type Operator = z.infer<typeof Operator>;
+
 export const companyRoutes = {
+  me: defineRoute({
+    method: 'GET',
+    path: '/api/v1/me',
+    summary: 'The operator behind this session and their permissions on the two admin tools',
+    tag: 'company',
+    auth: 'operator',
+    response: Operator,
+    errors: ['unauthorized', 'forbidden'],
+  }),
   companyOverview: defineRoute({
     method: 'GET',
     path: '/api/v1/company',
@@ -21,6 +40,6 @@ export const companyRoutes = {
     tag: 'company',
     auth: 'operator',
     response: CompanyOverview,
-    errors: ['unauthorized'],
+    errors: ['unauthorized', 'forbidden'],
   }),
 };

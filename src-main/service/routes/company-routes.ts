@@ -6,6 +6,12 @@ import type { ServiceContext } from '../service-context';
 
 /** Registers company routes. */
 export function registerCompanyRoutes(ctx: ServiceContext): void {
+  registerRoute(ctx.app, apiRoutes.me, ctx.authenticator, async ({ auth }) => {
+    if (auth.kind === 'none') throw new ApiError('unauthorized', 'Sign in first.');
+    const { id, email, name, perm_company_admin: companyAdmin, perm_directory: directory } = auth.user;
+    return { id, email, name, companyAdmin, directory };
+  });
+
   registerRoute(ctx.app, apiRoutes.companyOverview, ctx.authenticator, async ({ auth }) => {
     if (auth.kind === 'none') throw new ApiError('unauthorized', 'Sign in first.');
     const row = await ctx.store.db
