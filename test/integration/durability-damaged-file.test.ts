@@ -92,7 +92,7 @@ describe('opening a damaged database file', () => {
   it('refuses a folder where the file should be', async () => {
     await mkdir(file);
     const error = await openStore({ file }).catch((caught: unknown) => caught);
-    expect((error as StoreError).kind).toBe('file-unreadable');
+    expect((error as StoreError).kind).toBe('file-inaccessible');
     expect((error as Error).message).toContain(file);
     expect((error as Error).message).toMatch(/is a folder, not a file/);
   });
@@ -122,29 +122,46 @@ describe('opening a damaged database file', () => {
   });
 });
 
-describe('opening a file the service may not read', () => {
-  it.skipIf(RUNNING_AS_ROOT)('says permission is denied and what to change (chmod 000, as this user)', async () => {
+/**
+ * Opens the file as an account without special rights: this process, or, when the tests run as root (who reads
+ * and writes any file whatever its mode), a child process running as `nobody`.
+ */
+async function openUnprivileged(): Promise<{ opened: boolean; kind?: string; message?: string }> {
+  if (!RUNNING_AS_ROOT) {
+    return openStore({ file }).then(
+      async (store) => {
+        await store.close();
+        return { opened: true };
+      },
+      (error: unknown) => ({ opened: false, kind: (error as StoreError).kind, message: (error as Error).message }),
+    );
+  }
+  await chmod(dir, 0o755);
+  const child = spawnFixture('store-open.ts', [file], { uid: NOBODY, gid: NOBODY });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  await once(child, 'close');
+  return JSON.parse(output) as { opened: boolean; kind?: string; message?: string };
+}
+
+describe('opening a file the service may not read or write', () => {
+  it('says permission is denied and what to change (chmod 000)', async () => {
     await createDatabase();
     await chmod(file, 0o000);
-    const error = await openStore({ file }).catch((caught: unknown) => caught);
-    expect((error as StoreError).kind).toBe('file-unreadable');
-    expect((error as Error).message).toContain(file);
-    expect((error as Error).message).toMatch(/permission denied.*read and write access/);
+    const outcome = await openUnprivileged();
+    expect(outcome.opened).toBe(false);
+    expect(outcome.kind).toBe('file-inaccessible');
+    expect(outcome.message).toContain(file);
+    expect(outcome.message).toMatch(/cannot be read: permission denied.*read and write access/);
   });
 
-  it.skipIf(!RUNNING_AS_ROOT)('says permission is denied and what to change (chmod 000, opened as nobody)', async () => {
-    // Root reads any file whatever its mode, so the check runs in a child process as the unprivileged user.
+  it('refuses at start a file it could read but never save (read-only)', async () => {
     await createDatabase();
-    await chmod(dir, 0o755);
-    await chmod(file, 0o000);
-    const child = spawnFixture('store-open.ts', [file], { uid: NOBODY, gid: NOBODY });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    await once(child, 'close');
-    const outcome = JSON.parse(output) as { opened: boolean; kind?: string; message?: string };
+    await chmod(file, RUNNING_AS_ROOT ? 0o644 : 0o444);
+    const outcome = await openUnprivileged();
     expect(outcome.opened).toBe(false);
-    expect(outcome.kind).toBe('file-unreadable');
+    expect(outcome.kind).toBe('file-inaccessible');
     expect(outcome.message).toContain(file);
-    expect(outcome.message).toMatch(/permission denied.*read and write access/);
+    expect(outcome.message).toMatch(/cannot be written[\s\S]*write access/);
   });
 });

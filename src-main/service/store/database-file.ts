@@ -34,7 +34,7 @@ export async function checkWritable(path: string, exists: boolean): Promise<void
     await access(dirname(path), constants.W_OK);
   } catch (error) {
     throw new StoreError(
-      'file-unreadable',
+      'file-inaccessible',
       `The database file ${path} (or its folder) cannot be written: ${describeCause(error)}. ` +
         'Give the account running the service write access to the file and its folder, then start again.',
       { cause: error },
@@ -98,7 +98,7 @@ function unreadable(path: string, code: string | undefined, cause: unknown): Sto
       : code === 'EISDIR'
         ? 'it is a folder, not a file. Choose a file path for the database'
         : `${describeCause(cause)}. Check the disk and the path`;
-  return new StoreError('file-unreadable', `The database file ${path} cannot be read: ${reason}, then start again.`, {
+  return new StoreError('file-inaccessible', `The database file ${path} cannot be read: ${reason}, then start again.`, {
     cause,
   });
 }

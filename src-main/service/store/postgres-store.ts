@@ -11,7 +11,7 @@ import { migrateToLatest } from './migrate';
 import { PendingWrites } from './pending-writes';
 import type { Database } from './schema';
 import type { Store } from './store';
-import { StoreError, describeCause } from './store-error';
+import { StoreError, closedStoreError, describeCause } from './store-error';
 
 const INT8_OID = 20;
 const RETRYABLE_CODES = new Set(['40001', '40P01']);
@@ -83,7 +83,7 @@ export class PostgresStore implements Store {
   }
 
   async write<T>(fn: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
-    this.#assertOpen();
+    if (this.#closed) throw closedStoreError(this.location);
     return this.#pending.track(this.#serializable(fn));
   }
 
@@ -102,12 +102,6 @@ export class PostgresStore implements Store {
         if (attempt >= MAX_ATTEMPTS || !isRetryable(error)) throw error;
         await delay(Math.random() * Math.min(200, 5 * 2 ** attempt));
       }
-    }
-  }
-
-  #assertOpen(): void {
-    if (this.#closed) {
-      throw new StoreError('closed', `The database ${this.location} is closed; no more changes can be made to it.`);
     }
   }
 }

@@ -1,6 +1,7 @@
 import { Kysely, sql, type Generated } from 'kysely';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { SqljsDialect, SqljsEngine } from './sqljs-dialect';
+import { SqljsDialect } from './sqljs-dialect';
+import { SqljsEngine } from './sqljs-engine';
 import { loadSqlJs } from './sqljs-loader';
 
 interface TestDb {

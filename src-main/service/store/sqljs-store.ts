@@ -14,10 +14,11 @@ import { GroupCommit } from './group-commit';
 import { migrateToLatest } from './migrate';
 import { PendingWrites } from './pending-writes';
 import type { Database } from './schema';
-import { SqljsDialect, SqljsEngine } from './sqljs-dialect';
+import { SqljsDialect } from './sqljs-dialect';
+import { SqljsEngine } from './sqljs-engine';
 import { loadSqlJs } from './sqljs-loader';
 import type { Store } from './store';
-import { StoreError, describeCause } from './store-error';
+import { StoreError, closedStoreError, describeCause } from './store-error';
 
 /** A Store on sql.js: `file` persists to disk, `null` keeps everything in memory. */
 export class SqljsStore implements Store {
@@ -44,7 +45,7 @@ export class SqljsStore implements Store {
       await mkdir(dirname(path), { recursive: true });
     } catch (error) {
       throw new StoreError(
-        'file-unreadable',
+        'file-inaccessible',
         `The folder for the database file ${path} cannot be created: ${describeCause(error)}. ` +
           'Choose another location, or create the folder and give the service write access to it.',
         { cause: error },
@@ -56,7 +57,12 @@ export class SqljsStore implements Store {
     const database = bytes === null ? new sqlJs.Database() : openChecked(sqlJs, bytes, path);
     const store = new SqljsStore(new SqljsEngine(database), path);
     const applied = await store.#migrate();
-    if (bytes === null || applied.length > 0) await store.#commit.afterNextFlush();
+    if (bytes === null || applied.length > 0) {
+      await store.#commit.afterNextFlush().catch(async (error: unknown) => {
+        await store.db.destroy();
+        throw error;
+      });
+    }
     return store;
   }
 
@@ -73,7 +79,7 @@ export class SqljsStore implements Store {
   }
 
   async write<T>(fn: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
-    this.#assertOpen();
+    if (this.#closed) throw closedStoreError(this.location);
     return this.#pending.track(this.#commitAndFlush(fn));
   }
 
@@ -114,12 +120,6 @@ export class SqljsStore implements Store {
           'the file permissions, then try again.',
         { cause: error },
       );
-    }
-  }
-
-  #assertOpen(): void {
-    if (this.#closed) {
-      throw new StoreError('closed', `The database ${this.location} is closed; no more changes can be made to it.`);
     }
   }
 }

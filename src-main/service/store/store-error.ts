@@ -1,6 +1,6 @@
 /** What went wrong with the store, for callers that react differently (e.g. the console's start screen). */
 export type StoreErrorKind =
-  | 'file-unreadable'
+  | 'file-inaccessible'
   | 'file-corrupt'
   | 'engine-unavailable'
   | 'connection-failed'
@@ -24,6 +24,11 @@ export class StoreError extends Error {
   ) {
     super(message, options);
   }
+}
+
+/** The error for a write attempted after `close()`. */
+export function closedStoreError(location: string): StoreError {
+  return new StoreError('closed', `The database ${location} is closed; no more changes can be made to it.`);
 }
 
 /** The short message of any thrown value, for embedding in a StoreError message. */
