@@ -4,8 +4,12 @@
  */
 import Fastify, { type FastifyInstance } from 'fastify';
 import { createSessionAuthenticator } from './auth/authenticator';
+import { resolveMfaRuntime } from './auth/mfa-runtime';
+import { installRateLimiting } from './auth/rate-limits';
+import { createSessionTouch } from './auth/session-activity';
 import { installErrorHandling } from './http/error-handler';
 import { registerCompanyRoutes } from './routes/company-routes';
+import { registerEndUserRoutes } from './routes/end-user-routes';
 import { registerSystemRoutes } from './routes/system-routes';
 import type { ServiceContext, ServiceDeps } from './service-context';
 
@@ -16,10 +20,14 @@ export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 export async function buildApp(deps: ServiceDeps): Promise<FastifyInstance> {
   const app = Fastify({ logger: deps.logger ?? false, bodyLimit: DEFAULT_BODY_LIMIT, trustProxy: false });
   installErrorHandling(app);
-  const authenticator = createSessionAuthenticator({ db: deps.store.db, clock: deps.clock });
-  const ctx: ServiceContext = { ...deps, app, authenticator };
+  await installRateLimiting(app);
+  const mfa = await resolveMfaRuntime(deps.mfa);
+  const touch = createSessionTouch(deps.store, deps.clock);
+  const authenticator = createSessionAuthenticator({ db: deps.store.db, clock: deps.clock, touch });
+  const ctx: ServiceContext = { ...deps, app, authenticator, mfa };
   registerSystemRoutes(ctx);
   registerCompanyRoutes(ctx);
+  registerEndUserRoutes(ctx);
   await app.ready();
   return app;
 }

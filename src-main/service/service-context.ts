@@ -1,6 +1,7 @@
 /** What every route module receives: the Fastify instance and the service's dependencies. */
 import type { FastifyInstance } from 'fastify';
 import type { Authenticator } from './auth/authenticator';
+import type { MfaOptions, MfaRuntime } from './auth/mfa-runtime';
 import type { Clock } from './clock';
 import type { Store } from './store/store';
 
@@ -11,10 +12,13 @@ export interface ServiceDeps {
   version: string;
   /** Fastify logging; off in tests and embedded mode by default. */
   logger?: boolean;
+  /** Keys, SMS delivery, randomness, rate limits and demo tools of the MFA flows (defaults suit tests). */
+  mfa?: MfaOptions;
 }
 
 /** Dependencies plus the app and the shared authenticator, as route modules see them. */
-export interface ServiceContext extends ServiceDeps {
+export interface ServiceContext extends Omit<ServiceDeps, 'mfa'> {
   app: FastifyInstance;
   authenticator: Authenticator;
+  mfa: MfaRuntime;
 }

@@ -1,0 +1,44 @@
+/** The MFA flows' dependencies: keys, SMS delivery, randomness, rate limits and demo tools, with their defaults. */
+import { OutboxSmsSender } from '../sms/outbox-sms-sender';
+import type { SmsSender } from '../sms/sms-sender';
+import { cryptoRandom, type RandomSource } from './random-source';
+import { DEFAULT_RATE_LIMITS, type RateLimits } from './rate-limits';
+import { throwawayServiceKeys, type ServiceKeys } from './service-keys';
+
+/** What the composition root may pass (all optional: tests take the defaults). */
+export interface MfaOptions {
+  /** Keys from the vault; a throwaway in-memory key when absent (tests only: secrets die with the process). */
+  keys?: ServiceKeys;
+  /** SMS delivery; an in-memory outbox when absent. */
+  sms?: SmsSender;
+  random?: RandomSource;
+  /** Per-IP limits; `off` for the embedded console. */
+  rateLimits?: RateLimits | 'off';
+  /** Demo tools (SMS outbox, simulated clock, demo user reset): the embedded console and `--demo` only. */
+  demoTools?: boolean;
+}
+
+/** The resolved dependencies route modules use. */
+export interface MfaRuntime {
+  readonly keys: ServiceKeys;
+  readonly sms: SmsSender;
+  readonly random: RandomSource;
+  readonly rateLimits: RateLimits | 'off';
+  readonly demoTools: boolean;
+  /** The outbox demo tools read, when SMS goes to one and demo tools are on. */
+  readonly outbox: OutboxSmsSender | null;
+}
+
+/** Fills in the defaults. */
+export async function resolveMfaRuntime(options: MfaOptions = {}): Promise<MfaRuntime> {
+  const sms = options.sms ?? new OutboxSmsSender();
+  const demoTools = options.demoTools ?? false;
+  return {
+    keys: options.keys ?? (await throwawayServiceKeys()),
+    sms,
+    random: options.random ?? cryptoRandom,
+    rateLimits: options.rateLimits ?? DEFAULT_RATE_LIMITS,
+    demoTools,
+    outbox: demoTools && sms instanceof OutboxSmsSender ? sms : null,
+  };
+}

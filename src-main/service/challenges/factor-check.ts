@@ -1,0 +1,115 @@
+/**
+ * Checks one typed code against one factor inside a write, and consumes it on success: a TOTP step is recorded
+ * (no replay, R-TOTP-2), an SMS code is marked used (single use, R-SMS-1), a recovery code is voided (R-REC-2).
+ * Malformed input is refused before any of this (`canonicalCode`), so a typo never counts as a failure.
+ */
+import type { Transaction } from 'kysely';
+import { normalizeRecoveryCode } from '../../../shared/domain/recovery-code';
+import { normalizeSmsCodeInput, smsCodeFailureMessage, smsCodeUsability } from '../../../shared/domain/sms-code';
+import { totpFailureMessage, verifyTotp } from '../../../shared/domain/totp';
+import { ApiError } from '../http/api-error';
+import { recoveryCodeMatches } from '../recovery/recovery-hash';
+import { setLastStep } from '../repositories/methods-repo';
+import { deleteRecoveryCode, recoveryCodeHash } from '../repositories/recovery-repo';
+import { markSmsCodeUsed, recentSmsCodes, type SmsPurpose } from '../repositories/sms-codes-repo';
+import type { MethodRow } from '../repositories/user-context';
+import type { Database } from '../store/schema';
+import { smsCodeMatches } from '../sms/code-hash';
+import type { SecretSealer } from '../secrets/sealed-secret';
+
+/** What a code is checked against. */
+export type FactorTarget =
+  | { kind: 'totp'; methodId: string }
+  | { kind: 'sms'; purpose: SmsPurpose; phoneE164: string }
+  | { kind: 'recovery_code' };
+
+/** Outcome of a check: `reason` names why a code was refused (for details and the audit). */
+export type FactorResult = { ok: true } | { ok: false; reason: string; message: string };
+
+/** What a check needs from the service. */
+export interface FactorKeys {
+  sealer: SecretSealer;
+  codeKey: Buffer;
+}
+
+/** The canonical form of a typed code for a factor kind; throws 400 (not counted) when it cannot be one. */
+export function canonicalCode(kind: FactorTarget['kind'], typed: string): string {
+  if (kind === 'recovery_code') {
+    const parsed = normalizeRecoveryCode(typed);
+    if (!parsed.ok) throw new ApiError('bad_request', parsed.message, { reason: parsed.reason });
+    return parsed.code;
+  }
+  const code = normalizeSmsCodeInput(typed);
+  if (code === null) {
+    const message = kind === 'totp' ? totpFailureMessage('malformed') : smsCodeFailureMessage('malformed');
+    throw new ApiError('bad_request', message, { reason: 'malformed' });
+  }
+  return code;
+}
+
+async function checkTotp(trx: Transaction<Database>, keys: FactorKeys, methodId: string, code: string, now: number): Promise<FactorResult> {
+  const method: MethodRow | undefined = await trx.selectFrom('mfa_methods').selectAll().where('id', '=', methodId).executeTakeFirst();
+  if (!method?.secret_sealed) return { ok: false, reason: 'no_method', message: 'There is no authenticator app set up to check this code against.' };
+  const secret = await keys.sealer.open(method.secret_sealed);
+  const verdict = verifyTotp(secret, code, now, method.last_step === null ? null : Number(method.last_step));
+  if (!verdict.ok) return { ok: false, reason: verdict.reason, message: verdict.message };
+  await setLastStep(trx, method.id, verdict.step);
+  return { ok: true };
+}
+
+async function checkSms(
+  trx: Transaction<Database>,
+  keys: FactorKeys,
+  target: Extract<FactorTarget, { kind: 'sms' }>,
+  userId: string,
+  code: string,
+  now: number,
+): Promise<FactorResult> {
+  const rows = await recentSmsCodes(trx, userId, target.purpose);
+  const current = rows[0];
+  if (!current) return { ok: false, reason: 'none_sent', message: 'No code was sent yet. Choose "Send code" first.' };
+  const match = rows.find((row) => row.phone_e164 === target.phoneE164 && smsCodeMatches(keys.codeKey, row.id, code, row.code_hash));
+  if (!match) {
+    const reason = now >= Number(current.expires_at) ? 'expired' : 'wrong';
+    return { ok: false, reason, message: smsCodeFailureMessage(reason) };
+  }
+  const usable = smsCodeUsability(
+    { expiresAt: Number(match.expires_at), usedAt: match.used_at === null ? null : Number(match.used_at), voidedAt: match.voided_at === null ? null : Number(match.voided_at) },
+    now,
+  );
+  if (!usable.usable) return { ok: false, reason: usable.reason, message: smsCodeFailureMessage(usable.reason) };
+  await markSmsCodeUsed(trx, match.id, now);
+  return { ok: true };
+}
+
+async function checkRecoveryCode(trx: Transaction<Database>, userId: string, code: string): Promise<FactorResult> {
+  const stored = await recoveryCodeHash(trx, userId);
+  if (stored === null || !recoveryCodeMatches(code, stored)) {
+    return {
+      ok: false,
+      reason: 'wrong',
+      message: 'That recovery code is not right, or it was already used. Check the code you saved and try again.',
+    };
+  }
+  await deleteRecoveryCode(trx, userId);
+  return { ok: true };
+}
+
+/** Checks `code` (canonical) against `target` for `userId` at company time `now`, consuming it on success. */
+export async function checkFactor(
+  trx: Transaction<Database>,
+  keys: FactorKeys,
+  target: FactorTarget,
+  userId: string,
+  code: string,
+  now: number,
+): Promise<FactorResult> {
+  switch (target.kind) {
+    case 'totp':
+      return checkTotp(trx, keys, target.methodId, code, now);
+    case 'sms':
+      return checkSms(trx, keys, target, userId, code, now);
+    case 'recovery_code':
+      return checkRecoveryCode(trx, userId, code);
+  }
+}

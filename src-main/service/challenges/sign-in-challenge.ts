@@ -1,0 +1,71 @@
+/**
+ * "How do you want to verify your identity?" (R-AUTH-1): an app code, an SMS code sent on request, or the recovery
+ * code. A recovery code signs the user in and is voided; a new one is issued and shown before the session becomes
+ * active (R-REC-2), since the user has none left otherwise.
+ */
+import type { z } from 'zod';
+import type { ChallengePassed } from '../../../shared/api/routes/auth';
+import type { SmsSent } from '../../../shared/api/routes/mfa-common';
+import { appendAudit } from '../audit/append-audit';
+import type { SessionRow } from '../auth/authenticator';
+import { finishSignIn, requireStage, toRecoveryAck } from '../auth/sign-in-stage';
+import { ApiError } from '../http/api-error';
+import { issueRecoveryCode } from '../recovery/issue-recovery-code';
+import type { UserContext } from '../repositories/user-context';
+import type { ServiceContext } from '../service-context';
+import { sendSmsCode } from '../sms/send-code';
+import { assertNotLocked, attemptCode } from './attempt';
+import { requireUsableMethod, signInChallengeOptions } from './challenge-options';
+import { canonicalCode, type FactorTarget } from './factor-check';
+
+type ChallengeAnswer = 'totp' | 'sms' | 'recovery_code';
+
+/** Sends (or resends) a sign-in code to the user's phone. */
+export async function sendSignInSms(ctx: ServiceContext, uc: UserContext, session: SessionRow): Promise<SmsSent> {
+  requireStage(session, 'challenge');
+  assertNotLocked(uc);
+  const method = requireUsableMethod(uc, 'sms');
+  return sendSmsCode(ctx, uc, 'sign_in', method.phone_e164 ?? '');
+}
+
+function targetFor(uc: UserContext, answer: ChallengeAnswer): FactorTarget {
+  if (answer === 'recovery_code') return { kind: 'recovery_code' };
+  const method = requireUsableMethod(uc, answer);
+  return answer === 'totp' ? { kind: 'totp', methodId: method.id } : { kind: 'sms', purpose: 'sign_in', phoneE164: method.phone_e164 ?? '' };
+}
+
+/** Checks the answer; signs in, or moves to saving the new recovery code after a recovery code. */
+export async function verifySignInChallenge(
+  ctx: ServiceContext,
+  uc: UserContext,
+  session: SessionRow,
+  answer: { method: ChallengeAnswer; code: string; ip: string },
+): Promise<z.input<typeof ChallengePassed>> {
+  requireStage(session, 'challenge');
+  if (!signInChallengeOptions(uc).includes(answer.method)) {
+    throw new ApiError('forbidden', 'That way of verifying is not available for your account. Choose one of the options shown.', {
+      reason: 'method_not_available',
+    });
+  }
+  const code = canonicalCode(answer.method, answer.code);
+  const target = targetFor(uc, answer.method);
+  return attemptCode(ctx, uc, { target, code, ip: answer.ip }, async (trx) => {
+    if (answer.method !== 'recovery_code') {
+      await finishSignIn(trx, uc, session.id, { at: uc.now, bySms: answer.method === 'sms' });
+      return { step: 'signed_in' as const };
+    }
+    const issued = await issueRecoveryCode(trx, ctx.mfa.random, uc.user.id, uc.now);
+    await appendAudit(trx, {
+      companyId: uc.user.company_id,
+      at: uc.now,
+      actorId: uc.user.id,
+      actorEmail: uc.user.email,
+      action: 'mfa.recovery_code_used',
+      targetId: uc.user.id,
+      targetEmail: uc.user.email,
+      evidence: { context: 'sign_in', newCodeIssued: true, ip: answer.ip },
+    });
+    await toRecoveryAck(trx, session.id, uc.now);
+    return { step: 'save_recovery_code' as const, ...issued };
+  });
+}

@@ -1,0 +1,41 @@
+/** Reads a company and its MFA policy as the domain rules see them. */
+import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { DomainCompany } from '../../../shared/domain/model';
+import type { DomainPolicy, ResetCheckItem } from '../../../shared/domain/policy';
+import type { MethodKind } from '../../../shared/domain/model';
+import type { CompaniesTable, Database, PoliciesTable } from '../store/schema';
+
+export type CompanyRow = Selectable<CompaniesTable>;
+export type PolicyRow = Selectable<PoliciesTable>;
+
+/** The policy row as a DomainPolicy. */
+export function policyFromRow(row: PolicyRow): DomainPolicy {
+  return {
+    required: row.required === 1,
+    deadlineDate: row.deadline_date,
+    deadlineZone: row.deadline_zone,
+    allowedMethods: JSON.parse(row.allowed_methods) as MethodKind[],
+    smsCodeTtlMinutes: row.sms_code_ttl_minutes,
+    lockoutThreshold: row.lockout_threshold,
+    lockoutMinutes: row.lockout_minutes,
+    sessionIdleMinutes: row.session_idle_minutes,
+    resetChecklist: JSON.parse(row.reset_checklist) as ResetCheckItem[],
+    staleAfterDays: row.stale_after_days,
+  };
+}
+
+/** The company row as a DomainCompany. */
+export function companyFromRow(row: CompanyRow): DomainCompany {
+  return { id: row.id, name: row.name, ssoDomains: JSON.parse(row.sso_domains) as string[] };
+}
+
+/** The company and its policy; throws when either is missing (the database is damaged). */
+export async function loadCompanyPolicy(
+  db: Kysely<Database> | Transaction<Database>,
+  companyId: string,
+): Promise<{ company: CompanyRow; policy: DomainPolicy }> {
+  const company = await db.selectFrom('companies').selectAll().where('id', '=', companyId).executeTakeFirst();
+  const policy = await db.selectFrom('policies').selectAll().where('company_id', '=', companyId).executeTakeFirst();
+  if (!company || !policy) throw new Error(`Company ${companyId} or its MFA policy is missing from the database.`);
+  return { company, policy: policyFromRow(policy) };
+}

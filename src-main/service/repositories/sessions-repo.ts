@@ -1,0 +1,83 @@
+/**
+ * Sessions: an opaque token (only its SHA-256 stored) whose stage moves setup → recovery_ack → active, or
+ * challenge → active. `mfa_at` is the last passed verification; `flow` holds the few facts a stage needs.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Transaction } from 'kysely';
+import { hashSessionToken, newSessionToken } from '../auth/session-token';
+import type { Database, SessionsTable } from '../store/schema';
+
+export type SessionStage = SessionsTable['stage'];
+
+/** Facts kept with a session between requests. */
+export interface SessionFlow {
+  /** Minted by the embedded console for its operator: no idle timeout. */
+  trusted?: boolean;
+  /** Last time a code sent to the current phone was accepted (R-SMS-2: changing the phone needs it). */
+  phoneVerifiedAt?: number;
+}
+
+/** Reads a session's flow (an unreadable one counts as empty). */
+export function parseFlow(flow: string): SessionFlow {
+  try {
+    const parsed = JSON.parse(flow) as unknown;
+    return typeof parsed === 'object' && parsed !== null ? (parsed as SessionFlow) : {};
+  } catch {
+    return {};
+  }
+}
+
+/** Creates a session at `stage`; returns the token (shown to the client once, never stored). */
+export async function createSession(
+  trx: Transaction<Database>,
+  input: { userId: string; stage: SessionStage; now: number; mfaAt: number | null },
+): Promise<string> {
+  const token = newSessionToken();
+  await trx
+    .insertInto('sessions')
+    .values({
+      id: randomUUID(),
+      user_id: input.userId,
+      token_hash: hashSessionToken(token),
+      stage: input.stage,
+      created_at: input.now,
+      last_seen_at: input.now,
+      revoked_at: null,
+      mfa_at: input.mfaAt,
+      payments_seen_at: null,
+      flow: '{}',
+    })
+    .execute();
+  return token;
+}
+
+/** Changes a session's stage and/or verification facts. */
+export async function updateSession(
+  trx: Transaction<Database>,
+  sessionId: string,
+  patch: { stage?: SessionStage; mfaAt?: number; flow?: SessionFlow; paymentsSeenAt?: number | null; lastSeenAt?: number },
+): Promise<void> {
+  await trx
+    .updateTable('sessions')
+    .set({
+      ...(patch.stage !== undefined ? { stage: patch.stage } : {}),
+      ...(patch.mfaAt !== undefined ? { mfa_at: patch.mfaAt } : {}),
+      ...(patch.flow !== undefined ? { flow: JSON.stringify(patch.flow) } : {}),
+      ...(patch.paymentsSeenAt !== undefined ? { payments_seen_at: patch.paymentsSeenAt } : {}),
+      ...(patch.lastSeenAt !== undefined ? { last_seen_at: patch.lastSeenAt } : {}),
+    })
+    .where('id', '=', sessionId)
+    .execute();
+}
+
+/** Ends one session. */
+export async function revokeSession(trx: Transaction<Database>, sessionId: string, now: number): Promise<void> {
+  await trx.updateTable('sessions').set({ revoked_at: now }).where('id', '=', sessionId).where('revoked_at', 'is', null).execute();
+}
+
+/** Ends every session of a user (demo reset), except `keepSessionId` when given. */
+export async function revokeUserSessions(trx: Transaction<Database>, userId: string, now: number, keepSessionId?: string): Promise<void> {
+  let query = trx.updateTable('sessions').set({ revoked_at: now }).where('user_id', '=', userId).where('revoked_at', 'is', null);
+  if (keepSessionId) query = query.where('id', '!=', keepSessionId);
+  await query.execute();
+}

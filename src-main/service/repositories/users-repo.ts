@@ -1,0 +1,27 @@
+/** Changes to a user's MFA fields. Every change takes the next change sequence, so the console's cache sees it. */
+import type { Transaction, Updateable } from 'kysely';
+import { nextChangeSeq } from '../store/change-seq';
+import type { Database, UsersTable } from '../store/schema';
+
+/** The user fields the MFA flows change. */
+export type UserMfaPatch = Pick<
+  Updateable<UsersTable>,
+  'enrolled_at' | 'failed_attempts' | 'locked_until' | 'always_require_mfa' | 'last_sign_in_at'
+>;
+
+/** Applies `patch` to the user at company time `now`, with a new change sequence number. */
+export async function updateUserMfa(trx: Transaction<Database>, userId: string, patch: UserMfaPatch, now: number): Promise<void> {
+  const seq = await nextChangeSeq(trx);
+  await trx
+    .updateTable('users')
+    .set({ ...patch, updated_at: now, change_seq: seq })
+    .where('id', '=', userId)
+    .execute();
+}
+
+/** Removes every method, pending set-up, recovery code and SMS code of a user (not their sessions). */
+export async function clearUserMfa(trx: Transaction<Database>, userId: string): Promise<void> {
+  await trx.deleteFrom('mfa_methods').where('user_id', '=', userId).execute();
+  await trx.deleteFrom('recovery_codes').where('user_id', '=', userId).execute();
+  await trx.deleteFrom('sms_codes').where('user_id', '=', userId).execute();
+}

@@ -1,0 +1,44 @@
+/** Set-up during sign-in (R-AUTH-1 "Set Up Now"): authenticator app or text message, then the recovery code. */
+import { apiRoutes } from '../../../shared/api';
+import { requireStage, toRecoveryAck } from '../auth/sign-in-stage';
+import { assertSmsOffered, confirmSmsSetup, resendSmsSetup, startSmsSetup } from '../enrollment/sms-setup';
+import { confirmTotpSetup, startTotpSetup } from '../enrollment/totp-setup';
+import { registerRoute } from '../http/register-route';
+import type { ServiceContext } from '../service-context';
+import { callerContext, limited } from './route-helpers';
+
+/** Registers the sign-in set-up routes (all need a session at the `setup` stage). */
+export function registerSetupRoutes(ctx: ServiceContext): void {
+  const { app, authenticator } = ctx;
+  const inSetup = async (auth: Parameters<typeof callerContext>[1]) => {
+    const caller = await callerContext(ctx, auth);
+    requireStage(caller.session, 'setup');
+    return caller;
+  };
+
+  registerRoute(app, apiRoutes.setupTotpStart, authenticator, async ({ auth }) => {
+    const { uc } = await inSetup(auth);
+    return startTotpSetup(ctx, uc);
+  });
+
+  registerRoute(app, apiRoutes.setupTotpConfirm, authenticator, async ({ auth, body }) => {
+    const { uc, session } = await inSetup(auth);
+    return confirmTotpSetup(ctx, uc, body.code, (trx) => toRecoveryAck(trx, session.id, uc.now));
+  }, limited(ctx, 'codes'));
+
+  registerRoute(app, apiRoutes.setupSmsStart, authenticator, async ({ auth, body }) => {
+    const { uc } = await inSetup(auth);
+    return startSmsSetup(ctx, uc, body.phone);
+  }, limited(ctx, 'codes'));
+
+  registerRoute(app, apiRoutes.setupSmsResend, authenticator, async ({ auth }) => {
+    const { uc } = await inSetup(auth);
+    assertSmsOffered(uc);
+    return resendSmsSetup(ctx, uc);
+  }, limited(ctx, 'codes'));
+
+  registerRoute(app, apiRoutes.setupSmsConfirm, authenticator, async ({ auth, body }) => {
+    const { uc, session } = await inSetup(auth);
+    return confirmSmsSetup(ctx, uc, body.code, (trx) => toRecoveryAck(trx, session.id, uc.now));
+  }, limited(ctx, 'codes'));
+}

@@ -1,0 +1,90 @@
+/** The sign-in routes (R-AUTH-1): password, status, skip, challenge, recovery code acknowledgement, sign-out. */
+import { apiRoutes } from '../../../shared/api';
+import { appendAudit } from '../audit/append-audit';
+import { signIn } from '../auth/sign-in-service';
+import { currentNext, domainStep } from '../auth/sign-in-next';
+import { finishSignIn, requireStage } from '../auth/sign-in-stage';
+import { bearerToken, hashSessionToken } from '../auth/session-token';
+import { sendSignInSms, verifySignInChallenge } from '../challenges/sign-in-challenge';
+import { companyNow } from '../clock';
+import { ApiError } from '../http/api-error';
+import { registerRoute } from '../http/register-route';
+import { issueRecoveryCode } from '../recovery/issue-recovery-code';
+import { revokeSession } from '../repositories/sessions-repo';
+import type { ServiceContext } from '../service-context';
+import { callerContext, limited } from './route-helpers';
+
+/** Registers the sign-in routes. */
+export function registerSignInRoutes(ctx: ServiceContext): void {
+  const { app, authenticator } = ctx;
+  registerRoute(app, apiRoutes.signIn, authenticator, async ({ body }) => signIn(ctx, body.email, body.password), limited(ctx, 'signIn'));
+
+  registerRoute(app, apiRoutes.signInStatus, authenticator, async ({ auth }) => {
+    const { uc, session } = await callerContext(ctx, auth);
+    return { user: { id: uc.user.id, email: uc.user.email, name: uc.user.name }, next: currentNext(uc, session) };
+  });
+
+  registerRoute(app, apiRoutes.signOut, authenticator, async ({ request }) => {
+    const token = bearerToken(request.headers.authorization);
+    if (!token) return { signedOut: false };
+    const row = await ctx.store.db
+      .selectFrom('sessions')
+      .innerJoin('users', 'users.id', 'sessions.user_id')
+      .innerJoin('companies', 'companies.id', 'users.company_id')
+      .select(['sessions.id', 'sessions.revoked_at', 'companies.clock_offset_ms'])
+      .where('sessions.token_hash', '=', hashSessionToken(token))
+      .executeTakeFirst();
+    if (!row || row.revoked_at !== null) return { signedOut: false };
+    const now = companyNow(ctx.clock, { clock_offset_ms: Number(row.clock_offset_ms) });
+    await ctx.store.write((trx) => revokeSession(trx, row.id, now));
+    return { signedOut: true };
+  });
+
+  registerRoute(app, apiRoutes.setupSkip, authenticator, async ({ auth }) => {
+    const { uc, session } = await callerContext(ctx, auth);
+    requireStage(session, 'setup');
+    if (domainStep(uc).step === 'setup_required') {
+      throw new ApiError('forbidden', 'Two-factor authentication is required for your account now. Set up a method to continue.', {
+        reason: 'setup_required',
+      });
+    }
+    await ctx.store.write((trx) => finishSignIn(trx, uc, session.id, null));
+    return { step: 'signed_in' as const };
+  });
+
+  registerRoute(app, apiRoutes.recoveryCodeAcknowledge, authenticator, async ({ auth }) => {
+    const { uc, session } = await callerContext(ctx, auth);
+    requireStage(session, 'recovery_ack');
+    await ctx.store.write((trx) => finishSignIn(trx, uc, session.id, null));
+    return { step: 'signed_in' as const };
+  });
+
+  registerRoute(app, apiRoutes.recoveryCodeReissue, authenticator, async ({ auth }) => {
+    const { uc, session } = await callerContext(ctx, auth);
+    requireStage(session, 'recovery_ack');
+    return ctx.store.write(async (trx) => {
+      const issued = await issueRecoveryCode(trx, ctx.mfa.random, uc.user.id, uc.now);
+      await appendAudit(trx, {
+        companyId: uc.user.company_id,
+        at: uc.now,
+        actorId: uc.user.id,
+        actorEmail: uc.user.email,
+        action: 'mfa.recovery_code_renewed',
+        targetId: uc.user.id,
+        targetEmail: uc.user.email,
+        evidence: { context: 'sign_in', reason: 'reissued_before_saving' },
+      });
+      return issued;
+    });
+  });
+
+  registerRoute(app, apiRoutes.challengeSmsSend, authenticator, async ({ auth }) => {
+    const { uc, session } = await callerContext(ctx, auth);
+    return sendSignInSms(ctx, uc, session);
+  }, limited(ctx, 'codes'));
+
+  registerRoute(app, apiRoutes.challengeVerify, authenticator, async ({ auth, body, ip }) => {
+    const { uc, session } = await callerContext(ctx, auth);
+    return verifySignInChallenge(ctx, uc, session, { method: body.method, code: body.code, ip });
+  }, limited(ctx, 'codes'));
+}
