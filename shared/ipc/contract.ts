@@ -6,10 +6,12 @@ import type { z } from 'zod';
 import type { ChannelDef } from './define';
 import { appChannels } from './channels/app';
 import { dashboardChannels } from './channels/dashboard';
+import { simulatorChannels } from './channels/simulator';
 
 export const ipcContract = {
   ...appChannels,
   ...dashboardChannels,
+  ...simulatorChannels,
 } as const;
 
 export type IpcContract = typeof ipcContract;

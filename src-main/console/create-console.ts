@@ -11,6 +11,8 @@ import { systemClock } from '../service/clock';
 import { connectEmbedded } from './connection';
 import { ConnectionRuntime } from './console-runtime';
 import { DEFAULT_EMBEDDED_OPERATOR, startEmbeddedService } from './embedded-service';
+import { createSimulatorHandlers } from '../ipc/handlers/simulator-handlers';
+import { SimulatorSessions } from './simulator/simulator-sessions';
 
 /** A running console backend. */
 export interface ConsoleBackend {
@@ -35,6 +37,7 @@ export async function createConsole(options: ConsoleOptions): Promise<ConsoleBac
   const handlers: Handlers = {
     ...createAppHandlers(runtime),
     ...createDashboardHandlers(runtime),
+    ...createSimulatorHandlers(new SimulatorSessions(runtime)),
   };
   return {
     dispatch: createDispatcher(handlers),

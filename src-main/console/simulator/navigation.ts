@@ -1,0 +1,63 @@
+/**
+ * The presenter's Back and the screens' own "Back" / "Try another way": only to screens the service already
+ * answered for, so going back never undoes anything at the service.
+ */
+import type { FlowContext } from './flow-context';
+import { goHome } from './home';
+import { signedOut, type Simulation } from './simulation';
+
+/** The screen Back leads to, as an action to run; null when Back is not offered here. */
+function backTarget(simulation: Simulation): ((ctx: FlowContext, openManage: () => Promise<void>) => Promise<void> | void) | null {
+  const screen = simulation.screen;
+  const setup = simulation.setup;
+  const inSignIn = simulation.stage === 'signing_in';
+  switch (screen.kind) {
+    case 'select_method':
+      if (inSignIn && setup) {
+        return () => {
+          simulation.screen = setup.entry;
+        };
+      }
+      return (_ctx, openManage) => openManage();
+    case 'totp_setup':
+    case 'sms_setup':
+      if (inSignIn && setup) {
+        return () => {
+          simulation.screen = { kind: 'select_method', methods: setup.methods };
+        };
+      }
+      return (_ctx, openManage) => openManage();
+    case 'challenge_code': {
+      const challenge = simulation.challenge;
+      if (!challenge) return null;
+      return () => {
+        simulation.screen = { kind: 'challenge_choice', purpose: screen.purpose, options: challenge.options, error: null };
+      };
+    }
+    case 'challenge_choice': {
+      const pending = simulation.challenge?.pending;
+      if (pending?.kind === 'self_service') return (_ctx, openManage) => openManage();
+      if (pending?.kind === 'payments') return () => goHome(simulation, null);
+      return null;
+    }
+    case 'payments':
+    case 'manage_mfa':
+      return () => goHome(simulation, null);
+    case 'sso':
+    case 'inactive':
+    case 'locked':
+      return () => signedOut(simulation);
+    default:
+      return null;
+  }
+}
+
+/** True when Back is offered on the current screen. */
+export function canGoBack(simulation: Simulation): boolean {
+  return backTarget(simulation) !== null;
+}
+
+/** Goes back one screen, if allowed. */
+export async function goBack(ctx: FlowContext, simulation: Simulation, openManage: () => Promise<void>): Promise<void> {
+  await backTarget(simulation)?.(ctx, openManage);
+}

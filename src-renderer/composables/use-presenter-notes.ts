@@ -1,0 +1,127 @@
+/**
+ * The presenter panel's words for each end-user screen: the screen's name as the guide names it, what the user is
+ * told there, and a tip for the trainer. Copy only; which screen comes next is decided by the service's answers.
+ */
+import type { ChallengePurpose, SimulatorAction, SimulatorScreen } from '../../shared/ipc/channels/simulator';
+import { assertNever } from '../../shared/domain/assert-never';
+
+/** What the presenter panel shows for the current screen. */
+export interface PresenterNote {
+  /** The screen's name, e.g. "Two-Factor Authentication Required". */
+  step: string;
+  /** What the end user reads on that screen, in short. */
+  told: string;
+  /** What the trainer can do or point out next. */
+  tip: string;
+}
+
+const PURPOSE_WORDS: Record<ChallengePurpose, string> = {
+  sign_in: 'to finish signing in',
+  payments_entry: 'to enter the Payments tool',
+  payments_disbursement: 'to create the disbursement',
+  payments_bank_account: 'to change the bank account',
+  payments_agreement: 'to accept the payments agreement',
+  payments_idle: 'again, after 30 minutes idle in the Payments tool',
+  self_service: 'before changing their MFA settings',
+};
+
+/** Why the user is challenged, as a sentence ending. */
+export function purposeWords(purpose: ChallengePurpose): string {
+  return PURPOSE_WORDS[purpose];
+}
+
+/** The note for a screen. */
+export function presenterNote(screen: SimulatorScreen): PresenterNote {
+  switch (screen.kind) {
+    case 'sign_in':
+      return { step: 'Sign in', told: 'Enter your email and password, then click Continue.', tip: `Every demo user's password is on the start panel.` };
+    case 'sso':
+      return { step: 'Continue at your identity provider', told: screen.message, tip: 'SSO users never see our MFA: their IT department runs it.' };
+    case 'inactive':
+      return { step: 'Account inactive', told: screen.message, tip: 'Inactive users cannot sign in and are not asked to enroll.' };
+    case 'setup_required':
+      return { step: 'Two-Factor Authentication Required', told: screen.reason, tip: 'Click "Set Up Now": there is no way to skip.' };
+    case 'setup_optional':
+      return {
+        step: 'Set up two-factor authentication now or later',
+        told: 'Your company will require two-factor authentication soon. You can set it up now, or later until the deadline.',
+        tip: 'This is the early enrollment period. Move the clock past the deadline to show that skipping is no longer offered.',
+      };
+    case 'select_method':
+      return {
+        step: 'Select an Authentication Method',
+        told: 'Choose how you will get your 6-digit codes. Only the methods you may use are offered.',
+        tip: 'Methods that are missing say why (country, payments rules, company policy).',
+      };
+    case 'totp_setup':
+      return {
+        step: 'Secure your Account',
+        told: 'Open your authenticator app, scan the QR code, then enter the 6-digit code it shows.',
+        tip: 'On the phone, tap "Scan QR code". "Trouble scanning?" shows the key in groups of four.',
+      };
+    case 'sms_setup':
+      return screen.sentTo === null
+        ? { step: 'Set Up SMS Verification', told: 'Select your country code, enter your phone number and click "Send Text Message".', tip: 'Only numbers of the allowed countries are accepted.' }
+        : { step: 'Set Up SMS Verification: enter the code', told: `Enter the 6-digit code sent to ${screen.sentTo}. Click "Resend New Code" for a new one.`, tip: 'The text message arrives in the phone\'s Messages app.' };
+    case 'recovery_code':
+      return {
+        step: 'Save Your Recovery Code',
+        told: 'Copy or download this code and keep it safe. It is shown only once and works only once.',
+        tip: 'Tick "I have securely saved this code" to continue. Note the code: it signs in when the phone is lost.',
+      };
+    case 'challenge_choice':
+      return {
+        step: 'How do you want to verify your identity?',
+        told: `Choose a way to verify ${purposeWords(screen.purpose)}.`,
+        tip: 'Users with both the app and a phone pick each time; the recovery code is always a way out.',
+      };
+    case 'challenge_code':
+      return {
+        step: screen.method === 'recovery_code' ? 'Enter Recovery Code' : 'Enter your 6-digit verification code',
+        told: screen.method === 'recovery_code' ? 'Type or paste your 32-character recovery code.' : `Enter the code ${purposeWords(screen.purpose)}.`,
+        tip: 'Wrong codes get a clear error; five in a row lock verification for 15 minutes.',
+      };
+    case 'locked':
+      return { step: 'Verification locked', told: screen.message, tip: 'Move the clock forward past the lock, or show the admin unlocking from the Reset screen.' };
+    case 'home':
+      return {
+        step: 'Signed in',
+        told: 'The user is in.',
+        tip: screen.paymentsUser ? 'Open the Payments tool to show the step-up challenges.' : 'Open "Manage my MFA" to show self-service.',
+      };
+    case 'payments':
+      return {
+        step: 'Payments tool',
+        told: 'Each sensitive action asks for a fresh code.',
+        tip: `Create a disbursement, edit a bank account or accept the agreement. Move the clock ${screen.idleLimitMinutes}+ minutes forward to show the idle challenge.`,
+      };
+    case 'manage_mfa':
+      return {
+        step: 'Manage my MFA (Password & Security)',
+        told: 'Add or change your authenticator app or phone, request a new recovery code.',
+        tip: 'Each change issues a new recovery code; "Always require 2FA" is locked on when the company requires MFA.',
+      };
+    default:
+      return assertNever(screen, 'simulator screen');
+  }
+}
+
+/** The presenter's Next: the screen's one input-free step forward, or null when the user must type or choose. */
+export function presenterNext(screen: SimulatorScreen): SimulatorAction | null {
+  switch (screen.kind) {
+    case 'setup_required':
+    case 'setup_optional':
+      return { type: 'set_up_now' };
+    case 'select_method': {
+      const offered = screen.methods.filter((m) => m.available);
+      const only = offered[0];
+      return offered.length === 1 && only ? { type: 'choose_method', method: only.kind } : null;
+    }
+    case 'challenge_choice': {
+      const only = screen.options[0];
+      return screen.options.length === 1 && only ? { type: 'choose_challenge', option: only } : null;
+    }
+    default:
+      return null;
+  }
+}
