@@ -66,7 +66,7 @@ export class ConnectionManager {
       return new ConnectionManager(deps, settings, new ConnectionRuntime(remote.connection, deps.host, warnings), null);
     }
     if (remote?.kind === 'ended') warnings.push(remote.warning);
-    const embedded = await (deps.startEmbedded ?? (() => startEmbeddedService({ dataDir: deps.dataDir, clock: deps.clock })))();
+    const embedded = await (deps.startEmbedded ?? (() => startEmbeddedService({ dataDir: deps.dataDir, clock: deps.clock, vault: deps.vault })))();
     const operator = settings.embeddedOperator ?? DEFAULT_EMBEDDED_OPERATOR;
     const connection = await connectEmbeddedAs(embedded, operator).catch(() => connectEmbeddedAs(embedded, DEFAULT_EMBEDDED_OPERATOR));
     const effective: StoredSettings = { ...settings, mode: 'embedded' };
@@ -161,7 +161,7 @@ export class ConnectionManager {
 
   private async ensureEmbedded(): Promise<EmbeddedService> {
     if (this.embedded && this.settings.mode === 'embedded') return this.embedded;
-    this.embedded = await (this.deps.startEmbedded ?? (() => startEmbeddedService({ dataDir: this.deps.dataDir, clock: this.deps.clock })))();
+    this.embedded = await (this.deps.startEmbedded ?? (() => startEmbeddedService({ dataDir: this.deps.dataDir, clock: this.deps.clock, vault: this.deps.vault })))();
     return this.embedded;
   }
 
