@@ -1,5 +1,5 @@
 /** What every route module receives: the Fastify instance and the service's dependencies. */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import type { Authenticator } from './auth/authenticator';
 import type { MfaOptions, MfaRuntime } from './auth/mfa-runtime';
 import type { Clock } from './clock';
@@ -10,8 +10,8 @@ export interface ServiceDeps {
   store: Store;
   clock: Clock;
   version: string;
-  /** Fastify logging; off in tests and embedded mode by default. */
-  logger?: boolean;
+  /** Fastify logging (e.g. warnings to stderr in the standalone service); off in tests and embedded mode. */
+  logger?: FastifyServerOptions['logger'];
   /** Keys, SMS delivery, randomness, rate limits and demo tools of the MFA flows (defaults suit tests). */
   mfa?: MfaOptions;
 }

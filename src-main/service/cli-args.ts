@@ -1,0 +1,72 @@
+/** Command-line options of the standalone MFA service, validated with plain-words errors. */
+
+/** Parsed options. */
+export interface ServiceCliOptions {
+  port: number;
+  host: string;
+  /** Folder of the SQLite database (and of the key file when no keychain answers). */
+  dataDir: string | null;
+  /** PostgreSQL URL, instead of a database file. */
+  databaseUrl: string | null;
+  /** Seed the demo company into an empty database, and turn the demo tools (SMS outbox, clock) on. */
+  demo: boolean;
+  /** Where text messages are POSTed as JSON `{ to, body }`; none = an outbox only `--demo` can read. */
+  smsWebhook: string | null;
+}
+
+export const SERVICE_USAGE =
+  'Usage: npm run service -- --port N (--data DIR | --database postgres://…) [--demo] [--host 127.0.0.1] [--sms-webhook https://…]';
+
+function valueOf(flag: string, value: string | undefined, example: string): string {
+  if (!value || value.startsWith('--')) throw new Error(`${flag} needs a value, e.g. ${flag} ${example}`);
+  return value;
+}
+
+/** Parses the arguments; throws an Error whose message is meant for the person who typed them. */
+export function parseServiceArgs(argv: readonly string[]): ServiceCliOptions {
+  const options: ServiceCliOptions = { port: 0, host: '127.0.0.1', dataDir: null, databaseUrl: null, demo: false, smsWebhook: null };
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i];
+    const value = argv[i + 1];
+    switch (arg) {
+      case '--port': {
+        const port = Number(value);
+        if (value === undefined || !Number.isInteger(port) || port < 0 || port > 65535) {
+          throw new Error(`--port needs a whole number from 0 to 65535 (0 picks any free port); got "${value ?? ''}".`);
+        }
+        options.port = port;
+        i += 1;
+        break;
+      }
+      case '--host':
+        options.host = valueOf(arg, value, '127.0.0.1');
+        i += 1;
+        break;
+      case '--data':
+        options.dataDir = valueOf(arg, value, './service-data');
+        i += 1;
+        break;
+      case '--database':
+        options.databaseUrl = valueOf(arg, value, 'postgres://user:password@localhost:5432/mfa');
+        i += 1;
+        break;
+      case '--sms-webhook':
+        options.smsWebhook = valueOf(arg, value, 'https://sms-gateway.example/send');
+        if (!/^https?:\/\//i.test(options.smsWebhook)) throw new Error('--sms-webhook needs an http:// or https:// URL.');
+        i += 1;
+        break;
+      case '--demo':
+        options.demo = true;
+        break;
+      case '--help':
+      case '-h':
+        throw new Error(SERVICE_USAGE);
+      default:
+        throw new Error(`Unknown option "${arg}".\n${SERVICE_USAGE}`);
+    }
+  }
+  if (options.dataDir === null && options.databaseUrl === null) {
+    throw new Error(`Say where the data lives: --data DIR for a database file, or --database postgres://… .\n${SERVICE_USAGE}`);
+  }
+  return options;
+}

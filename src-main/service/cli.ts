@@ -1,0 +1,72 @@
+/**
+ * `npm run service -- --port N (--data DIR | --database postgres://…) [--demo]`: the standalone MFA service.
+ * Opens (creating if needed) the database and its key (keychain, else a 0600 key file beside it, with a warning),
+ * seeds the demo company into an empty database with `--demo`, listens, and prints `Service: http://HOST:N`.
+ */
+import { mkdir } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { APP_VERSION } from '../version';
+import { openServiceKeys } from './auth/service-keys';
+import { parseServiceArgs } from './cli-args';
+import { systemClock } from './clock';
+import { openVault } from './secrets/open-vault';
+import { isEmptyStore, seedDemoCompany } from './seed/seed-demo';
+import { seedDemoEnrollments } from './seed/seed-demo-enrollments';
+import { startServer } from './server';
+import { OutboxSmsSender } from './sms/outbox-sms-sender';
+import type { SmsSender } from './sms/sms-sender';
+import { WebhookSmsSender } from './sms/webhook-sms-sender';
+import { openStore, type Store } from './store/store';
+
+async function openData(options: ReturnType<typeof parseServiceArgs>): Promise<{ store: Store; keyDir: string }> {
+  if (options.databaseUrl) {
+    const keyDir = path.resolve(options.dataDir ?? path.join(os.homedir(), '.mfa-service'));
+    return { store: await openStore({ url: options.databaseUrl }), keyDir };
+  }
+  const dataDir = path.resolve(options.dataDir ?? '.');
+  await mkdir(dataDir, { recursive: true, mode: 0o700 });
+  return { store: await openStore({ file: path.join(dataDir, 'mfa.sqlite') }), keyDir: dataDir };
+}
+
+async function main(): Promise<void> {
+  const options = parseServiceArgs(process.argv.slice(2));
+  const { store, keyDir } = await openData(options);
+  try {
+    const keys = await openServiceKeys(await openVault({ dir: keyDir }), store);
+    if (keys.warning) console.error(`Warning: ${keys.warning}`);
+    if (options.demo && (await isEmptyStore(store))) {
+      const now = systemClock.now();
+      await seedDemoCompany(store, now);
+      await seedDemoEnrollments(store, keys.sealer, now);
+      console.error('Seeded the demo company (every demo user\'s password is in the README).');
+    }
+    const sms: SmsSender = options.smsWebhook ? new WebhookSmsSender(options.smsWebhook) : new OutboxSmsSender();
+    if (!options.smsWebhook && !options.demo) {
+      console.error('Note: no SMS gateway (--sms-webhook), so text-message codes are not delivered; authenticator apps work.');
+    }
+    const server = await startServer(
+      { store, clock: systemClock, version: APP_VERSION, logger: { level: 'warn', stream: process.stderr }, mfa: { keys, sms, demoTools: options.demo } },
+      { host: options.host, port: options.port },
+    );
+    console.log(`Service: ${server.url}`);
+    let stopping = false;
+    const stop = async () => {
+      if (stopping) return;
+      stopping = true;
+      await server.close();
+      await store.close();
+      process.exit(0);
+    };
+    process.on('SIGINT', () => void stop());
+    process.on('SIGTERM', () => void stop());
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+});
