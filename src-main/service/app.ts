@@ -3,6 +3,7 @@
  * one error handler. Only `server.ts` listens; the console's embedded mode calls it through `inject`.
  */
 import Fastify, { type FastifyInstance } from 'fastify';
+import { registerAdminRoutes } from './admin/register-admin-routes';
 import { createSessionAuthenticator } from './auth/authenticator';
 import { resolveMfaRuntime } from './auth/mfa-runtime';
 import { installRateLimiting } from './auth/rate-limits';
@@ -28,6 +29,7 @@ export async function buildApp(deps: ServiceDeps): Promise<FastifyInstance> {
   registerSystemRoutes(ctx);
   registerCompanyRoutes(ctx);
   registerEndUserRoutes(ctx);
+  registerAdminRoutes(ctx);
   await app.ready();
   return app;
 }

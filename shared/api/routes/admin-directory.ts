@@ -69,7 +69,7 @@ const userIdParams = z.strictObject({ id: z.string().min(1).max(100) });
 export const BulkSkip = z.object({
   id: z.string(),
   email: z.string().nullable(),
-  reason: z.enum(['not_found', 'already_inactive', 'own_account']),
+  reason: z.enum(['not_found', 'already_inactive', 'own_account', 'operator_lacks_permission']),
   message: z.string(),
 });
 export type BulkSkip = z.infer<typeof BulkSkip>;

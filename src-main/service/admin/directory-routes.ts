@@ -1,0 +1,62 @@
+/** Admin API routes of the directory: list, changed-since sync, stale users, one user, create/update, status. */
+import { apiRoutes } from '../../../shared/api';
+import { staleCutoff } from '../../../shared/domain/stale';
+import { registerRoute } from '../http/register-route';
+import type { ServiceContext } from '../service-context';
+import { loadCompanyContext } from './company-context';
+import { listStaleUsers, listUsers, usersChangedSince } from './directory-repo';
+import { operatorOf } from './operator';
+import { loadUserDetail } from './user-detail';
+import { createUser, updateUser } from './user-edit-service';
+import { bulkDeactivate, changeStatus } from './user-status-service';
+
+/** Registers the directory routes. */
+export function registerDirectoryRoutes(ctx: ServiceContext): void {
+  const { app, authenticator, store, clock } = ctx;
+  const deps = { store, clock };
+  const company = async (companyId: string) => loadCompanyContext(store.db, clock, companyId);
+
+  registerRoute(app, apiRoutes.adminUsersList, authenticator, async ({ auth, query }) => {
+    const operator = operatorOf(auth);
+    const { cursor, limit, ...filter } = query;
+    return listUsers(store.db, (await company(operator.companyId)).company, filter, { cursor, limit });
+  });
+
+  registerRoute(app, apiRoutes.adminUsersChanges, authenticator, async ({ auth, query }) => {
+    const operator = operatorOf(auth);
+    return usersChangedSince(store.db, (await company(operator.companyId)).company, query.since, query.limit);
+  });
+
+  registerRoute(app, apiRoutes.adminUsersStale, authenticator, async ({ auth, query }) => {
+    const operator = operatorOf(auth);
+    const context = await company(operator.companyId);
+    const days = query.days ?? context.policy.staleAfterDays;
+    const cutoff = staleCutoff(context.now, days);
+    const page = await listStaleUsers(store.db, context.company, cutoff, { afterEmail: query.cursor ?? null, limit: query.limit });
+    return { days, cutoff, ...page };
+  });
+
+  registerRoute(app, apiRoutes.adminUsersBulkDeactivate, authenticator, async ({ auth, body }) =>
+    bulkDeactivate(deps, operatorOf(auth), body.userIds),
+  );
+
+  registerRoute(app, apiRoutes.adminUserGet, authenticator, async ({ auth, params }) => {
+    const operator = operatorOf(auth);
+    const context = await company(operator.companyId);
+    return loadUserDetail(store.db, context.company, params.id, context.now);
+  });
+
+  registerRoute(app, apiRoutes.adminUserCreate, authenticator, async ({ auth, body }) => createUser(deps, operatorOf(auth), body));
+
+  registerRoute(app, apiRoutes.adminUserUpdate, authenticator, async ({ auth, params, body }) =>
+    updateUser(deps, operatorOf(auth), params.id, body),
+  );
+
+  registerRoute(app, apiRoutes.adminUserDeactivate, authenticator, async ({ auth, params }) =>
+    changeStatus(deps, operatorOf(auth), params.id, 'inactive'),
+  );
+
+  registerRoute(app, apiRoutes.adminUserReactivate, authenticator, async ({ auth, params }) =>
+    changeStatus(deps, operatorOf(auth), params.id, 'active'),
+  );
+}

@@ -1,0 +1,55 @@
+/**
+ * Who is calling the Admin API and what they may do. Every admin route is `auth: 'operator'` (at least read-only on
+ * Company Admin or Directory: enough to read); writes are checked here with plain-words refusals.
+ */
+import type { ToolPermissions } from '../../../shared/domain/model';
+import { hasAdminOnBothTools } from '../../../shared/domain/permissions';
+import type { AuthContext } from '../auth/authenticator';
+import { ApiError } from '../http/api-error';
+
+/** The operator behind an admin request. */
+export interface Operator {
+  readonly id: string;
+  readonly email: string;
+  readonly companyId: string;
+  readonly permissions: ToolPermissions;
+}
+
+/** The operator of an authenticated admin request. */
+export function operatorOf(auth: AuthContext): Operator {
+  if (auth.kind === 'none') throw new ApiError('unauthorized', 'Sign in first: this request needs a session token.');
+  return {
+    id: auth.user.id,
+    email: auth.user.email,
+    companyId: auth.user.company_id,
+    permissions: { companyAdmin: auth.user.perm_company_admin, directory: auth.user.perm_directory },
+  };
+}
+
+/** True when the operator may add, change, deactivate and import users: `standard` or `admin` on Directory. */
+export function canWriteDirectory(operator: Operator): boolean {
+  return operator.permissions.directory === 'standard' || operator.permissions.directory === 'admin';
+}
+
+/** Refuses unless the operator may write the directory. */
+export function requireDirectoryWrite(operator: Operator): void {
+  if (!canWriteDirectory(operator)) {
+    throw new ApiError(
+      'forbidden',
+      'Changing the directory needs Standard or Admin permission on the Directory tool. Ask a company admin to change it for you or to raise your permission.',
+    );
+  }
+}
+
+/**
+ * Refuses unless the operator has `admin` on both Company Admin and Directory (R-POL-1, R-RST-1), which policy
+ * changes, resets, unlocks and permission changes need. `what` completes "… needs Admin permission".
+ */
+export function requireAdminOnBoth(operator: Operator, what: string): void {
+  if (!hasAdminOnBothTools(operator.permissions)) {
+    throw new ApiError(
+      'forbidden',
+      `${what} needs Admin permission on both the Company Admin and Directory tools. Ask a company admin who has both.`,
+    );
+  }
+}

@@ -1,0 +1,85 @@
+/** Admin API routes of the MFA policy: read, update (409 on a stale version), history and time-zone preview. */
+import { apiRoutes } from '../../../shared/api';
+import { AUDIT_ACTIONS } from '../../../shared/api/routes/admin-audit';
+import type { PolicyHistoryEntry } from '../../../shared/api/routes/admin-policy';
+import { policyWarnings } from '../../../shared/domain/policy-warnings';
+import { timeZonePreview } from '../../../shared/domain/tz-preview';
+import { ApiError } from '../http/api-error';
+import { registerRoute } from '../http/register-route';
+import type { ServiceContext } from '../service-context';
+import { listAudit, seqCursor } from './audit-repo';
+import { loadCompanyContext } from './company-context';
+import { operatorOf } from './operator';
+import { policyView, updatePolicy } from './policy-service';
+
+function record(value: unknown): Record<string, unknown> {
+  return value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : {};
+}
+
+/** Registers the policy routes. */
+export function registerPolicyRoutes(ctx: ServiceContext): void {
+  const { app, authenticator, store, clock } = ctx;
+
+  registerRoute(app, apiRoutes.adminPolicyGet, authenticator, async ({ auth }) => {
+    const operator = operatorOf(auth);
+    return policyView(store.db, await loadCompanyContext(store.db, clock, operator.companyId));
+  });
+
+  registerRoute(app, apiRoutes.adminPolicyUpdate, authenticator, async ({ auth, body }) => {
+    const operator = operatorOf(auth);
+    const { changed } = await updatePolicy({ store, clock }, operator, body);
+    const policy = await policyView(store.db, await loadCompanyContext(store.db, clock, operator.companyId));
+    return { policy, changed };
+  });
+
+  registerRoute(app, apiRoutes.adminPolicyHistory, authenticator, async ({ auth, query }) => {
+    const operator = operatorOf(auth);
+    const page = await listAudit(
+      store.db,
+      operator.companyId,
+      { action: AUDIT_ACTIONS.policyUpdate },
+      { beforeSeq: seqCursor(query.cursor), limit: query.limit },
+    );
+    const entries: PolicyHistoryEntry[] = page.entries.map((entry) => {
+      const before = record(entry.before);
+      const after = record(entry.after);
+      return {
+        seq: entry.seq,
+        at: entry.at,
+        actorEmail: entry.actorEmail,
+        changed: [...new Set([...Object.keys(before), ...Object.keys(after)])],
+        before,
+        after,
+      };
+    });
+    return { entries, nextCursor: page.nextCursor };
+  });
+
+  registerRoute(app, apiRoutes.adminPolicyPreview, authenticator, async ({ auth, query }) => {
+    const operator = operatorOf(auth);
+    const company = await loadCompanyContext(store.db, clock, operator.companyId);
+    const rows = await store.db
+      .selectFrom('users')
+      .select(['time_zone', (eb) => eb.fn.countAll<number>().as('count')])
+      .where('company_id', '=', operator.companyId)
+      .where('status', '=', 'active')
+      .groupBy('time_zone')
+      .execute();
+    const activeUsersByZone = new Map(rows.map((row) => [row.time_zone, Number(row.count)]));
+    const preview = timeZonePreview({ date: query.date, zone: query.zone, activeUsersByZone, extraZones: query.extraZones });
+    if (!preview.ok) throw new ApiError('bad_request', preview.message, { reason: preview.reason });
+    const warnings = policyWarnings({ required: query.required, deadlineDate: query.date, deadlineZone: query.zone }, company.now);
+    return {
+      date: preview.date,
+      zone: preview.zone,
+      instantMs: preview.instantMs,
+      instant: preview.instant,
+      midnightSkipped: preview.midnightSkipped,
+      deadlineNote: preview.deadlineNote,
+      rows: preview.rows.map((row) => ({ ...row, notes: [...row.notes] })),
+      unknownZones: [...preview.unknownZones],
+      totalActiveUsers: rows.reduce((sum, row) => sum + Number(row.count), 0),
+      warnings,
+    };
+  });
+}

@@ -1,0 +1,18 @@
+/** Registers every route of the Admin API (policy, directory, import, reset, audit, report) on the service. */
+import type { ServiceContext } from '../service-context';
+import { registerAuditRoutes } from './audit-routes';
+import { registerDirectoryRoutes } from './directory-routes';
+import { registerImportRoutes } from './import/import-routes';
+import { registerPolicyRoutes } from './policy-routes';
+import { registerReportRoutes } from './report-routes';
+import { registerResetRoutes } from './reset-routes';
+
+/** Adds the Admin API to the app; every route is `auth: 'operator'` and checks permissions per action. */
+export function registerAdminRoutes(ctx: ServiceContext): void {
+  registerPolicyRoutes(ctx);
+  registerDirectoryRoutes(ctx);
+  registerImportRoutes(ctx);
+  registerResetRoutes(ctx);
+  registerAuditRoutes(ctx);
+  registerReportRoutes(ctx);
+}

@@ -1,0 +1,52 @@
+/** Finds the user an email names exactly (R-RST-1) and describes them for resets and triage. */
+import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { ContactView } from '../../../shared/api/routes/admin-common';
+import type { ResetTarget } from '../../../shared/api/routes/admin-reset';
+import { contactLabel, type Contact } from '../../../shared/domain/contacts';
+import { emailKey } from '../../../shared/domain/directory';
+import type { DomainUser, MethodKind } from '../../../shared/domain/model';
+import type { Database, UsersTable } from '../store/schema';
+import { domainUser } from './user-view';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** A directory user found by exact email, with what resets and triage read. */
+export interface FoundUser {
+  readonly row: Selectable<UsersTable>;
+  readonly domain: DomainUser;
+  readonly hasRecoveryCode: boolean;
+}
+
+/** The company's user whose email is exactly `typed` (case-insensitive, no fuzzy match), or null. */
+export async function findByExactEmail(db: Db, companyId: string, typed: string): Promise<FoundUser | null> {
+  const key = emailKey(typed);
+  if (key === '') return null;
+  const row = await db.selectFrom('users').selectAll().where('company_id', '=', companyId).where('email_lower', '=', key).executeTakeFirst();
+  if (!row) return null;
+  const methods = await db
+    .selectFrom('mfa_methods')
+    .select('kind')
+    .where('user_id', '=', row.id)
+    .where('confirmed_at', 'is not', null)
+    .execute();
+  const recovery = await db.selectFrom('recovery_codes').select('user_id').where('user_id', '=', row.id).executeTakeFirst();
+  return { row, domain: domainUser(row, methods.map((method) => method.kind as MethodKind)), hasRecoveryCode: recovery !== undefined };
+}
+
+/** The reset target as the API shows it. */
+export function resetTargetView(found: FoundUser): ResetTarget {
+  return {
+    id: found.row.id,
+    email: found.row.email,
+    name: found.row.name,
+    status: found.row.status,
+    methods: [...found.domain.methods],
+    hasRecoveryCode: found.hasRecoveryCode,
+    lockedUntil: found.domain.lockedUntil,
+  };
+}
+
+/** A contact with its label, or null. */
+export function contactView(contact: Contact | null): ContactView | null {
+  return contact === null ? null : { who: contact, label: contactLabel(contact) };
+}

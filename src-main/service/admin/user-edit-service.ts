@@ -1,0 +1,150 @@
+/**
+ * Adds and changes directory users (R-DIR-1). Writing needs Standard or Admin on Directory; giving or changing
+ * admin-tool permissions needs Admin on both tools, and nobody changes their own permissions (no self-escalation,
+ * no accidental lock-out). Every change is audited with before/after and bumps the user's change sequence.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Selectable, Transaction } from 'kysely';
+import type { DirectoryUserDetail, ToolPermissionsView } from '../../../shared/api/routes/admin-common';
+import { AUDIT_ACTIONS } from '../../../shared/api/routes/admin-audit';
+import type { UserCreateBody, UserUpdateBody } from '../../../shared/api/routes/admin-directory';
+import { emailKey } from '../../../shared/domain/directory';
+import type { z } from 'zod';
+import { appendAudit } from '../audit/append-audit';
+import type { Clock } from '../clock';
+import { ApiError } from '../http/api-error';
+import { nextChangeSeq } from '../store/change-seq';
+import type { Database, UsersTable } from '../store/schema';
+import type { Store } from '../store/store';
+import { loadCompanyContext } from './company-context';
+import { requireAdminOnBoth, requireDirectoryWrite, type Operator } from './operator';
+import { detailOf, findUserRow } from './user-detail';
+
+type Deps = { store: Store; clock: Clock };
+
+async function assertEmailFree(trx: Transaction<Database>, companyId: string, email: string, exceptId?: string): Promise<void> {
+  let query = trx.selectFrom('users').select('id').where('company_id', '=', companyId).where('email_lower', '=', emailKey(email));
+  if (exceptId) query = query.where('id', '!=', exceptId);
+  if (await query.executeTakeFirst()) {
+    throw new ApiError('conflict', `Someone in the directory already has the email ${email.trim()}. Open their entry instead, or use another email.`, {
+      field: 'email',
+    });
+  }
+}
+
+function isNoAccess(permissions: ToolPermissionsView): boolean {
+  return permissions.companyAdmin === 'none' && permissions.directory === 'none';
+}
+
+/** Adds a user; 409 when the email is taken. */
+export async function createUser(deps: Deps, operator: Operator, body: z.output<typeof UserCreateBody>): Promise<DirectoryUserDetail> {
+  requireDirectoryWrite(operator);
+  const permissions = body.permissions ?? { companyAdmin: 'none', directory: 'none' };
+  if (!isNoAccess(permissions)) requireAdminOnBoth(operator, 'Giving someone permissions on the admin tools');
+  return deps.store.write(async (trx) => {
+    const ctx = await loadCompanyContext(trx, deps.clock, operator.companyId);
+    await assertEmailFree(trx, operator.companyId, body.email);
+    const row: Selectable<UsersTable> = {
+      id: randomUUID(),
+      company_id: operator.companyId,
+      email: body.email,
+      email_lower: emailKey(body.email),
+      name: body.name,
+      status: body.status,
+      country: body.country,
+      time_zone: body.timeZone,
+      account_type: body.accountType,
+      perm_company_admin: permissions.companyAdmin,
+      perm_directory: permissions.directory,
+      password_hash: null,
+      last_sign_in_at: null,
+      always_require_mfa: 0,
+      enrolled_at: null,
+      failed_attempts: 0,
+      locked_until: null,
+      created_at: ctx.now,
+      updated_at: ctx.now,
+      change_seq: await nextChangeSeq(trx),
+    };
+    await trx.insertInto('users').values(row).execute();
+    await appendAudit(trx, {
+      companyId: operator.companyId,
+      at: ctx.now,
+      actorId: operator.id,
+      actorEmail: operator.email,
+      action: AUDIT_ACTIONS.userCreate,
+      targetId: row.id,
+      targetEmail: row.email,
+      after: { email: row.email, name: row.name, status: row.status, country: row.country, timeZone: row.time_zone, accountType: row.account_type, permissions },
+    });
+    return detailOf(trx, row, ctx.company, ctx.now);
+  });
+}
+
+/** The API field names of the user columns an update may change. */
+const UPDATABLE = {
+  email: 'email',
+  name: 'name',
+  country: 'country',
+  timeZone: 'time_zone',
+  accountType: 'account_type',
+} as const;
+
+/** Changes a user's details or permissions; 409 when the email is taken or `expectedChangeSeq` is stale. */
+export async function updateUser(
+  deps: Deps,
+  operator: Operator,
+  userId: string,
+  body: z.output<typeof UserUpdateBody>,
+): Promise<DirectoryUserDetail> {
+  requireDirectoryWrite(operator);
+  return deps.store.write(async (trx) => {
+    const ctx = await loadCompanyContext(trx, deps.clock, operator.companyId);
+    const row = await findUserRow(trx, operator.companyId, userId);
+    if (body.expectedChangeSeq !== undefined && body.expectedChangeSeq !== Number(row.change_seq)) {
+      throw new ApiError('conflict', `${row.email} was changed by someone else after you opened it. Reload their entry and make your change again.`, {
+        currentChangeSeq: Number(row.change_seq),
+      });
+    }
+    const before: Record<string, unknown> = {};
+    const after: Record<string, unknown> = {};
+    const set: Partial<Selectable<UsersTable>> = {};
+    for (const [field, column] of Object.entries(UPDATABLE) as [keyof typeof UPDATABLE, (typeof UPDATABLE)[keyof typeof UPDATABLE]][]) {
+      const value = body[field];
+      if (value === undefined || value === row[column]) continue;
+      before[field] = row[column];
+      after[field] = value;
+      Object.assign(set, { [column]: value });
+    }
+    const current = { companyAdmin: row.perm_company_admin, directory: row.perm_directory };
+    const permissions = body.permissions;
+    if (permissions && (permissions.companyAdmin !== current.companyAdmin || permissions.directory !== current.directory)) {
+      requireAdminOnBoth(operator, 'Changing someone’s permissions on the admin tools');
+      if (row.id === operator.id) {
+        throw new ApiError('unprocessable', 'You cannot change your own permissions. Ask another company admin to do it.');
+      }
+      before.permissions = current;
+      after.permissions = permissions;
+      Object.assign(set, { perm_company_admin: permissions.companyAdmin, perm_directory: permissions.directory });
+    }
+    if (Object.keys(after).length === 0) return detailOf(trx, row, ctx.company, ctx.now);
+    if (body.email !== undefined && 'email' in after) {
+      await assertEmailFree(trx, operator.companyId, body.email, row.id);
+      set.email_lower = emailKey(body.email);
+    }
+    const changeSeq = await nextChangeSeq(trx);
+    await trx.updateTable('users').set({ ...set, updated_at: ctx.now, change_seq: changeSeq }).where('id', '=', row.id).execute();
+    await appendAudit(trx, {
+      companyId: operator.companyId,
+      at: ctx.now,
+      actorId: operator.id,
+      actorEmail: operator.email,
+      action: AUDIT_ACTIONS.userUpdate,
+      targetId: row.id,
+      targetEmail: row.email,
+      before,
+      after,
+    });
+    return detailOf(trx, { ...row, ...set, updated_at: ctx.now, change_seq: changeSeq }, ctx.company, ctx.now);
+  });
+}

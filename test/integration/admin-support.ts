@@ -1,0 +1,65 @@
+/**
+ * Helpers of the Admin API tests: the test service (demo company seeded), operator sessions minted like the
+ * embedded console does, and raw CSV posts.
+ */
+/* eslint-disable @typescript-eslint/no-explicit-any -- replies are read as loose JSON; each test asserts their shape */
+import { createTrustedSession } from '../../src-main/service/auth/trusted-session';
+import { DEMO_DOMAIN } from '../../src-main/service/seed/demo-company';
+import { startHarness, type Harness, type Reply } from '../fixtures/service-harness';
+
+/** A demo user's email. */
+export const demoEmail = (local: string): string => `${local}@${DEMO_DOMAIN}`;
+
+/** Emails of demo operators by role. */
+export const OPERATORS = {
+  admin: demoEmail('avery.admin'),
+  otherAdmin: demoEmail('morgan.lee'),
+  reader: demoEmail('riley.reader'),
+} as const;
+
+/** The test service plus operator helpers. */
+export interface AdminHarness extends Harness {
+  /** A session token for this user (an operator session without sign-in). */
+  tokenFor(email: string): Promise<string>;
+  /** Posts a CSV body to the import route. */
+  importCsv(token: string, csv: string, contentType?: string): Promise<Reply>;
+  /** The id of a user by email. */
+  idOf(email: string): Promise<string>;
+  /** Gives a demo user permissions directly in the store (to set up a role the demo lacks). */
+  grant(email: string, companyAdmin: string, directory: string): Promise<void>;
+}
+
+/** Starts the test service for admin tests. */
+export async function startAdminHarness(): Promise<AdminHarness> {
+  const h = await startHarness();
+  return {
+    ...h,
+    async tokenFor(email) {
+      const token = await createTrustedSession(h.store, email, h.clock.now());
+      if (!token) throw new Error(`no active user ${email}`);
+      return token;
+    },
+    async importCsv(token, csv, contentType = 'text/csv') {
+      const response = await h.app.inject({
+        method: 'POST',
+        url: '/api/v1/admin/users/import',
+        headers: { authorization: `Bearer ${token}`, 'content-type': contentType },
+        payload: csv,
+      });
+      return { status: response.statusCode, body: response.json() as any };
+    },
+    async idOf(email) {
+      const row = await h.store.db.selectFrom('users').select('id').where('email_lower', '=', email.toLowerCase()).executeTakeFirstOrThrow();
+      return row.id;
+    },
+    async grant(email, companyAdmin, directory) {
+      await h.store.write((trx) =>
+        trx
+          .updateTable('users')
+          .set({ perm_company_admin: companyAdmin as 'none', perm_directory: directory as 'none' })
+          .where('email_lower', '=', email.toLowerCase())
+          .execute(),
+      );
+    },
+  };
+}
