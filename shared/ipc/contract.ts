@@ -6,11 +6,19 @@ import type { z } from 'zod';
 import type { ChannelDef } from './define';
 import { appChannels } from './channels/app';
 import { dashboardChannels } from './channels/dashboard';
+import { policyChannels } from './channels/policy';
+import { directoryChannels } from './channels/directory';
+import { resetChannels } from './channels/reset';
+import { auditChannels } from './channels/audit';
 import { simulatorChannels } from './channels/simulator';
 
 export const ipcContract = {
   ...appChannels,
   ...dashboardChannels,
+  ...policyChannels,
+  ...directoryChannels,
+  ...resetChannels,
+  ...auditChannels,
   ...simulatorChannels,
 } as const;
 

@@ -49,7 +49,10 @@ export function createServiceClient(http: AxiosInstance): ServiceClient {
           url: fillPath(def.path, parts.params),
           ...(parts.query ? { params: parts.query } : {}),
           ...(parts.body !== undefined ? { data: parts.body } : {}),
-          headers: token ? { Authorization: `Bearer ${token}` } : {},
+          headers: {
+            ...(token ? { Authorization: `Bearer ${token}` } : {}),
+            ...('consumes' in def && def.consumes ? { 'Content-Type': def.consumes } : {}),
+          },
           ...(def.produces ? { responseType: 'text' as const } : {}),
         });
         return response.data as CallOutput<typeof name>;

@@ -1,5 +1,6 @@
-/** Dashboard channels. */
+/** Dashboard channels (R-RPT-1). */
 import { z } from 'zod';
+import type { EnrollmentReport } from '../../api/routes/admin-report';
 import { channel } from '../define';
 
 /** The first real slice: the company and whether MFA is required (R-POL-2). */
@@ -13,4 +14,6 @@ export interface CompanyOverview {
 
 export const dashboardChannels = {
   'dashboard:overview': channel(z.strictObject({}))<CompanyOverview>(),
+  /** Enrollment by state, the deadline, who will be blocked at enforcement and recent lockouts. */
+  'dashboard:report': channel(z.strictObject({}))<EnrollmentReport>(),
 };

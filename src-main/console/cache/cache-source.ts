@@ -22,6 +22,8 @@ export interface CacheSource {
   policy(): Promise<PolicyView>;
   /** Users changed after `since`, oldest change first. */
   changes(since: number, limit: number): Promise<ChangesPage>;
+  /** Calls `listener` when the source now points elsewhere (another service or operator); returns an unsubscribe. */
+  onChange?(listener: () => void): () => void;
 }
 
 /** The cache source over the console's current service connection. */
@@ -42,5 +44,9 @@ export class ServiceCacheSource implements CacheSource {
 
   changes(since: number, limit: number = SYNC_LIMIT.max): Promise<ChangesPage> {
     return this.runtime.client().call('adminUsersChanges', { query: { since, limit } });
+  }
+
+  onChange(listener: () => void): () => void {
+    return this.runtime.onConnectionChange(listener);
   }
 }

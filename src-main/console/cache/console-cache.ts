@@ -5,12 +5,18 @@
  * makes. A corrupt file is discarded with a warning and rebuilt; a failed sync keeps the old data and says so.
  */
 import { rm } from 'node:fs/promises';
+import path from 'node:path';
 import type { PolicyView } from '../../../shared/api/routes/admin-policy';
 import type { CacheInfo } from '../../../shared/ipc/channels/directory';
 import { ConsoleError } from '../../ipc/console-error';
 import { readCacheFile, writeCacheFile, type CachedCompany } from './cache-file';
 import type { CacheSource } from './cache-source';
 import { DirectoryIndex } from './directory-index';
+
+/** Where a console keeps its cache file: `<dataDir>/cache/directory.json`. */
+export function consoleCacheFile(dataDir: string): string {
+  return path.join(dataDir, 'cache', 'directory.json');
+}
 
 /** How the cache is set up. */
 export interface ConsoleCacheOptions {
@@ -50,6 +56,9 @@ export class ConsoleCache {
   private firstAttempt: Promise<void>;
   private firstAttemptDone: () => void = () => undefined;
   private readonly clock: () => number;
+  private unsubscribe: (() => void) | null = null;
+  private warnings: string[] = [];
+  private warnSink: ((message: string) => void) | null = null;
 
   private constructor(private readonly options: ConsoleCacheOptions) {
     this.clock = options.clock ?? Date.now;
@@ -90,9 +99,17 @@ export class ConsoleCache {
     return { state, users: this.directory.size, syncedAt: this.syncedAt, lastError: this.lastError };
   }
 
-  /** Starts catching up with `source` now and then every refresh interval. */
-  start(source: CacheSource): void {
+  /**
+   * Starts catching up with `source` now, then every refresh interval and whenever the source points elsewhere.
+   * Warnings (including those from loading the file) go to `warn`.
+   */
+  start(source: CacheSource, warn?: (message: string) => void): void {
     this.source = source;
+    if (warn) {
+      this.warnSink = warn;
+      for (const message of this.warnings.splice(0)) warn(message);
+    }
+    this.unsubscribe = source.onChange?.(() => void this.sync()) ?? null;
     void this.sync();
     this.timer ??= setInterval(() => void this.sync(), this.options.refreshIntervalMs ?? DEFAULT_REFRESH_MS);
     this.timer.unref?.();
@@ -138,6 +155,7 @@ export class ConsoleCache {
   async close(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
+    this.unsubscribe?.();
     this.source = null;
     await this.running?.catch(() => undefined);
     if (this.saveTimer) {
@@ -151,7 +169,7 @@ export class ConsoleCache {
   private async load(): Promise<void> {
     const read = await readCacheFile(this.options.file);
     if (read.kind === 'corrupt') {
-      this.options.warn?.(`The directory cache was discarded because ${read.reason}; it is being rebuilt from the service.`);
+      this.warn(`The directory cache was discarded because ${read.reason}; it is being rebuilt from the service.`);
       await rm(this.options.file, { force: true });
       return;
     }
@@ -206,6 +224,12 @@ export class ConsoleCache {
     }
   }
 
+  private warn(message: string): void {
+    this.options.warn?.(message);
+    if (this.warnSink) this.warnSink(message);
+    else this.warnings.push(message);
+  }
+
   private startOver(sourceKey: string): void {
     this.sourceKey = sourceKey;
     this.cursor = 0;
@@ -244,7 +268,7 @@ export class ConsoleCache {
     this.saving = this.saving
       .then(() => writeCacheFile(this.options.file, snapshot))
       .catch((error: unknown) => {
-        this.options.warn?.(`The directory cache could not be saved (${(error as Error).message}); it will be rebuilt at the next start.`);
+        this.warn(`The directory cache could not be saved (${(error as Error).message}); it will be rebuilt at the next start.`);
       });
   }
 }

@@ -2,8 +2,12 @@
 import type { Handlers } from '../dispatch';
 import type { ConsoleRuntime } from '../../console/console-runtime';
 
+/** Users listed in the dashboard's "will be blocked" card (the Directory lists them all). */
+const BLOCKED_SHOWN = 200;
+const LOCKOUTS_SHOWN = 20;
+
 /** `dashboard:*` channels. */
-export function createDashboardHandlers(runtime: ConsoleRuntime): Pick<Handlers, 'dashboard:overview'> {
+export function createDashboardHandlers(runtime: ConsoleRuntime): Pick<Handlers, 'dashboard:overview' | 'dashboard:report'> {
   return {
     'dashboard:overview': async () => {
       const company = await runtime.client().call('companyOverview', {});
@@ -14,5 +18,6 @@ export function createDashboardHandlers(runtime: ConsoleRuntime): Pick<Handlers,
         deadlineZone: company.deadlineZone,
       };
     },
+    'dashboard:report': () => runtime.client().call('adminEnrollmentReport', { query: { blockedLimit: BLOCKED_SHOWN, lockoutLimit: LOCKOUTS_SHOWN } }),
   };
 }

@@ -1,0 +1,134 @@
+/**
+ * One CSV import driven from the console (R-DIR-4): the renderer sends the file in pieces; whole records are sent to
+ * the service in batches (each with the header row), so progress is real and the summary adds up as it goes. The
+ * service's line numbers are turned back into line numbers of the file for the error report.
+ */
+import { randomUUID } from 'node:crypto';
+import type { ImportResult, ImportRowError } from '../../../shared/api/routes/admin-import';
+import type { ImportProgress } from '../../../shared/ipc/channels/directory';
+import { ConsoleError } from '../../ipc/console-error';
+import { CsvRecordSplitter } from './csv-records';
+
+/** Sends one CSV text (header + rows) to the service's import route. */
+export type ImportSink = (csv: string) => Promise<ImportResult>;
+
+/** Rows per request to the service. */
+export const IMPORT_BATCH_ROWS = 5000;
+/** Bad rows listed on screen; the error report has them all. */
+const ERRORS_SHOWN = 50;
+const encoder = new TextEncoder();
+
+/** An import in progress. */
+export class DirectoryImport {
+  readonly id = randomUUID();
+  private receivedBytes = 0;
+  private header: string | null = null;
+  private headerBuffer = '';
+  /** Line number in the file of the next record to send (the header is line 1). */
+  private nextLine = 2;
+  private readonly splitter: CsvRecordSplitter;
+  private readonly totals = { rows: 0, created: 0, updated: 0, unchanged: 0, failed: 0 };
+  private readonly errors: ImportRowError[] = [];
+  private truncated = false;
+  private finished = false;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    readonly fileName: string,
+    private readonly totalBytes: number,
+    private readonly sink: ImportSink,
+    batchRows = IMPORT_BATCH_ROWS,
+  ) {
+    this.splitter = new CsvRecordSplitter(batchRows);
+  }
+
+  /** Takes the next piece of the file; resolves once the service has processed the whole records in it. */
+  push(text: string, last: boolean): Promise<ImportProgress> {
+    const next = this.queue.then(() => this.process(text, last));
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  /** The bad rows as CSV: line, email, problem. */
+  errorReport(): string {
+    const lines = ['line,email,problem', ...this.errors.map((e) => [String(e.line), e.email ?? '', e.message].map(csvCell).join(','))];
+    if (this.truncated) lines.push(`,,${csvCell('More rows failed than the service listed; fix these and import the file again to see the rest.')}`);
+    return `${lines.join('\r\n')}\r\n`;
+  }
+
+  private async process(text: string, last: boolean): Promise<ImportProgress> {
+    if (this.finished) throw new ConsoleError('conflict', 'This import has already finished. Choose the file again to import it once more.');
+    this.receivedBytes += encoder.encode(text).length;
+    let body = text;
+    if (this.header === null) {
+      this.headerBuffer += text;
+      const end = this.headerBuffer.indexOf('\n');
+      if (end < 0 && !last) return this.progress();
+      const all = this.headerBuffer.replace(/^\uFEFF/, '');
+      const cut = end < 0 ? all.length : all.indexOf('\n') + 1;
+      this.header = all.slice(0, cut);
+      body = all.slice(cut);
+      this.headerBuffer = '';
+      if (this.header.trim() === '') throw new ConsoleError('bad_request', 'The file is empty. Choose a CSV file whose first row names the columns (email, name, country, time_zone).');
+      if (!this.header.endsWith('\n')) this.header += '\n';
+    }
+    for (const batch of this.splitter.push(body, last)) {
+      if (batch.text.trim() !== '') await this.send(batch.text);
+      this.nextLine += batch.lines;
+    }
+    if (last) this.finished = true;
+    return this.progress();
+  }
+
+  private async send(rows: string): Promise<void> {
+    const result = await this.sink(`${this.header ?? ''}${rows}`);
+    this.totals.rows += result.rows;
+    this.totals.created += result.created;
+    this.totals.updated += result.updated;
+    this.totals.unchanged += result.unchanged;
+    this.totals.failed += result.failed;
+    this.truncated ||= result.errorsTruncated;
+    for (const error of result.errors) this.errors.push({ ...error, line: this.nextLine + error.line - 2 });
+  }
+
+  private progress(): ImportProgress {
+    return {
+      importId: this.id,
+      receivedBytes: this.receivedBytes,
+      totalBytes: this.totalBytes,
+      rowsProcessed: this.totals.rows,
+      created: this.totals.created,
+      updated: this.totals.updated,
+      unchanged: this.totals.unchanged,
+      failed: this.totals.failed,
+      finished: this.finished,
+      errors: this.errors.slice(0, ERRORS_SHOWN),
+    };
+  }
+}
+
+function csvCell(value: string): string {
+  return /[",\r\n]/.test(value) || /^[=+\-@]/.test(value) ? `"${value.replace(/^([=+\-@])/, "'$1").replace(/"/g, '""')}"` : value;
+}
+
+/** The imports of one console (the last few are kept so their error reports can be downloaded). */
+export class DirectoryImports {
+  private readonly imports = new Map<string, DirectoryImport>();
+
+  constructor(private readonly keep = 5) {}
+
+  /** Starts a new import. */
+  start(fileName: string, totalBytes: number, sink: ImportSink, batchRows = IMPORT_BATCH_ROWS): DirectoryImport {
+    const created = new DirectoryImport(fileName, totalBytes, sink, batchRows);
+    this.imports.set(created.id, created);
+    while (this.imports.size > this.keep) this.imports.delete(this.imports.keys().next().value ?? '');
+    return created;
+  }
+
+  /** An import by id; a plain-words error when the console no longer knows it. */
+  get(id: string): DirectoryImport {
+    const found = this.imports.get(id);
+    if (!found) throw new ConsoleError('not_found', 'The console no longer knows this import. Choose the file again to import it.');
+    return found;
+  }
+}

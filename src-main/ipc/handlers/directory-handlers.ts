@@ -1,0 +1,121 @@
+/**
+ * Handlers of the directory channels: windows, filters and search come from main's cache; user detail and every
+ * change go to the service, after which the cache catches up before answering (so the next window shows the change).
+ */
+import { BULK_DEACTIVATE_MAX } from '../../../shared/api/routes/admin-directory';
+import type { DirectoryUserDetail as ApiUserDetail } from '../../../shared/api/routes/admin-common';
+import { enrollmentState } from '../../../shared/domain/enrollment-report';
+import { isStale } from '../../../shared/domain/stale';
+import { directoryFilterSchema, type BulkDeactivateResult, type DirectoryUserDetail } from '../../../shared/ipc/channels/directory';
+import type { ConsoleCache } from '../../console/cache/console-cache';
+import type { QueryContext } from '../../console/cache/directory-index';
+import type { ConsoleRuntime } from '../../console/console-runtime';
+import type { DirectoryImports } from '../../console/directory-import/directory-import';
+import { ConsoleError } from '../console-error';
+import type { Handlers } from '../dispatch';
+
+type DirectoryChannels = Extract<keyof Handlers, `directory:${string}`>;
+
+const DEFAULT_STALE_DAYS = 90;
+const SKIPS_SHOWN = 100;
+
+/** `directory:*` channels. */
+export function createDirectoryHandlers(runtime: ConsoleRuntime, cache: ConsoleCache, imports: DirectoryImports): Pick<Handlers, DirectoryChannels> {
+  const context = (staleAfterDays?: number): QueryContext => ({
+    now: cache.now(),
+    staleAfterDays: staleAfterDays ?? cache.policy?.staleAfterDays ?? DEFAULT_STALE_DAYS,
+  });
+
+  function withDerived(user: ApiUserDetail): DirectoryUserDetail {
+    const ctx = context();
+    return {
+      ...user,
+      enrollment: enrollmentState(user, { ssoDomains: cache.company?.ssoDomains ?? [] }),
+      stale: isStale(user, ctx.now, ctx.staleAfterDays),
+    };
+  }
+
+  async function deactivate(ids: string[]): Promise<BulkDeactivateResult> {
+    const result: BulkDeactivateResult = { deactivated: 0, sessionsEnded: 0, skipped: [], skippedCount: 0 };
+    try {
+      for (let start = 0; start < ids.length; start += BULK_DEACTIVATE_MAX) {
+        const part = await runtime.client().call('adminUsersBulkDeactivate', { body: { userIds: ids.slice(start, start + BULK_DEACTIVATE_MAX) } });
+        result.deactivated += part.deactivated;
+        result.sessionsEnded += part.sessionsEnded;
+        result.skippedCount += part.skipped.length;
+        result.skipped.push(...part.skipped.slice(0, SKIPS_SHOWN - result.skipped.length));
+      }
+    } finally {
+      await cache.sync();
+    }
+    return result;
+  }
+
+  async function afterChange(user: ApiUserDetail): Promise<DirectoryUserDetail> {
+    await cache.sync();
+    return withDerived(user);
+  }
+
+  return {
+    'directory:query': async (input) => {
+      await cache.whenReady();
+      const started = performance.now();
+      const ctx = context(input.staleAfterDays);
+      const slots = cache.index.query(input, input.sort, input.direction, ctx);
+      const rows = cache.index.window(slots, input.offset, input.limit, ctx);
+      return {
+        total: slots.length,
+        offset: input.offset,
+        rows,
+        directorySize: cache.index.size,
+        staleAfterDays: ctx.staleAfterDays,
+        cache: cache.info(),
+        tookMs: performance.now() - started,
+      };
+    },
+
+    'directory:facets': async () => {
+      await cache.whenReady();
+      return { ...cache.index.facets(), staleAfterDays: context().staleAfterDays, cache: cache.info() };
+    },
+
+    'directory:user': async ({ id }) => withDerived(await runtime.client().call('adminUserGet', { params: { id } })),
+
+    'directory:deactivate': ({ ids }) => deactivate(ids),
+
+    'directory:deactivate-stale': async ({ staleAfterDays, expectedCount }) => {
+      await cache.refresh();
+      const ctx = context(staleAfterDays);
+      const slots = cache.index.query(directoryFilterSchema.parse({ staleOnly: true }), 'name', 'asc', ctx);
+      if (slots.length !== expectedCount) {
+        throw new ConsoleError(
+          'conflict',
+          `The list of stale users changed since you confirmed: ${slots.length} users are stale now, not ${expectedCount}. Nothing was changed; review the list and confirm again.`,
+        );
+      }
+      return deactivate(cache.index.window(slots, 0, slots.length, ctx).map((row) => row.id));
+    },
+
+    'directory:reactivate': async ({ id }) => afterChange(await runtime.client().call('adminUserReactivate', { params: { id }, body: {} })),
+
+    'directory:unlock': async ({ id }) => afterChange(await runtime.client().call('adminUserUnlock', { params: { id }, body: {} })),
+
+    'directory:refresh': () => cache.refresh(),
+
+    'directory:import-start': async ({ fileName, totalBytes }) => {
+      const started = imports.start(fileName, totalBytes, (csv) => runtime.client().call('adminUsersImport', { body: csv }));
+      return { importId: started.id };
+    },
+
+    'directory:import-chunk': async ({ importId, text, last }) => {
+      const progress = await imports.get(importId).push(text, last);
+      if (progress.finished) await cache.sync();
+      return progress;
+    },
+
+    'directory:import-report': async ({ importId }) => {
+      const job = imports.get(importId);
+      return { fileName: `${job.fileName.replace(/\.csv$/i, '')}-errors.csv`, csv: job.errorReport() };
+    },
+  };
+}

@@ -1,0 +1,17 @@
+/** Handlers of the verified reset channels: the service decides and audits; the cache catches up after a reset. */
+import type { ConsoleCache } from '../../console/cache/console-cache';
+import type { ConsoleRuntime } from '../../console/console-runtime';
+import type { Handlers } from '../dispatch';
+
+/** `reset:*` channels. */
+export function createResetHandlers(runtime: ConsoleRuntime, cache: ConsoleCache): Pick<Handlers, 'reset:eligibility' | 'reset:perform' | 'reset:triage'> {
+  return {
+    'reset:eligibility': ({ email }) => runtime.client().call('adminResetEligibility', { body: { email } }),
+    'reset:perform': async (input) => {
+      const result = await runtime.client().call('adminReset', { body: input });
+      await cache.sync();
+      return result;
+    },
+    'reset:triage': ({ email }) => runtime.client().call('adminTriage', { body: { email } }),
+  };
+}

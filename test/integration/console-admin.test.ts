@@ -1,0 +1,143 @@
+/**
+ * The console's admin screens end to end below the renderer: IPC dispatch → handlers → cache / service client →
+ * embedded service. Proves the cache answers directory windows, the preview counts the cached directory, changes
+ * reach the cache before the handler answers, and an import in pieces reports bad rows by their line in the file.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ResponseOf } from '../../shared/ipc/contract';
+import { consoleCacheFile } from '../../src-main/console/cache/console-cache';
+import { createConsole, type ConsoleBackend } from '../../src-main/console/create-console';
+import { MemoryVault } from '../../src-main/service/secrets/memory-vault';
+
+type Value<C extends Parameters<ConsoleBackend['dispatch']>[0]> = C extends keyof import('../../shared/ipc/contract').IpcContract ? ResponseOf<C> : never;
+
+describe('console admin handlers over the embedded service', () => {
+  let dataDir: string;
+  let backend: ConsoleBackend;
+
+  async function call<C extends Parameters<ConsoleBackend['dispatch']>[0]>(channel: C, payload: unknown): Promise<Value<C>> {
+    const result = await backend.dispatch(channel, payload);
+    if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
+    return result.value as Value<C>;
+  }
+
+  const vault = new MemoryVault();
+  const start = () => createConsole({ dataDir, host: 'browser', vault });
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(path.join(os.tmpdir(), 'mfa-console-admin-'));
+    backend = await start();
+  });
+  afterAll(async () => {
+    await backend?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('answers directory windows, search and filters from the cache', async () => {
+    const page = await call('directory:query', { search: 'sofia', limit: 10 });
+    expect(page.rows.map((row) => row.name)).toEqual(['Sofía Hernández']);
+    expect(page.directorySize).toBeGreaterThan(30);
+    const stale = await call('directory:query', { staleOnly: true, limit: 50 });
+    expect(stale.rows.map((row) => row.name).sort()).toEqual(expect.arrayContaining(['Drew Hughes', 'Kai Müller', 'Lee Nguyen', 'Chris Ortega']));
+    expect(stale.rows.every((row) => row.stale && row.status === 'active')).toBe(true);
+    const facets = await call('directory:facets', {});
+    expect(facets.timeZones.map((z) => z.value)).toContain('Asia/Kathmandu');
+  });
+
+  it('previews the deadline over the cached directory with DST notes and warnings', async () => {
+    const preview = await call('policy:preview', { date: '2026-03-08', zone: 'America/New_York', required: true });
+    expect(preview.source).toBe('cache');
+    expect(preview.instant).toBe('2026-03-08T05:00:00.000Z');
+    const kathmandu = preview.rows.find((row) => row.zone === 'Asia/Kathmandu');
+    expect(kathmandu).toMatchObject({ localTime: '10:45', localDate: '2026-03-08', activeUsers: 1 });
+    expect(preview.rows.find((row) => row.zone === 'Pacific/Kiritimati')).toMatchObject({ localDate: '2026-03-08', localTime: '19:00' });
+    expect(preview.rows.find((row) => row.zone === 'America/Los_Angeles')).toMatchObject({ localDate: '2026-03-07', localTime: '21:00', dayDifference: -1 });
+    expect(preview.warnings.map((w) => w.code)).toContain('deadline_in_past');
+    const invalid = await backend.dispatch('policy:preview', { date: '2026-02-30', zone: 'America/New_York' });
+    expect(invalid).toMatchObject({ ok: false, error: { code: 'bad_request', fields: { date: expect.any(String) } } });
+  });
+
+  it('saves the policy with its version and refuses a stale version in plain words', async () => {
+    const state = await call('policy:get', {});
+    expect(state.canChange).toBe(true);
+    const saved = await call('policy:save', { version: state.policy.version, smsCodeTtlMinutes: 12 });
+    expect(saved.changed).toEqual(['smsCodeTtlMinutes']);
+    const stale = await backend.dispatch('policy:save', { version: state.policy.version, smsCodeTtlMinutes: 13 });
+    expect(stale).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    const history = await call('policy:history', {});
+    expect(history.entries[0]).toMatchObject({ changed: ['smsCodeTtlMinutes'], after: { smsCodeTtlMinutes: 12 } });
+  });
+
+  it('imports CSV in pieces, keeps good rows, reports bad ones by file line, and the cache sees the new users', async () => {
+    const csv = [
+      'email,name,country,time_zone',
+      'new.one@northwind.example,New One,US,America/New_York',
+      'not-an-email,Bad Row,US,America/New_York',
+      'new.two@northwind.example,"Two, New",NP,Asia/Kathmandu',
+      'new.three@northwind.example,New Three,US,Mars/Olympus',
+      '',
+    ].join('\n');
+    const { importId } = await call('directory:import-start', { fileName: 'people.csv', totalBytes: csv.length });
+    await call('directory:import-chunk', { importId, text: csv.slice(0, 70), last: false });
+    const done = await call('directory:import-chunk', { importId, text: csv.slice(70), last: true });
+    expect(done).toMatchObject({ finished: true, rowsProcessed: 4, created: 2, failed: 2 });
+    expect(done.errors.map((e) => e.line)).toEqual([3, 5]);
+    const report = await call('directory:import-report', { importId });
+    expect(report.fileName).toBe('people-errors.csv');
+    expect(report.csv.split('\r\n')[1]).toMatch(/^3,not-an-email,/);
+    const found = await call('directory:query', { search: 'two new' });
+    expect(found.rows.map((row) => row.email)).toEqual(['new.two@northwind.example']);
+    const again = await call('directory:import-start', { fileName: 'people.csv', totalBytes: csv.length });
+    const second = await call('directory:import-chunk', { importId: again.importId, text: csv, last: true });
+    expect(second).toMatchObject({ created: 0, updated: 0, unchanged: 2, failed: 2 });
+  });
+
+  it('deactivates the stale users the admin confirmed, and refuses when the count changed', async () => {
+    const stale = await call('directory:query', { staleOnly: true, limit: 1 });
+    const refused = await backend.dispatch('directory:deactivate-stale', { staleAfterDays: stale.staleAfterDays, expectedCount: stale.total + 1 });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining('Nothing was changed') } });
+    const done = await call('directory:deactivate-stale', { staleAfterDays: stale.staleAfterDays, expectedCount: stale.total });
+    expect(done.deactivated).toBe(stale.total);
+    expect((await call('directory:query', { staleOnly: true })).total).toBe(0);
+  });
+
+  it('runs a verified reset and refuses payments and SSO users with whom to contact', async () => {
+    const sso = await call('reset:eligibility', { email: 'SAM.RIVERA@sso.northwind.example' });
+    expect(sso).toMatchObject({ eligible: false, reason: 'sso_user', contact: { who: 'it_department' } });
+    const payments = await call('reset:eligibility', { email: 'pat.okafor@northwind.example' });
+    expect(payments).toMatchObject({ eligible: false, reason: 'payments_user', contact: { who: 'payments_support' } });
+    const own = await call('reset:eligibility', { email: 'avery.admin@northwind.example' });
+    expect(own).toMatchObject({ eligible: false, reason: 'own_account' });
+    const triage = await call('reset:triage', { email: 'pat.okafor@northwind.example' });
+    expect(triage.helper).toBe('payments_support');
+  });
+
+  it('reads the audit log newest first, verifies the chain and exports CSV', async () => {
+    const page = await call('audit:list', { limit: 5 });
+    expect(page.entries.length).toBeGreaterThan(0);
+    expect(page.entries[0]!.seq).toBeGreaterThan(page.entries.at(-1)!.seq);
+    const policyOnly = await call('audit:list', { action: 'policy.update' });
+    expect(policyOnly.entries.every((entry) => entry.action === 'policy.update')).toBe(true);
+    expect(await call('audit:verify', {})).toMatchObject({ ok: true, brokenAt: null });
+    const exported = await call('audit:export', { action: 'users.import' });
+    expect(exported.fileName).toMatch(/^audit-log-\d{4}-\d{2}-\d{2}\.csv$/);
+    expect(exported.csv).toContain('users.import');
+  });
+
+  it('shows the saved directory at the next start, and discards a corrupt cache file with a warning', async () => {
+    await backend.close();
+    backend = await start();
+    const page = await call('directory:query', { search: 'new one' });
+    expect(page.rows.map((row) => row.email)).toEqual(['new.one@northwind.example']);
+    await backend.close();
+    writeFileSync(consoleCacheFile(dataDir), '{"format": "mfa-console-directory-cache", "version": 1, "users": 7}');
+    backend = await start();
+    const status = await call('app:status', {});
+    expect(status.warnings).toEqual(expect.arrayContaining([expect.stringContaining('directory cache was discarded')]));
+    const rebuilt = await call('directory:query', { search: 'new one' });
+    expect(rebuilt.rows).toHaveLength(1);
+  });
+});
