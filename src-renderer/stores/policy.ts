@@ -1,0 +1,109 @@
+/**
+ * The MFA policy screen's state: the saved policy, the draft being edited, the live time-zone preview of the draft's
+ * deadline, and the history of changes. Rules (preview, warnings) are computed in main; this store orchestrates.
+ */
+import { defineStore } from 'pinia';
+import { computed, ref } from 'vue';
+import type { PolicyHistoryEntry } from '../../shared/api/routes/admin-policy';
+import type { PolicyPreview, PolicyState } from '../../shared/ipc/channels/policy';
+import { BridgeError, invoke } from '../bridge';
+import { adminTimeZone } from '../composables/use-admin-time';
+import { changedSettings, describePolicyChange, draftOf, type PolicyDraft } from '../composables/use-policy-change';
+import { useNotificationsStore } from './notifications';
+
+export const usePolicyStore = defineStore('policy', () => {
+  const state = ref<PolicyState | null>(null);
+  const draft = ref<PolicyDraft | null>(null);
+  const extraZones = ref<string[]>([]);
+  const preview = ref<PolicyPreview | null>(null);
+  const previewError = ref<string | null>(null);
+  const history = ref<PolicyHistoryEntry[]>([]);
+  const historyCursor = ref<string | null>(null);
+  const saving = ref(false);
+  const fieldErrors = ref<Record<string, string>>({});
+  let previewSeq = 0;
+
+  const saved = computed(() => (state.value ? draftOf(state.value.policy) : null));
+  const changeLines = computed(() => (saved.value && draft.value ? describePolicyChange(saved.value, draft.value) : []));
+  const dirty = computed(() => changeLines.value.length > 0);
+
+  /** Loads the policy and its history; the draft starts as the saved policy, its zone the admin's when no deadline is set. */
+  async function load(): Promise<void> {
+    try {
+      state.value = await invoke('policy:get', {});
+      const next = draftOf(state.value.policy);
+      if (next.deadlineDate === null) next.deadlineZone = adminTimeZone();
+      draft.value = next;
+      fieldErrors.value = {};
+      await Promise.all([refreshPreview(), loadHistory(true)]);
+    } catch (error) {
+      useNotificationsStore().fromError('Could not load the MFA policy', error);
+    }
+  }
+
+  /** Recomputes the preview of the draft's deadline (the latest request wins). */
+  async function refreshPreview(): Promise<void> {
+    const current = draft.value;
+    if (!current?.deadlineDate) {
+      preview.value = null;
+      previewError.value = null;
+      return;
+    }
+    const seq = ++previewSeq;
+    try {
+      const result = await invoke('policy:preview', {
+        date: current.deadlineDate,
+        zone: current.deadlineZone,
+        extraZones: extraZones.value,
+        required: current.required,
+      });
+      if (seq !== previewSeq) return;
+      preview.value = result;
+      previewError.value = null;
+    } catch (error) {
+      if (seq !== previewSeq) return;
+      preview.value = null;
+      previewError.value = error instanceof BridgeError ? error.error.message : 'The preview could not be computed. Try again.';
+    }
+  }
+
+  async function loadHistory(reset = false): Promise<void> {
+    try {
+      const page = await invoke('policy:history', { limit: 20, ...(!reset && historyCursor.value ? { cursor: historyCursor.value } : {}) });
+      history.value = reset ? page.entries : [...history.value, ...page.entries];
+      historyCursor.value = page.nextCursor;
+    } catch (error) {
+      useNotificationsStore().fromError('Could not load the history of policy changes', error);
+    }
+  }
+
+  /** Saves what changed; true when saved. */
+  async function save(): Promise<boolean> {
+    if (!state.value || !saved.value || !draft.value) return false;
+    saving.value = true;
+    fieldErrors.value = {};
+    const notifications = useNotificationsStore();
+    try {
+      const result = await invoke('policy:save', { version: state.value.policy.version, ...changedSettings(saved.value, draft.value) });
+      state.value = { ...state.value, policy: result.policy };
+      draft.value = draftOf(result.policy);
+      notifications.push('success', 'MFA policy saved', `${result.changed.length} ${result.changed.length === 1 ? 'setting' : 'settings'} changed. The change is in the audit log.`);
+      await Promise.all([refreshPreview(), loadHistory(true)]);
+      return true;
+    } catch (error) {
+      if (error instanceof BridgeError && error.error.fields) fieldErrors.value = error.error.fields;
+      notifications.fromError('The MFA policy was not saved', error);
+      return false;
+    } finally {
+      saving.value = false;
+    }
+  }
+
+  /** Puts the draft back to the saved policy. */
+  function discard(): void {
+    if (saved.value) draft.value = draftOf(saved.value);
+    fieldErrors.value = {};
+  }
+
+  return { state, draft, extraZones, preview, previewError, history, historyCursor, saving, fieldErrors, changeLines, dirty, load, refreshPreview, loadHistory, save, discard };
+});
