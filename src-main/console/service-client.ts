@@ -48,7 +48,8 @@ export function createServiceClient(http: AxiosInstance): ServiceClient {
           method: def.method,
           url: fillPath(def.path, parts.params),
           ...(parts.query ? { params: parts.query } : {}),
-          ...(parts.body !== undefined ? { data: parts.body } : {}),
+          // A POST without a body would go out as form data, which the service refuses: send an empty JSON object.
+          ...(parts.body !== undefined ? { data: parts.body } : def.method === 'GET' ? {} : { data: {} }),
           headers: {
             ...(token ? { Authorization: `Bearer ${token}` } : {}),
             ...('consumes' in def && def.consumes ? { 'Content-Type': def.consumes } : {}),

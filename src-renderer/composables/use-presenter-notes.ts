@@ -22,7 +22,7 @@ const PURPOSE_WORDS: Record<ChallengePurpose, string> = {
   payments_bank_account: 'to change the bank account',
   payments_agreement: 'to accept the payments agreement',
   payments_idle: 'again, after 30 minutes idle in the Payments tool',
-  self_service: 'before changing their MFA settings',
+  self_service: 'before changing your MFA settings',
 };
 
 /** Why the user is challenged, as a sentence ending. */

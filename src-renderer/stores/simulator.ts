@@ -68,9 +68,12 @@ export const useSimulatorStore = defineStore('simulator', () => {
     busy.value = true;
     try {
       await end();
-      state.value = await invoke('simulator:start', { email });
+      const started = await invoke('simulator:start', { email });
+      const { phoneKeyUris, ...first } = started;
+      state.value = first;
       messages.value = [];
       phoneProblem.value = null;
+      for (const uri of phoneKeyUris) phone.scan(uri);
       startInbox();
     } catch (error) {
       fail('Could not start the simulation', error);

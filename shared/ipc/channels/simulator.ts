@@ -121,6 +121,15 @@ export interface SimulatorState {
   canGoBack: boolean;
 }
 
+/** A new simulation: its first state, and what the user's own phone already holds. */
+export interface SimulatorStarted extends SimulatorState {
+  /**
+   * Key URIs of the authenticator account a pre-enrolled demo user already has on their phone (seeded users were
+   * enrolled before the demo began). The phone adds them as if scanned long ago; it still computes every code.
+   */
+  phoneKeyUris: string[];
+}
+
 const simulationId = z.uuid({ error: 'Pick a demo user first.' });
 const code = z.string().trim().min(1, { error: 'Enter the code.' }).max(64, { error: 'That code is too long.' });
 
@@ -168,7 +177,7 @@ export type ClockMove = z.infer<typeof ClockMove>;
 
 export const simulatorChannels = {
   'simulator:directory': channel(z.strictObject({}))<SimulatorDirectory>(),
-  'simulator:start': channel(z.strictObject({ email: z.email({ error: 'Pick a demo user.' }) }))<SimulatorState>(),
+  'simulator:start': channel(z.strictObject({ email: z.email({ error: 'Pick a demo user.' }) }))<SimulatorStarted>(),
   'simulator:act': channel(z.strictObject({ simulationId, action: SimulatorAction }))<SimulatorState>(),
   'simulator:messages': channel(z.strictObject({ simulationId }))<SimulatorTextMessage[]>(),
   'simulator:reset-user': channel(z.strictObject({ simulationId }))<SimulatorState>(),

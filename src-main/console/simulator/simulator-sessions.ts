@@ -10,12 +10,14 @@ import type {
   SimulatorAction,
   SimulatorClock,
   SimulatorDirectory,
+  SimulatorStarted,
   SimulatorState,
   SimulatorTextMessage,
 } from '../../../shared/ipc/channels/simulator';
 import { ConsoleError } from '../../ipc/console-error';
 import { DEMO_PASSWORD } from '../../service/seed/demo-company';
 import { offsetFor } from './demo-clock';
+import { refusalOf } from './refusals';
 import type { FlowContext } from './flow-context';
 import { canGoBack } from './navigation';
 import { runAction, signOutAtService } from './run-action';
@@ -41,8 +43,8 @@ export class SimulatorSessions {
     return { companyName: company.name, demoPassword: company.isDemo ? DEMO_PASSWORD : null, users, clock: await this.clock() };
   }
 
-  /** Starts playing a demo user, on the sign-in screen. */
-  async start(email: string): Promise<SimulatorState> {
+  /** Starts playing a demo user, on the sign-in screen, with the authenticator account their phone already has. */
+  async start(email: string): Promise<SimulatorStarted> {
     const user = (await this.users()).find((u) => u.email.toLowerCase() === email.toLowerCase());
     if (!user) throw new ConsoleError('not_found', `No demo user has the email ${email}. Pick one from the list.`);
     const outbox = await this.ctx.client().call('demoSmsOutbox', { query: {} });
@@ -50,7 +52,7 @@ export class SimulatorSessions {
     const simulation = newSimulation(this.newId(), user, lastSeq, this.now());
     this.simulations.set(simulation.id, simulation);
     await this.evict();
-    return this.state(simulation);
+    return { ...this.state(simulation), phoneKeyUris: await this.phoneKeyUris(user) };
   }
 
   /** Runs a trainer action; answers the screen the service's answer leads to. */
@@ -109,6 +111,17 @@ export class SimulatorSessions {
 
   private async users(): Promise<DemoUser[]> {
     return (await this.ctx.client().call('demoUsers', {})).users;
+  }
+
+  /** The key URI of an already enrolled user's authenticator; none when they have no app (or it cannot be read). */
+  private async phoneKeyUris(user: DemoUser): Promise<string[]> {
+    if (!user.methods.includes('totp')) return [];
+    try {
+      return [(await this.ctx.client().call('demoAuthenticator', { params: { userId: user.id } })).keyUri];
+    } catch (error) {
+      refusalOf(error);
+      return [];
+    }
   }
 
   private async enforcementAt(): Promise<number | null> {
