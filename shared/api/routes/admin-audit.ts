@@ -21,8 +21,16 @@ export const AUDIT_ACTIONS = {
   mfaUnlock: 'mfa.unlock',
   /** Written by the sign-in service when wrong codes lock a user (R-AUTH-2). */
   mfaLockout: 'mfa.lockout',
-  /** Written by the enrollment service when a user confirms a method. */
-  mfaEnroll: 'mfa.enroll',
+  /** Written by the enrollment service when a user confirms their first method. */
+  mfaEnrolled: 'mfa.enrolled',
+  /** A user added or replaced a method (R-AUTH-3). */
+  mfaMethodChanged: 'mfa.method_changed',
+  mfaRecoveryCodeRenewed: 'mfa.recovery_code_renewed',
+  mfaRecoveryCodeUsed: 'mfa.recovery_code_used',
+  mfaAlwaysRequireChanged: 'mfa.always_require_changed',
+  /** Trainer tools of the demo company (R-CON-2). */
+  demoClockShifted: 'demo.clock_shifted',
+  demoEnrollmentReset: 'demo.enrollment_reset',
 } as const;
 /** An action name of the audit log. */
 export type AuditAction = (typeof AUDIT_ACTIONS)[keyof typeof AUDIT_ACTIONS];

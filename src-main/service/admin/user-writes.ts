@@ -63,10 +63,13 @@ export async function updateUsersBatch(trx: Transaction<Database>, columns: read
   }
 }
 
-/** Inserts users in batches of 500 rows. */
+/** Rows per insert statement: measured fastest on sql.js (larger statements cost more to bind than they save). */
+const INSERT_BATCH = 200;
+
+/** Inserts users in batches. */
 export async function insertUsersBatch(trx: Transaction<Database>, rows: readonly Insertable<UsersTable>[]): Promise<void> {
-  for (let start = 0; start < rows.length; start += 500) {
-    await trx.insertInto('users').values(rows.slice(start, start + 500)).execute();
+  for (let start = 0; start < rows.length; start += INSERT_BATCH) {
+    await trx.insertInto('users').values(rows.slice(start, start + INSERT_BATCH)).execute();
   }
 }
 
