@@ -1,0 +1,116 @@
+/**
+ * The standalone service (`npm run service`): one printed line, health and OpenAPI, --demo seeding, the data key in
+ * the keychain or a 0600 file beside the database (with a warning), secrets readable after a restart, demo tools
+ * only with --demo, and clear refusals at start.
+ */
+import { existsSync, mkdtempSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiRoutes } from '../../shared/api';
+import { authenticatorCode, parseKeyUri } from '../../shared/domain/key-uri';
+import { VAULT_FILE_NAME } from '../../src-main/service/secrets/file-vault';
+import { KeytarVault } from '../../src-main/service/secrets/keytar-vault';
+import { DEMO_PASSWORD } from '../../src-main/service/seed/demo-company';
+import { runServiceToExit, startServiceProcess, type ServiceProcess } from '../fixtures/service-process';
+
+async function call(base: string, method: string, url: string, options: { token?: string; body?: unknown } = {}) {
+  const response = await fetch(base + url, {
+    method,
+    headers: { ...(options.token ? { authorization: `Bearer ${options.token}` } : {}), ...(options.body ? { 'content-type': 'application/json' } : {}) },
+    ...(options.body ? { body: JSON.stringify(options.body) } : {}),
+  });
+  return { status: response.status, body: (await response.json()) as Record<string, any> }; // eslint-disable-line @typescript-eslint/no-explicit-any
+}
+
+describe('the standalone service', () => {
+  const dirs: string[] = [];
+  let keychain = false;
+  const freshDir = () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'mfa-standalone-'));
+    dirs.push(dir);
+    return dir;
+  };
+  beforeAll(async () => {
+    keychain = (await KeytarVault.probe()).ok;
+  });
+  afterAll(() => {
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('starts, seeds the demo, serves its contract, and reads its sealed secrets after a restart', async () => {
+    const dir = freshDir();
+    let service: ServiceProcess = await startServiceProcess(['--port', '0', '--data', dir, '--demo']);
+    let miaUri: string;
+    try {
+      expect(service.stdout().trim().split('\n')).toEqual([`Service: ${service.url}`]);
+      expect((await call(service.url, 'GET', '/api/v1/health')).body).toMatchObject({ status: 'ok', storage: 'sqlite' });
+      const doc = (await call(service.url, 'GET', '/api/v1/openapi.json')).body;
+      expect(doc.openapi).toMatch(/^3\./);
+      const operations = Object.values(doc.paths as Record<string, Record<string, { operationId: string }>>).flatMap((ops) => Object.values(ops).map((op) => op.operationId));
+      expect(operations.sort()).toEqual(Object.keys(apiRoutes).sort());
+      const signIn = doc.paths['/api/v1/auth/sign-in'].post;
+      expect(Object.keys(signIn.responses)).toEqual(expect.arrayContaining(['200', '400', '401', '403', '423', '429']));
+      expect(signIn.requestBody.content['application/json'].schema.required).toEqual(['email', 'password']);
+
+      if (keychain) {
+        expect(existsSync(path.join(dir, VAULT_FILE_NAME))).toBe(false);
+        expect(service.stderr()).not.toMatch(/Warning/);
+      } else {
+        expect(statSync(path.join(dir, VAULT_FILE_NAME)).mode & 0o777).toBe(0o600);
+        expect(service.stderr()).toMatch(/Warning: Secrets .* are kept in the file .*secret-vault\.json/);
+      }
+
+      const admin = await call(service.url, 'POST', '/api/v1/auth/sign-in', { body: { email: 'avery.admin@northwind.example', password: DEMO_PASSWORD } });
+      await call(service.url, 'POST', '/api/v1/auth/setup/skip', { token: admin.body.token, body: {} });
+      const users = (await call(service.url, 'GET', '/api/v1/demo/users', { token: admin.body.token })).body.users as Array<{ id: string; email: string }>;
+      const mia = users.find((user) => user.email === 'mia.thompson@northwind.example');
+      miaUri = (await call(service.url, 'GET', `/api/v1/demo/users/${mia?.id}/authenticator`, { token: admin.body.token })).body.keyUri;
+      expect((await call(service.url, 'GET', '/api/v1/demo/sms-outbox', { token: admin.body.token })).status).toBe(200);
+    } finally {
+      expect(await service.stop()).toBe(0);
+    }
+
+    service = await startServiceProcess(['--port', '0', '--data', dir]);
+    try {
+      const scan = parseKeyUri(miaUri);
+      if (!scan.ok) throw new Error(scan.message);
+      const mia = await call(service.url, 'POST', '/api/v1/auth/sign-in', { body: { email: 'mia.thompson@northwind.example', password: DEMO_PASSWORD } });
+      expect(mia.body.next.step).toBe('challenge');
+      const code = authenticatorCode(scan.account, Date.now());
+      expect((await call(service.url, 'POST', '/api/v1/auth/challenge', { token: mia.body.token, body: { method: 'totp', code } })).body).toEqual({ step: 'signed_in' });
+      const admin = await call(service.url, 'POST', '/api/v1/auth/sign-in', { body: { email: 'avery.admin@northwind.example', password: DEMO_PASSWORD } });
+      await call(service.url, 'POST', '/api/v1/auth/setup/skip', { token: admin.body.token, body: {} });
+      const outbox = await call(service.url, 'GET', '/api/v1/demo/sms-outbox', { token: admin.body.token });
+      expect([outbox.status, outbox.body.error.details.reason]).toEqual([403, 'demo_tools_off']);
+    } finally {
+      await service.stop();
+    }
+  });
+
+  it('refuses to start on a damaged database file, saying so', async () => {
+    const dir = freshDir();
+    writeFileSync(path.join(dir, 'mfa.sqlite'), 'this is not a database, just some text that happens to be here');
+    const run = await runServiceToExit(['--port', '0', '--data', dir, '--demo']);
+    expect(run.code).toBe(1);
+    expect(run.stdout).not.toMatch(/Service:/);
+    expect(run.stderr).toMatch(/mfa\.sqlite/);
+  });
+
+  it('refuses to start when the data key of its database is gone, instead of sealing with a new one', async () => {
+    if (keychain) return;
+    const dir = freshDir();
+    const first = await startServiceProcess(['--port', '0', '--data', dir, '--demo']);
+    await first.stop();
+    unlinkSync(path.join(dir, VAULT_FILE_NAME));
+    const run = await runServiceToExit(['--port', '0', '--data', dir]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/data key .* is missing/);
+  });
+
+  it('explains its options', async () => {
+    const run = await runServiceToExit(['--port', '0']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/--data DIR for a database file, or --database postgres/);
+  });
+});
