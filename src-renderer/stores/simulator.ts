@@ -13,7 +13,7 @@ import type {
   SimulatorTextMessage,
 } from '../../shared/ipc/channels/simulator';
 import { BridgeError, invoke } from '../bridge';
-import { manualKeyUri, useAuthenticatorApp } from '../composables/use-authenticator-app';
+import { manualKeyUri, useAuthenticatorApp, type PhoneAccount } from '../composables/use-authenticator-app';
 import { useNotificationsStore } from './notifications';
 
 const INBOX_POLL_MS = 2000;
@@ -25,6 +25,8 @@ export const useSimulatorStore = defineStore('simulator', () => {
   const busy = ref(false);
   const phoneProblem = ref<string | null>(null);
   const phone = useAuthenticatorApp();
+  /** Each demo user has their own phone: its accounts are kept while another user is played. */
+  const phonesByUser = new Map<string, PhoneAccount[]>();
   let inboxTimer: ReturnType<typeof setInterval> | undefined;
 
   const offsetMs = computed(() => directory.value?.clock.offsetMs ?? 0);
@@ -67,8 +69,11 @@ export const useSimulatorStore = defineStore('simulator', () => {
   async function start(email: string): Promise<void> {
     busy.value = true;
     try {
+      const previous = state.value?.user.email;
+      if (previous) phonesByUser.set(previous.toLowerCase(), phone.accounts.value);
       await end();
       const started = await invoke('simulator:start', { email });
+      phone.accounts.value = phonesByUser.get(started.user.email.toLowerCase()) ?? [];
       const { phoneKeyUris, ...first } = started;
       state.value = first;
       messages.value = [];

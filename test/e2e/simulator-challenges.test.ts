@@ -6,6 +6,7 @@ import {
   clockForward,
   enrollWithApp,
   enterCode,
+  latestSmsCode,
   openSimulator,
   phoneCode,
   play,
@@ -200,6 +201,63 @@ describe('enrollment simulator: challenges, lockout, payments step-ups and the c
     await expect.poll(() => page.getByTestId('sim-user-mia.thompson@northwind.example').textContent()).toContain('Not enrolled');
     await signIn(page);
     await screen(page, 'setup_required');
+    await page.close();
+  });
+
+  it('signs in by text message: an expired code is refused, a resent one works; a phone change texts the current number first', async () => {
+    await freshPage();
+    await play(page, 'Casey Morgan');
+    await signIn(page);
+    await screen(page, 'challenge_choice');
+    await browser(page).getByRole('button', { name: /Use a Phone Number/ }).click();
+    await screen(page, 'challenge_code');
+    expect(await page.getByTestId('sim-sent-to').textContent()).toMatch(/0123$/);
+    const expired = await latestSmsCode(page, 0);
+    await clockForward(page, 11);
+    await enterCode(page, expired);
+    await expect.poll(() => page.getByTestId('sim-code-error').textContent()).toMatch(/expired/i);
+    await browser(page).getByRole('button', { name: 'Resend New Code' }).click();
+    await enterCode(page, await latestSmsCode(page, 1));
+    await screen(page, 'home');
+
+    await clockForward(page, 60);
+    await browser(page).getByRole('button', { name: /Manage my MFA/ }).click();
+    await screen(page, 'manage_mfa');
+    await browser(page).getByRole('button', { name: 'Change Phone Number' }).click();
+    await screen(page, 'challenge_choice');
+    expect(await browser(page).getByRole('button', { name: /Use a Phone Number/ }).count()).toBe(1);
+    await browser(page).getByRole('button', { name: /Use a Phone Number/ }).click();
+    await screen(page, 'challenge_code');
+    await enterCode(page, await latestSmsCode(page, 2));
+    await screen(page, 'sms_setup');
+    await page.getByLabel('Enter Your Phone Number').fill('415 555 2671');
+    await clockForward(page, 1);
+    await browser(page).getByRole('button', { name: 'Send Text Message' }).click();
+    await expect.poll(() => page.getByTestId('sim-sent-to').count(), { timeout: 15_000 }).toBe(1);
+    await enterCode(page, await latestSmsCode(page, 3));
+    await screen(page, 'recovery_code');
+    expect(await browser(page).getByText(/Your two-factor settings changed, so here is a new recovery code/).count()).toBe(1);
+    await saveRecoveryCode(page);
+    await screen(page, 'manage_mfa');
+    expect(await browser(page).getByText(/2671/).count()).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('offers only the methods a user may use, saying why the others are missing', async () => {
+    await freshPage();
+    const cases: [string, RegExp][] = [
+      ['Priya Sharma', /Text messages are offered only in United States, .* and Hong Kong\. Use an authenticator app\./],
+      ['Robin Fraser', /For payments payee admins, text messages are offered only in the United States\./],
+    ];
+    for (const [name, why] of cases) {
+      if (await page.getByRole('button', { name: 'Change demo user' }).count()) await page.getByRole('button', { name: 'Change demo user' }).click();
+      await play(page, name);
+      await signIn(page);
+      await browser(page).getByRole('button', { name: 'Set Up Now' }).click();
+      await screen(page, 'select_method');
+      expect(await browser(page).getByLabel(/SMS Verification/).count()).toBe(0);
+      expect(await page.getByTestId('sim-missing-methods').textContent()).toMatch(why);
+    }
     await page.close();
   });
 });

@@ -184,12 +184,18 @@ describe('enrollment simulator: set-up and recovery on the simulated phone', () 
     await page.close();
   });
 
-  it('sends an SSO user to the identity provider, with no MFA of ours', async () => {
+  it('sends an SSO user to the identity provider, with no MFA of ours, and refuses an inactive one', async () => {
     await freshPage();
     await play(page, 'Sam Rivera');
     await signIn(page);
     await screen(page, 'sso');
     expect(await page.getByTestId('sim-notice').textContent()).toMatch(/identity provider/);
+
+    await page.getByRole('button', { name: 'Change demo user' }).click();
+    await play(page, 'Taylor Brooks');
+    await signIn(page);
+    await screen(page, 'inactive');
+    expect(await page.getByTestId('sim-notice').textContent()).toMatch(/inactive/);
     await page.close();
   });
 });
