@@ -10,6 +10,7 @@ import { policyChannels } from './channels/policy';
 import { directoryChannels } from './channels/directory';
 import { resetChannels } from './channels/reset';
 import { auditChannels } from './channels/audit';
+import { settingsChannels } from './channels/settings';
 import { simulatorChannels } from './channels/simulator';
 
 export const ipcContract = {
@@ -19,6 +20,7 @@ export const ipcContract = {
   ...directoryChannels,
   ...resetChannels,
   ...auditChannels,
+  ...settingsChannels,
   ...simulatorChannels,
 } as const;
 

@@ -13,13 +13,18 @@ import { createAuditHandlers } from '../ipc/handlers/audit-handlers';
 import { ConsoleCache, consoleCacheFile } from './cache/console-cache';
 import { ServiceCacheSource } from './cache/cache-source';
 import { DirectoryImports } from './directory-import/directory-import';
-import type { Clock } from '../service/clock';
-import { systemClock } from '../service/clock';
-import { connectEmbedded } from './connection';
-import { ConnectionRuntime } from './console-runtime';
-import { DEFAULT_EMBEDDED_OPERATOR, startEmbeddedService } from './embedded-service';
 import { createSimulatorHandlers } from '../ipc/handlers/simulator-handlers';
 import { SimulatorSessions } from './simulator/simulator-sessions';
+import type { Clock } from '../service/clock';
+import { systemClock } from '../service/clock';
+import type { ConnectionRuntime } from './console-runtime';
+import { ConnectionManager } from './connection-manager';
+import { RemoteSignIn } from './remote/remote-sign-in';
+import { SettingsFile } from './settings-file';
+import { lockDataDir } from './data-dir-lock';
+import { createSettingsHandlers } from '../ipc/handlers/settings-handlers';
+import { openVault } from '../service/secrets/open-vault';
+import type { SecretVault } from '../service/secrets/secret-vault';
 
 /** A running console backend. */
 export interface ConsoleBackend {
@@ -33,16 +38,27 @@ export interface ConsoleOptions {
   dataDir: string;
   host: ConnectionStatus['host'];
   clock?: Clock;
+  /** Where the console keeps the remote session token; the OS keychain (or a 0600 file) when omitted. */
+  vault?: SecretVault;
 }
 
-/** Starts the embedded service, connects to it, and wires the handlers. */
+/** Connects (embedded by default, or the remembered remote service) and wires the handlers. */
 export async function createConsole(options: ConsoleOptions): Promise<ConsoleBackend> {
   const clock = options.clock ?? systemClock;
-  const cache = await ConsoleCache.open({ file: consoleCacheFile(options.dataDir) });
-  const service = await startEmbeddedService({ dataDir: options.dataDir, clock });
-  const connection = await connectEmbedded(service, DEFAULT_EMBEDDED_OPERATOR);
-  const runtime = new ConnectionRuntime(connection, options.host);
+  const releaseLock = lockDataDir(options.dataDir);
+  let cache: ConsoleCache;
+  let manager: ConnectionManager;
+  try {
+    const vault = options.vault ?? (await openVault({ dir: options.dataDir }));
+    cache = await ConsoleCache.open({ file: consoleCacheFile(options.dataDir) });
+    manager = await ConnectionManager.start({ dataDir: options.dataDir, clock, vault, settingsFile: new SettingsFile(options.dataDir), host: options.host });
+  } catch (error) {
+    releaseLock();
+    throw error;
+  }
+  const runtime = manager.runtime;
   cache.start(new ServiceCacheSource(runtime), (message) => runtime.warn(message));
+  const remoteSignIn = new RemoteSignIn();
   const handlers: Handlers = {
     ...createAppHandlers(runtime),
     ...createDashboardHandlers(runtime),
@@ -50,14 +66,17 @@ export async function createConsole(options: ConsoleOptions): Promise<ConsoleBac
     ...createDirectoryHandlers(runtime, cache, new DirectoryImports()),
     ...createResetHandlers(runtime, cache),
     ...createAuditHandlers(runtime),
+    ...createSettingsHandlers(manager, remoteSignIn),
     ...createSimulatorHandlers(new SimulatorSessions(runtime)),
   };
   return {
     dispatch: createDispatcher(handlers),
     runtime,
     close: async () => {
+      await remoteSignIn.cancel();
       await cache.close();
-      await runtime.close();
+      await manager.close();
+      releaseLock();
     },
   };
 }
