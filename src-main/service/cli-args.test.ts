@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { parseServiceArgs } from './cli-args';
+
+describe('parseServiceArgs', () => {
+  it('reads the documented options', () => {
+    expect(parseServiceArgs(['--port', '8081', '--data', './d', '--demo'])).toEqual({
+      port: 8081,
+      host: '127.0.0.1',
+      dataDir: './d',
+      databaseUrl: null,
+      demo: true,
+      smsWebhook: null,
+    });
+    expect(parseServiceArgs(['--database', 'postgres://u:p@h/db', '--sms-webhook', 'https://gw.example/send'])).toMatchObject({
+      dataDir: null,
+      databaseUrl: 'postgres://u:p@h/db',
+      smsWebhook: 'https://gw.example/send',
+    });
+  });
+
+  it('refuses what it cannot use, in plain words', () => {
+    expect(() => parseServiceArgs(['--port', '0'])).toThrow(/--data DIR for a database file, or --database/);
+    expect(() => parseServiceArgs(['--port', '70000', '--data', 'd'])).toThrow(/0 to 65535/);
+    expect(() => parseServiceArgs(['--data'])).toThrow(/--data needs a value/);
+    expect(() => parseServiceArgs(['--data', 'd', '--sms-webhook', 'ftp://x'])).toThrow(/http/);
+    expect(() => parseServiceArgs(['--data', 'd', '--verbose'])).toThrow(/Unknown option "--verbose"/);
+  });
+});
