@@ -1,0 +1,109 @@
+/**
+ * The audit log screen (R-AUD-1): entries newest first, loaded page by page as the list scrolls; filters with a date
+ * range read in the admin's time zone; chain verification and CSV export.
+ */
+import { defineStore } from 'pinia';
+import { reactive, ref } from 'vue';
+import type { AuditEntryView, AuditVerification } from '../../shared/api/routes/admin-audit';
+import type { AuditFilter } from '../../shared/ipc/channels/audit';
+import { invoke } from '../bridge';
+import { adminTimeZone, endOfLocalDay, startOfLocalDay } from '../composables/use-admin-time';
+import { downloadText } from '../composables/use-download';
+import { useNotificationsStore } from './notifications';
+
+/** The filter form: dates are local calendar dates `YYYY-MM-DD` (inclusive), empty = no bound. */
+export interface AuditFilterForm {
+  actor: string;
+  action: string;
+  target: string;
+  fromDate: string;
+  toDate: string;
+}
+
+const PAGE = 200;
+
+export const useAuditStore = defineStore('audit', () => {
+  const form = reactive<AuditFilterForm>({ actor: '', action: '', target: '', fromDate: '', toDate: '' });
+  const entries = ref<AuditEntryView[]>([]);
+  const nextCursor = ref<string | null>(null);
+  const loading = ref(false);
+  const loaded = ref(false);
+  const verification = ref<AuditVerification | null>(null);
+  const verifying = ref(false);
+  const selected = ref<AuditEntryView | null>(null);
+  let generation = 0;
+
+  /** The form as the service filters, with the dates turned into instants in the admin's zone. */
+  function filter(): AuditFilter {
+    const zone = adminTimeZone();
+    const from = form.fromDate ? startOfLocalDay(form.fromDate, zone) : null;
+    const to = form.toDate ? endOfLocalDay(form.toDate, zone) : null;
+    return {
+      ...(form.actor.trim() ? { actor: form.actor.trim() } : {}),
+      ...(form.action ? { action: form.action } : {}),
+      ...(form.target.trim() ? { target: form.target.trim() } : {}),
+      ...(from !== null ? { from } : {}),
+      ...(to !== null ? { to } : {}),
+    };
+  }
+
+  /** Loads the first page for the current filters. */
+  async function load(): Promise<void> {
+    const mine = ++generation;
+    loading.value = true;
+    try {
+      const page = await invoke('audit:list', { ...filter(), limit: PAGE });
+      if (mine !== generation) return;
+      entries.value = page.entries;
+      nextCursor.value = page.nextCursor;
+      loaded.value = true;
+    } catch (error) {
+      if (mine === generation) useNotificationsStore().fromError('Could not load the audit log', error);
+    } finally {
+      if (mine === generation) loading.value = false;
+    }
+  }
+
+  /** Loads the next (older) page, once at a time. */
+  async function loadMore(): Promise<void> {
+    if (loading.value || nextCursor.value === null) return;
+    const mine = generation;
+    loading.value = true;
+    try {
+      const page = await invoke('audit:list', { ...filter(), limit: PAGE, cursor: nextCursor.value });
+      if (mine !== generation) return;
+      entries.value = [...entries.value, ...page.entries];
+      nextCursor.value = page.nextCursor;
+    } catch (error) {
+      useNotificationsStore().fromError('Could not load older audit entries', error);
+    } finally {
+      if (mine === generation) loading.value = false;
+    }
+  }
+
+  async function verify(): Promise<void> {
+    verifying.value = true;
+    try {
+      verification.value = await invoke('audit:verify', {});
+    } catch (error) {
+      useNotificationsStore().fromError('Could not verify the audit chain', error);
+    } finally {
+      verifying.value = false;
+    }
+  }
+
+  async function exportCsv(): Promise<void> {
+    try {
+      const file = await invoke('audit:export', filter());
+      downloadText(file.fileName, file.csv);
+    } catch (error) {
+      useNotificationsStore().fromError('Could not export the audit log', error);
+    }
+  }
+
+  function clear(): void {
+    Object.assign(form, { actor: '', action: '', target: '', fromDate: '', toDate: '' });
+  }
+
+  return { form, entries, nextCursor, loading, loaded, verification, verifying, selected, load, loadMore, verify, exportCsv, clear };
+});
