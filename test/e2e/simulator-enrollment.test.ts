@@ -42,8 +42,12 @@ describe('enrollment simulator: set-up and recovery on the simulated phone', () 
     return page;
   }
 
-  it('enrolls with the authenticator app using the code the simulated phone shows', async () => {
+  it('enrolls with the authenticator app using the code the simulated phone shows, and no end-user token reaches the page', async () => {
     await freshPage();
+    const answers: string[] = [];
+    page.on('response', (response) => {
+      if (response.url().includes('/rpc/simulator')) void response.text().then((body) => answers.push(body), () => undefined);
+    });
     await play(page, 'Jordan Patel');
     await signIn(page);
     await screen(page, 'setup_optional');
@@ -73,6 +77,8 @@ describe('enrollment simulator: set-up and recovery on the simulated phone', () 
     await screen(page, 'home');
     expect(await page.getByTestId('sim-signed-in').textContent()).toBe('You are signed in.');
     await expect.poll(() => page.getByTestId('sim-user-jordan.patel@northwind.example').textContent()).toContain('Enrolled: app');
+    expect(answers.length).toBeGreaterThan(5);
+    expect(answers.filter((body) => /"token"|Bearer /i.test(body))).toEqual([]);
     await page.close();
   });
 
