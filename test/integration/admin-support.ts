@@ -5,6 +5,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- replies are read as loose JSON; each test asserts their shape */
 import { createTrustedSession } from '../../src-main/service/auth/trusted-session';
 import { DEMO_DOMAIN } from '../../src-main/service/seed/demo-company';
+import type { Store } from '../../src-main/service/store/store';
 import { startHarness, type Harness, type Reply } from '../fixtures/service-harness';
 
 /** A demo user's email. */
@@ -29,9 +30,9 @@ export interface AdminHarness extends Harness {
   grant(email: string, companyAdmin: string, directory: string): Promise<void>;
 }
 
-/** Starts the test service for admin tests. */
-export async function startAdminHarness(): Promise<AdminHarness> {
-  const h = await startHarness();
+/** Starts the test service for admin tests, on an in-memory SQLite store unless another store is given. */
+export async function startAdminHarness(options: { store?: Store } = {}): Promise<AdminHarness> {
+  const h = await startHarness(options);
   return {
     ...h,
     async tokenFor(email) {
