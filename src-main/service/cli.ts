@@ -7,6 +7,7 @@ import { mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { APP_VERSION } from '../version';
+import { DEFAULT_RATE_LIMITS, DEMO_RATE_LIMITS } from './auth/rate-limits';
 import { openServiceKeys } from './auth/service-keys';
 import { parseServiceArgs } from './cli-args';
 import { systemClock } from './clock';
@@ -45,8 +46,10 @@ async function main(): Promise<void> {
     if (!options.smsWebhook && !options.demo) {
       console.error('Note: no SMS gateway (--sms-webhook), so text-message codes are not delivered; authenticator apps work.');
     }
+    const rateLimits = options.demo ? DEMO_RATE_LIMITS : DEFAULT_RATE_LIMITS;
+    const logger = { level: 'warn', stream: process.stderr };
     const server = await startServer(
-      { store, clock: systemClock, version: APP_VERSION, logger: { level: 'warn', stream: process.stderr }, mfa: { keys, sms, demoTools: options.demo } },
+      { store, clock: systemClock, version: APP_VERSION, logger, mfa: { keys, sms, demoTools: options.demo, rateLimits } },
       { host: options.host, port: options.port },
     );
     console.log(`Service: ${server.url}`);

@@ -26,6 +26,12 @@ export const DEFAULT_RATE_LIMITS: RateLimits = {
   codes: { max: 60, timeWindow: 60_000 },
 };
 
+/** Limits for a `--demo` service: a trainer's console signs demo users in and out all day from one address. */
+export const DEMO_RATE_LIMITS: RateLimits = {
+  signIn: { max: 300, timeWindow: 60_000 },
+  codes: { max: 600, timeWindow: 60_000 },
+};
+
 /** Installs the plugin (no global limit: only routes that ask for one are limited). */
 export async function installRateLimiting(app: FastifyInstance): Promise<void> {
   await app.register(rateLimit, {
