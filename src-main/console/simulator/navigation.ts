@@ -1,10 +1,12 @@
 /**
  * The presenter's Back and the screens' own "Back" / "Try another way": only to screens the service already
- * answered for, so going back never undoes anything at the service.
+ * answered for, so going back never undoes anything at the service. From the first screen after the password,
+ * Back cancels the sign-in (the unfinished sign-in is ended at the service).
  */
 import type { FlowContext } from './flow-context';
 import { goHome } from './home';
 import { signedOut, type Simulation } from './simulation';
+import { signOutAtService } from './sign-out';
 
 /** The screen Back leads to, as an action to run; null when Back is not offered here. */
 function backTarget(simulation: Simulation): ((ctx: FlowContext, openManage: () => Promise<void>) => Promise<void> | void) | null {
@@ -12,6 +14,9 @@ function backTarget(simulation: Simulation): ((ctx: FlowContext, openManage: () 
   const setup = simulation.setup;
   const inSignIn = simulation.stage === 'signing_in';
   switch (screen.kind) {
+    case 'setup_required':
+    case 'setup_optional':
+      return inSignIn ? (ctx) => signOutAtService(ctx, simulation) : null;
     case 'select_method':
       if (inSignIn && setup) {
         return () => {
@@ -38,7 +43,7 @@ function backTarget(simulation: Simulation): ((ctx: FlowContext, openManage: () 
       const pending = simulation.challenge?.pending;
       if (pending?.kind === 'self_service') return (_ctx, openManage) => openManage();
       if (pending?.kind === 'payments') return () => goHome(simulation, null);
-      return null;
+      return inSignIn ? (ctx) => signOutAtService(ctx, simulation) : null;
     }
     case 'payments':
     case 'manage_mfa':

@@ -8,13 +8,8 @@ import { goBack } from './navigation';
 import { openPayments, paymentsAction, refreshPayments } from './payments-flow';
 import { openManage, setAlwaysRequire, startChange } from './self-service-flow';
 import { chooseMethod, confirmSms, confirmTotp, recoverySaved, resendSms, sendSms, setUpLater, setUpNow, signIn } from './sign-in-flow';
-import { signedOut, type Simulation } from './simulation';
-
-/** Ends the end user's session at the service (no error if it already ended). */
-export async function signOutAtService(ctx: FlowContext, simulation: Simulation): Promise<void> {
-  if (simulation.token !== null) await ctx.client().call('signOut', {}, { token: simulation.token });
-  signedOut(simulation);
-}
+import type { Simulation } from './simulation';
+import { signOutAtService } from './sign-out';
 
 /** Runs `action` on `simulation`, leaving its screen where the service's answer leads. */
 export async function runAction(ctx: FlowContext, simulation: Simulation, action: SimulatorAction): Promise<void> {

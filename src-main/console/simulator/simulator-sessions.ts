@@ -20,7 +20,8 @@ import { offsetFor } from './demo-clock';
 import { refusalOf } from './refusals';
 import type { FlowContext } from './flow-context';
 import { canGoBack } from './navigation';
-import { runAction, signOutAtService } from './run-action';
+import { runAction } from './run-action';
+import { signOutAtService } from './sign-out';
 import { newSimulation, signedOut, type Simulation } from './simulation';
 
 /** How many simulations are kept; the least recently used one is ended beyond this. */
