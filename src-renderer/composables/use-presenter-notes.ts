@@ -77,7 +77,7 @@ export function presenterNote(screen: SimulatorScreen): PresenterNote {
       };
     case 'challenge_code':
       return {
-        step: screen.method === 'recovery_code' ? 'Enter Recovery Code' : 'Enter your 6-digit verification code',
+        step: screen.method === 'recovery_code' ? 'Enter Recovery Code' : 'Enter Your 6-digit Verification Code',
         told: screen.method === 'recovery_code' ? 'Type or paste your 32-character recovery code.' : `Enter the code ${purposeWords(screen.purpose)}.`,
         tip: 'Wrong codes get a clear error; five in a row lock verification for 15 minutes.',
       };
