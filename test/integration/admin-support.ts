@@ -64,3 +64,16 @@ export async function startAdminHarness(options: { store?: Store } = {}): Promis
     },
   };
 }
+
+const BULK_ZONES = ['America/New_York', 'America/Los_Angeles', 'Europe/London', 'Europe/Berlin', 'Asia/Kolkata', 'Asia/Kathmandu', 'Australia/Lord_Howe', 'Pacific/Kiritimati'];
+const BULK_COUNTRIES = ['US', 'US', 'GB', 'DE', 'IN', 'NP', 'AU', 'KI'];
+
+/** A CSV file of `count` synthetic users (header row included), spread over eight time zones. */
+export function bulkDirectoryCsv(count: number, nameWord = 'Person'): string {
+  const lines = ['email,name,country,time_zone,account_type,status'];
+  for (let i = 0; i < count; i += 1) {
+    const k = i % BULK_ZONES.length;
+    lines.push(`user${i}@bulk.example,Bulk ${nameWord} ${i},${BULK_COUNTRIES[k]},${BULK_ZONES[k]},standard,active`);
+  }
+  return `${lines.join('\n')}\n`;
+}

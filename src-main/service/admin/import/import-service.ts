@@ -5,7 +5,7 @@
  * their own permissions by import. One audit entry records the import and its counts.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import type { Insertable, Selectable } from 'kysely';
+import type { Selectable } from 'kysely';
 import { AUDIT_ACTIONS } from '../../../../shared/api/routes/admin-audit';
 import { IMPORT_MAX_ERRORS, type ImportResult } from '../../../../shared/api/routes/admin-import';
 import { hasAdminOnBothTools } from '../../../../shared/domain/permissions';
@@ -15,7 +15,7 @@ import type { UsersTable } from '../../store/schema';
 import type { Store } from '../../store/store';
 import { loadCompanyContext } from '../company-context';
 import { requireDirectoryWrite, type Operator } from '../operator';
-import { endSessions, insertUsersBatch, reserveChangeSeqs, updateUsersBatch, type BatchRow } from '../user-writes';
+import { endSessions, insertNewUsers, reserveChangeSeqs, updateUsersBatch, type BatchRow, type NewUserRow } from '../user-writes';
 import { readImportFile, type ImportRow, type ImportRowProblem } from './import-rows';
 
 const EXISTING_COLUMNS = ['id', 'email', 'email_lower', 'name', 'status', 'country', 'time_zone', 'account_type', 'perm_company_admin', 'perm_directory'] as const;
@@ -82,22 +82,13 @@ export async function importUsers(deps: { store: Store; clock: Clock }, operator
     const changed = inserts.length + updates.length;
     const firstSeq = changed > 0 ? await reserveChangeSeqs(trx, changed) : 0;
     const now = ctx.now;
-    const newRows: Insertable<UsersTable>[] = inserts.map(({ row, values }, index) => ({
+    const newRows: NewUserRow[] = inserts.map(({ row, values }, index) => ({
       ...values,
       id: randomUUID(),
-      company_id: operator.companyId,
       email_lower: row.emailLower,
-      password_hash: null,
-      last_sign_in_at: null,
-      always_require_mfa: 0,
-      enrolled_at: null,
-      failed_attempts: 0,
-      locked_until: null,
-      created_at: now,
-      updated_at: now,
       change_seq: firstSeq + index,
     }));
-    await insertUsersBatch(trx, newRows);
+    await insertNewUsers(trx, operator.companyId, now, newRows);
     const updateRows: BatchRow[] = updates.map(({ current, values }, index) => ({ id: current.id, ...values, updated_at: now, change_seq: firstSeq + inserts.length + index }));
     await updateUsersBatch(trx, ['email', 'name', 'country', 'time_zone', 'status', 'account_type', 'perm_company_admin', 'perm_directory', 'updated_at', 'change_seq'], updateRows);
     const deactivated = updates.filter(({ current, values }) => current.status === 'active' && values.status === 'inactive').map(({ current }) => current.id);
