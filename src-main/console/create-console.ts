@@ -59,6 +59,7 @@ export async function createConsole(options: ConsoleOptions): Promise<ConsoleBac
   const runtime = manager.runtime;
   cache.start(new ServiceCacheSource(runtime), (message) => runtime.warn(message));
   const remoteSignIn = new RemoteSignIn();
+  const simulations = new SimulatorSessions(runtime);
   const handlers: Handlers = {
     ...createAppHandlers(runtime),
     ...createDashboardHandlers(runtime),
@@ -67,13 +68,14 @@ export async function createConsole(options: ConsoleOptions): Promise<ConsoleBac
     ...createResetHandlers(runtime, cache),
     ...createAuditHandlers(runtime),
     ...createSettingsHandlers(manager, remoteSignIn),
-    ...createSimulatorHandlers(new SimulatorSessions(runtime)),
+    ...createSimulatorHandlers(simulations),
   };
   return {
     dispatch: createDispatcher(handlers),
     runtime,
     close: async () => {
       await remoteSignIn.cancel();
+      await simulations.endAll().catch(() => undefined);
       await cache.close();
       await manager.close();
       releaseLock();
