@@ -15,7 +15,7 @@ function fromFastifyError(error: FastifyError): { code: ApiErrorCode; message: s
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return { code: 'payload_too_large', message: 'The request body is too large. Send less data at once.' };
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return { code: 'unsupported_media_type', message: 'Send the request body as application/json.' };
+      return { code: 'unsupported_media_type', message: 'This kind of request body is not accepted. Send JSON (application/json), or a CSV file (text/csv) to the user import.' };
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
       return { code: 'bad_request', message: 'The request body is not valid JSON.' };
