@@ -86,6 +86,7 @@ export const AuditVerification = z.object({
 });
 export type AuditVerification = z.infer<typeof AuditVerification>;
 
+/** Audit log routes: list, CSV export, chain verification. */
 export const adminAuditRoutes = {
   adminAuditList: defineRoute({
     method: 'GET',

@@ -74,6 +74,7 @@ export const BulkSkip = z.object({
 });
 export type BulkSkip = z.infer<typeof BulkSkip>;
 
+/** Directory routes: list, sync, stale users, bulk deactivation, one user, create/update, status, unlock. */
 export const adminDirectoryRoutes = {
   adminUsersList: defineRoute({
     method: 'GET',

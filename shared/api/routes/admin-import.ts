@@ -46,6 +46,7 @@ export const ImportResult = z.object({
 });
 export type ImportResult = z.infer<typeof ImportResult>;
 
+/** The CSV import route. */
 export const adminImportRoutes = {
   adminUsersImport: defineRoute({
     method: 'POST',

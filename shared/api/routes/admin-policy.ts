@@ -107,6 +107,7 @@ export const TzPreviewResponse = z.object({
 });
 export type TzPreviewResponse = z.infer<typeof TzPreviewResponse>;
 
+/** Policy routes: read, update, history, time-zone preview. */
 export const adminPolicyRoutes = {
   adminPolicyGet: defineRoute({
     method: 'GET',

@@ -70,6 +70,7 @@ export const EnrollmentReport = z.object({
 });
 export type EnrollmentReport = z.infer<typeof EnrollmentReport>;
 
+/** The enrollment report route. */
 export const adminReportRoutes = {
   adminEnrollmentReport: defineRoute({
     method: 'GET',

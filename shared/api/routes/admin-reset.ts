@@ -113,6 +113,7 @@ export const TriageResult = z.object({
 });
 export type TriageResult = z.infer<typeof TriageResult>;
 
+/** Reset routes: eligibility, the verified reset, triage. */
 export const adminResetRoutes = {
   adminResetEligibility: defineRoute({
     method: 'POST',

@@ -6,6 +6,7 @@ import { adminPolicyRoutes } from './admin-policy';
 import { adminReportRoutes } from './admin-report';
 import { adminResetRoutes } from './admin-reset';
 
+/** The Admin API, by route name. */
 export const adminRoutes = {
   ...adminPolicyRoutes,
   ...adminDirectoryRoutes,
