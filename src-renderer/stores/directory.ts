@@ -41,6 +41,8 @@ export const useDirectoryStore = defineStore('directory', () => {
   const facets = ref<DirectoryFacets | null>(null);
   const detail = ref<DirectoryUserDetail | null>(null);
   const loaded = ref(false);
+  /** Bumped after each change to the directory itself (not to the filters), so panels can look again. */
+  const dataVersion = ref(0);
   /** Bumped when blocks arrive, so views reading `rowAt` update. */
   const version = ref(0);
   const blocks = new Map<number, DirectoryRow[]>();
@@ -89,6 +91,12 @@ export const useDirectoryStore = defineStore('directory', () => {
     await fetchBlock(0);
   }
 
+  /** The directory changed (import, deactivation, unlock…): reload the table and the filter choices. */
+  async function changed(): Promise<void> {
+    dataVersion.value += 1;
+    await Promise.all([reload(), loadFacets()]);
+  }
+
   async function loadFacets(): Promise<void> {
     try {
       facets.value = await invoke('directory:facets', {});
@@ -121,7 +129,7 @@ export const useDirectoryStore = defineStore('directory', () => {
     try {
       detail.value = await invoke(action, { id: current.id });
       useNotificationsStore().push('success', done, `${current.name} (${current.email}).`);
-      await reload();
+      await changed();
     } catch (error) {
       useNotificationsStore().fromError('The change was not made', error);
     }
@@ -134,7 +142,7 @@ export const useDirectoryStore = defineStore('directory', () => {
       notifications.push('success', 'Deactivated', `${result.deactivated} ${result.deactivated === 1 ? 'user is' : 'users are'} now inactive; ${result.sessionsEnded} sessions ended.`);
       for (const skip of result.skipped.slice(0, 3)) notifications.push('info', 'Left alone', skip.message);
       if (detail.value && ids.includes(detail.value.id)) await open(detail.value.id);
-      await Promise.all([reload(), loadFacets()]);
+      await changed();
       return true;
     } catch (error) {
       useNotificationsStore().fromError('The users were not deactivated', error);
@@ -158,7 +166,7 @@ export const useDirectoryStore = defineStore('directory', () => {
     try {
       const result = await invoke('directory:deactivate-stale', { staleAfterDays: days, expectedCount: expected });
       useNotificationsStore().push('success', 'Stale users deactivated', `${result.deactivated} ${result.deactivated === 1 ? 'user is' : 'users are'} now inactive and no longer asked to enroll.`);
-      await Promise.all([reload(), loadFacets()]);
+      await changed();
       return true;
     } catch (error) {
       useNotificationsStore().fromError('The stale users were not deactivated', error);
@@ -170,7 +178,7 @@ export const useDirectoryStore = defineStore('directory', () => {
   async function refresh(): Promise<void> {
     try {
       cache.value = await invoke('directory:refresh', {});
-      await Promise.all([reload(), loadFacets()]);
+      await changed();
     } catch (error) {
       useNotificationsStore().fromError('The directory could not be refreshed', error);
     }
@@ -179,7 +187,7 @@ export const useDirectoryStore = defineStore('directory', () => {
   watch([filters, sort, direction], () => void reload(), { deep: true });
 
   return {
-    filters, sort, direction, total, directorySize, staleAfterDays, tookMs, cache, facets, detail, loaded, version,
-    rowAt, ensureRange, reload, loadFacets, sortBy, open, act, deactivate, staleList, deactivateStale, refresh,
+    filters, sort, direction, total, directorySize, staleAfterDays, tookMs, cache, facets, detail, loaded, version, dataVersion,
+    rowAt, ensureRange, reload, changed, loadFacets, sortBy, open, act, deactivate, staleList, deactivateStale, refresh,
   };
 });

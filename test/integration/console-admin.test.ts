@@ -7,21 +7,19 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ResponseOf } from '../../shared/ipc/contract';
+import type { Channel, ResponseOf } from '../../shared/ipc/contract';
 import { consoleCacheFile } from '../../src-main/console/cache/console-cache';
 import { createConsole, type ConsoleBackend } from '../../src-main/console/create-console';
 import { MemoryVault } from '../../src-main/service/secrets/memory-vault';
-
-type Value<C extends Parameters<ConsoleBackend['dispatch']>[0]> = C extends keyof import('../../shared/ipc/contract').IpcContract ? ResponseOf<C> : never;
 
 describe('console admin handlers over the embedded service', () => {
   let dataDir: string;
   let backend: ConsoleBackend;
 
-  async function call<C extends Parameters<ConsoleBackend['dispatch']>[0]>(channel: C, payload: unknown): Promise<Value<C>> {
+  async function call<C extends Channel>(channel: C, payload: unknown): Promise<ResponseOf<C>> {
     const result = await backend.dispatch(channel, payload);
     if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
-    return result.value as Value<C>;
+    return result.value as ResponseOf<C>;
   }
 
   const vault = new MemoryVault();

@@ -1,0 +1,101 @@
+/**
+ * The Directory screen in Chromium: a CSV import with bad rows (progress, summary, bad rows by line, downloadable
+ * error report), search over the cache, keyboard navigation of the virtualized grid, and stale-user deactivation.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from './support/browser';
+import { startWebConsole, type WebConsole } from './support/web-console';
+
+describe('Directory screen', () => {
+  let console: WebConsole;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    console = await startWebConsole();
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1500, height: 1100 }, acceptDownloads: true });
+    await page.goto(console.link);
+    await page.getByTestId('company-name').waitFor();
+    await page.getByRole('link', { name: 'Directory', exact: true }).click();
+    await page.getByTestId('directory-grid').waitFor();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await console?.stop();
+  });
+
+  const total = () => page.getByTestId('directory-total').textContent();
+
+  it('imports a CSV with bad rows: good rows kept, bad ones listed by line, with a downloadable report', async () => {
+    const rows = ['email,name,country,time_zone,account_type'];
+    for (let i = 0; i < 300; i++) rows.push(`crew.member${i}@northwind.example,Crew Member ${i},US,America/Chicago,standard`);
+    rows.splice(42, 0, 'not-an-email,Broken Row,US,America/Chicago,standard');
+    rows.splice(100, 0, 'bad.zone@northwind.example,Bad Zone,US,Mars/Olympus,standard');
+    const file = path.join(console.dataDir, 'crew.csv');
+    writeFileSync(file, `${rows.join('\n')}\n`);
+    const before = Number(await total());
+
+    await page.getByTestId('import-file').setInputFiles(file);
+    await page.getByTestId('import-start').click();
+    const summary = page.getByTestId('import-summary');
+    await summary.waitFor({ timeout: 60_000 });
+    expect(await summary.textContent()).toMatch(/302 rows — 300 added, 0 updated, 0 unchanged, 2 refused/);
+    expect(await page.getByRole('progressbar', { name: 'Import progress' }).getAttribute('value')).toBe(
+      await page.getByRole('progressbar', { name: 'Import progress' }).getAttribute('max'),
+    );
+    const errorLines = await page.getByTestId('import-errors').locator('tbody tr td:first-child').allTextContents();
+    expect(errorLines).toEqual(['43', '101']);
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('import-report').click()]);
+    expect(download.suggestedFilename()).toBe('crew-errors.csv');
+    const report = readFileSync((await download.path()) ?? '', 'utf8').split('\r\n');
+    expect(report[0]).toBe('line,email,problem');
+    expect(report[1]).toMatch(/^43,not-an-email,/);
+    expect(report[2]).toMatch(/^101,bad.zone@northwind.example,/);
+    await expect.poll(async () => Number(await total())).toBe(before + 300);
+  });
+
+  it('searches the cached directory as one types and opens a user from the keyboard', async () => {
+    await page.getByTestId('directory-search').fill('crew member 29');
+    await expect.poll(total).toBe('13');
+    await page.getByTestId('directory-search').fill('crew.member29@');
+    await expect.poll(total).toBe('1');
+    await page.getByTestId('directory-search').fill('sofia');
+    await expect.poll(() => page.getByTestId('directory-grid').textContent()).toContain('Sofía Hernández');
+    expect(await total()).toBe('1');
+    await page.getByTestId('directory-grid').focus();
+    await page.keyboard.press('Enter');
+    const panel = page.getByTestId('user-panel');
+    await panel.waitFor();
+    expect(await panel.getByRole('heading', { level: 2 }).textContent()).toBe('Sofía Hernández');
+    await panel.getByRole('button', { name: 'Close' }).click();
+
+    await page.getByTestId('directory-search').fill('');
+    await expect.poll(async () => Number(await total())).toBeGreaterThan(300);
+    const grid = page.getByTestId('directory-grid');
+    await grid.focus();
+    await page.keyboard.press('End');
+    await expect.poll(() => grid.getAttribute('aria-activedescendant')).toMatch(/-row-\d{3}$/);
+    await page.keyboard.press('Home');
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => grid.getAttribute('aria-activedescendant')).toMatch(/-row-1$/);
+  });
+
+  it('deactivates the stale users after a confirmation that says how many', async () => {
+    // The 4 stale demo users, plus the 300 imported ones who never signed in.
+    const panel = page.getByTestId('stale-panel');
+    await expect.poll(() => panel.getByTestId('stale-count').textContent()).toMatch(/^\s*304 stale users/);
+    await panel.getByTestId('deactivate-stale').click();
+    const dialog = page.getByRole('dialog', { name: 'Deactivate the stale users?' });
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain('304 users with no sign-in for 90 days or more (or never)');
+    await dialog.getByTestId('confirm-action').click();
+    await expect.poll(() => panel.getByTestId('stale-count').textContent()).toMatch(/^\s*0 stale users/);
+    await page.getByRole('combobox', { name: 'Status', exact: true }).selectOption('inactive');
+    await expect.poll(total).toBe('306');
+  });
+});
