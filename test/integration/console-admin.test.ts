@@ -75,14 +75,15 @@ describe('console admin handlers over the embedded service', () => {
       'new.one@northwind.example,New One,US,America/New_York',
       'not-an-email,Bad Row,US,America/New_York',
       'new.two@northwind.example,"Two, New",NP,Asia/Kathmandu',
+      'new.four@northwind.example,"Four\nLines",US,America/New_York',
       'new.three@northwind.example,New Three,US,Mars/Olympus',
       '',
     ].join('\n');
     const { importId } = await call('directory:import-start', { fileName: 'people.csv', totalBytes: csv.length });
     await call('directory:import-chunk', { importId, text: csv.slice(0, 70), last: false });
     const done = await call('directory:import-chunk', { importId, text: csv.slice(70), last: true });
-    expect(done).toMatchObject({ finished: true, rowsProcessed: 4, created: 2, failed: 2 });
-    expect(done.errors.map((e) => e.line)).toEqual([3, 5]);
+    expect(done).toMatchObject({ finished: true, rowsProcessed: 5, created: 3, failed: 2 });
+    expect(done.errors.map((e) => e.line)).toEqual([3, 7]);
     const report = await call('directory:import-report', { importId });
     expect(report.fileName).toBe('people-errors.csv');
     expect(report.csv.split('\r\n')[1]).toMatch(/^3,not-an-email,/);
@@ -90,7 +91,7 @@ describe('console admin handlers over the embedded service', () => {
     expect(found.rows.map((row) => row.email)).toEqual(['new.two@northwind.example']);
     const again = await call('directory:import-start', { fileName: 'people.csv', totalBytes: csv.length });
     const second = await call('directory:import-chunk', { importId: again.importId, text: csv, last: true });
-    expect(second).toMatchObject({ created: 0, updated: 0, unchanged: 2, failed: 2 });
+    expect(second).toMatchObject({ created: 0, updated: 0, unchanged: 3, failed: 2 });
   });
 
   it('deactivates the stale users the admin confirmed, and refuses when the count changed', async () => {

@@ -116,6 +116,8 @@ export interface BulkDeactivateResult {
 export interface ImportProgress {
   importId: string;
   receivedBytes: number;
+  /** Bytes of the file whose rows the service has processed: what the progress bar shows. */
+  processedBytes: number;
   totalBytes: number;
   /** Data rows the service has processed so far. */
   rowsProcessed: number;

@@ -175,11 +175,11 @@ export class DirectoryIndex {
     const zone = filter.timeZone === null ? -1 : c.zones.find(filter.timeZone);
     if ((filter.country !== null && country < 0) || (filter.timeZone !== null && zone < 0)) return new Int32Array(0);
     const cutoff = staleCutoff(ctx.now, ctx.staleAfterDays);
-    const out = new Int32Array(order.length);
-    let count = 0;
     const n = order.length;
-    for (let k = 0; k < n; k++) {
-      const slot = order[direction === 'asc' ? k : n - 1 - k] ?? 0;
+    // Pass 1 in slot order (memory order, so the search texts are read sequentially); pass 2 in sort order.
+    const match = new Uint8Array(n);
+    let matches = 0;
+    for (let slot = 0; slot < n; slot++) {
       if (active >= 0 && c.active[slot] !== active) continue;
       if (enrollment >= 0 && c.enrollment[slot] !== enrollment) continue;
       if (account >= 0 && c.accountType[slot] !== account) continue;
@@ -192,9 +192,16 @@ export class DirectoryIndex {
       if (filter.lockedOnly && !((c.lockedUntil[slot] ?? 0) > ctx.now)) continue;
       if (filter.blockedOnly && (c.active[slot] !== 1 || c.enrolled[slot] === 1 || c.enrollment[slot] === SSO)) continue;
       if (tokens.length > 0 && !matchesAll(c.hay[slot] ?? '', tokens)) continue;
-      out[count++] = slot;
+      match[slot] = 1;
+      matches += 1;
     }
-    return out.slice(0, count);
+    const out = new Int32Array(matches);
+    let count = 0;
+    for (let k = 0; k < n && count < matches; k++) {
+      const slot = order[direction === 'asc' ? k : n - 1 - k] ?? 0;
+      if (match[slot] === 1) out[count++] = slot;
+    }
+    return out;
   }
 }
 

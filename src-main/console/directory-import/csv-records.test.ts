@@ -3,7 +3,7 @@ import { CsvRecordSplitter } from './csv-records';
 
 describe('CsvRecordSplitter', () => {
   it('never cuts a record, even when a piece ends inside a quoted field with a newline', () => {
-    const splitter = new CsvRecordSplitter(100);
+    const splitter = new CsvRecordSplitter(1);
     const pieces = ['a@x.com,"Ann\nSmith",US\nb@x', '.com,Bob,GB\nc@x.com,"Cy', '",FR'];
     const batches = [...splitter.push(pieces[0]!, false), ...splitter.push(pieces[1]!, false), ...splitter.push(pieces[2]!, true)];
     expect(batches.map((b) => b.text)).toEqual(['a@x.com,"Ann\nSmith",US\n', 'b@x.com,Bob,GB\n', 'c@x.com,"Cy",FR']);
@@ -11,16 +11,18 @@ describe('CsvRecordSplitter', () => {
     expect(batches.map((b) => b.text).join('')).toBe(pieces.join(''));
   });
 
-  it('makes batches of at most the given number of records', () => {
-    const splitter = new CsvRecordSplitter(2);
-    const batches = splitter.push('1\n2\n3\n4\n5\n', true);
+  it('makes batches of at most the given number of records, or of characters, whatever the pieces', () => {
+    const byRecords = new CsvRecordSplitter(2);
+    const batches = [...byRecords.push('1\n2', false), ...byRecords.push('\n3\n4\n5\n', true)];
     expect(batches.map((b) => b.text)).toEqual(['1\n2\n', '3\n4\n', '5\n']);
+    const byChars = new CsvRecordSplitter(100, 6);
+    expect(byChars.push('aa\nbb\ncc\ndd\n', true).map((b) => b.text)).toEqual(['aa\nbb\n', 'cc\ndd\n']);
   });
 
-  it('keeps an unfinished record until the rest arrives', () => {
+  it('keeps whole records until a batch is full or the file ends', () => {
     const splitter = new CsvRecordSplitter(10);
     expect(splitter.push('abc', false)).toEqual([]);
-    expect(splitter.push('def\n', false)).toEqual([{ text: 'abcdef\n', lines: 1 }]);
-    expect(splitter.push('', true)).toEqual([]);
+    expect(splitter.push('def\n', false)).toEqual([]);
+    expect(splitter.push('', true)).toEqual([{ text: 'abcdef\n', lines: 1 }]);
   });
 });

@@ -1,16 +1,19 @@
-import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import type { ImportResult } from '../../../shared/api/routes/admin-import';
+import { csvRecords } from '../../service/admin/import/csv-records';
 import { DirectoryImport, DirectoryImports } from './directory-import';
 
-/** A fake service import: rows whose email lacks "@" fail, with their line number inside the CSV it was sent. */
+/**
+ * A fake service import that reads records with the service's own CSV reader (line = where a record starts): rows
+ * whose email lacks "@" fail.
+ */
 function fakeSink(sent: string[]) {
   return async (csv: string): Promise<ImportResult> => {
     sent.push(csv);
-    const records = parse(csv, { info: true, from_line: 2, skip_empty_lines: true, relax_column_count: true }) as unknown as { record: string[]; info: { lines: number } }[];
+    const records = [...csvRecords(csv)].slice(1);
     const errors = records
-      .filter(({ record }) => !(record[0] ?? '').includes('@'))
-      .map(({ record, info }) => ({ line: info.lines, email: record[0] ?? null, message: 'Enter a valid email address.' }));
+      .filter((r) => 'fields' in r && !(r.fields[0] ?? '').includes('@'))
+      .map((r) => ({ line: r.line, email: 'fields' in r ? (r.fields[0] ?? null) : null, message: 'Enter a valid email address.' }));
     const rows = records.length;
     return { rows, created: rows - errors.length, updated: 0, unchanged: 0, failed: errors.length, errors, errorsTruncated: false, durationMs: 1 };
   };

@@ -12,8 +12,16 @@ import { CsvRecordSplitter } from './csv-records';
 /** Sends one CSV text (header + rows) to the service's import route. */
 export type ImportSink = (csv: string) => Promise<ImportResult>;
 
-/** Rows per request to the service. */
-export const IMPORT_BATCH_ROWS = 5000;
+/**
+ * Most rows per request to the service. Each request is one durable write whose cost grows with the directory, so
+ * fewer, larger batches are faster (100,000 rows: 5,000 a batch 19 s, 20,000 a batch about 6 s, one request 5 s).
+ */
+export const IMPORT_BATCH_ROWS = 20_000;
+
+/** Characters per batch: about a fifth of the file (so progress moves in steps), from 256 KiB to 2 MiB. */
+export function importBatchChars(totalBytes: number): number {
+  return Math.min(2 * 1024 * 1024, Math.max(256 * 1024, Math.ceil(totalBytes / 5)));
+}
 /** Bad rows listed on screen; the error report has them all. */
 const ERRORS_SHOWN = 50;
 const encoder = new TextEncoder();
@@ -22,6 +30,8 @@ const encoder = new TextEncoder();
 export class DirectoryImport {
   readonly id = randomUUID();
   private receivedBytes = 0;
+  /** Bytes of the file whose rows the service has processed. */
+  private processedBytes = 0;
   private header: string | null = null;
   private headerBuffer = '';
   /** Line number in the file of the next record to send (the header is line 1). */
@@ -39,7 +49,7 @@ export class DirectoryImport {
     private readonly sink: ImportSink,
     batchRows = IMPORT_BATCH_ROWS,
   ) {
-    this.splitter = new CsvRecordSplitter(batchRows);
+    this.splitter = new CsvRecordSplitter(batchRows, importBatchChars(totalBytes));
   }
 
   /** Takes the next piece of the file; resolves once the service has processed the whole records in it. */
@@ -70,11 +80,13 @@ export class DirectoryImport {
       body = all.slice(cut);
       this.headerBuffer = '';
       if (this.header.trim() === '') throw new ConsoleError('bad_request', 'The file is empty. Choose a CSV file whose first row names the columns (email, name, country, time_zone).');
+      this.processedBytes += encoder.encode(this.header).length;
       if (!this.header.endsWith('\n')) this.header += '\n';
     }
     for (const batch of this.splitter.push(body, last)) {
       if (batch.text.trim() !== '') await this.send(batch.text);
       this.nextLine += batch.lines;
+      this.processedBytes += encoder.encode(batch.text).length;
     }
     if (last) this.finished = true;
     return this.progress();
@@ -95,6 +107,7 @@ export class DirectoryImport {
     return {
       importId: this.id,
       receivedBytes: this.receivedBytes,
+      processedBytes: this.finished ? this.receivedBytes : this.processedBytes,
       totalBytes: this.totalBytes,
       rowsProcessed: this.totals.rows,
       created: this.totals.created,

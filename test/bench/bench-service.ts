@@ -1,0 +1,52 @@
+/** The bench's MFA service: the embedded service in a temp folder, with the console's client acting as the demo admin. */
+import { performance } from 'node:perf_hooks';
+import { connectionStatus } from '../../src-main/console/connection';
+import type { ConsoleRuntime } from '../../src-main/console/console-runtime';
+import { startEmbeddedService, type EmbeddedService } from '../../src-main/console/embedded-service';
+import { createServiceClient, type ServiceClient } from '../../src-main/console/service-client';
+import { systemClock } from '../../src-main/service/clock';
+import { DEMO_ADMIN_EMAIL } from '../../src-main/service/seed/demo-company';
+import { MemoryVault } from '../../src-main/service/secrets/memory-vault';
+import { nextChangeSeq } from '../../src-main/service/store/change-seq';
+import { openStore } from '../../src-main/service/store/store';
+import { benchRow } from './bench-directory';
+
+/** A running bench service. */
+export interface BenchService {
+  service: EmbeddedService;
+  client: ServiceClient;
+  runtime: ConsoleRuntime;
+  close(): Promise<void>;
+}
+
+/** Starts the embedded service (demo company seeded) under `dataDir`. */
+export async function startBenchService(dataDir: string): Promise<BenchService> {
+  const service = await startEmbeddedService({ dataDir, clock: systemClock, vault: new MemoryVault() });
+  const client = createServiceClient(service.http);
+  client.setToken(await service.signInAs(DEMO_ADMIN_EMAIL));
+  const connection = { mode: 'embedded' as const, client, target: service.databaseFile, close: () => service.close() };
+  const runtime: ConsoleRuntime = {
+    client: () => client,
+    status: () => connectionStatus(connection, 'browser', []),
+    onConnectionChange: () => () => undefined,
+  };
+  return { service, client, runtime, close: () => service.close() };
+}
+
+/** The baseline of the import: a fresh store, then one INSERT per user in one durable write. Returns milliseconds. */
+export async function insertLoop(dataDir: string, users: number): Promise<number> {
+  const store = await openStore({ file: `${dataDir}/plain.sqlite` });
+  try {
+    const now = Date.now();
+    const start = performance.now();
+    await store.write(async (trx) => {
+      await trx.insertInto('companies').values({ id: 'bench', name: 'Bench', sso_domains: '[]', is_demo: 0, clock_offset_ms: 0, created_at: now }).execute();
+      for (let i = 0; i < users; i++) {
+        await trx.insertInto('users').values(benchRow(i, 'bench', now, await nextChangeSeq(trx))).execute();
+      }
+    });
+    return performance.now() - start;
+  } finally {
+    await store.close();
+  }
+}

@@ -1,0 +1,74 @@
+/**
+ * `npm run bench`: the console's performance at 100,000 users (issue 4, item 8). One line per figure, the median of
+ * several runs, beside a baseline measured in the same run where one exists:
+ * CSV import (console pipeline vs a plain insert loop), first full cache sync (vs paging the directory list),
+ * search from the cache (index vs a linear scan), the time-zone preview over all users (index counts vs counting
+ * user objects), and the renderer bundle size. `BENCH_USERS=N` runs it on another size.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { directoryQuerySchema } from '../../shared/ipc/channels/directory';
+import { DirectoryImport } from '../../src-main/console/directory-import/directory-import';
+import { bundleFigures, cacheFigures, previewFigures, searchFigures } from './bench-figures';
+import { benchCsv } from './bench-directory';
+import { insertLoop, startBenchService, type BenchService } from './bench-service';
+import { median, report, timeOnce } from './bench-stats';
+
+const USERS = Number(process.env.BENCH_USERS ?? 100_000);
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const SLICE = 512 * 1024;
+
+/** Imports the CSV the way the console does: slices from the renderer, whole-row batches to the service. */
+async function importThroughConsole(service: BenchService, csv: string): Promise<{ created: number; unchanged: number; failed: number }> {
+  const job = new DirectoryImport('bench.csv', csv.length, (text) => service.client.call('adminUsersImport', { body: text }));
+  for (let offset = 0; ; offset += SLICE) {
+    const last = offset + SLICE >= csv.length;
+    const progress = await job.push(csv.slice(offset, offset + SLICE), last);
+    if (last) return progress;
+  }
+}
+
+async function main(): Promise<void> {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'mfa-bench-'));
+  const lines: string[] = [];
+  const print = (line: string) => {
+    lines.push(line);
+    console.log(line);
+  };
+  console.log(`Bench: ${USERS.toLocaleString('en')} users, median of ${RUNS} runs (Node ${process.version}, ${os.cpus().length} cores)\n`);
+  try {
+    const csv = benchCsv(USERS);
+    const importTimes: number[] = [];
+    let service: BenchService | null = null;
+    for (let run = 0; run < RUNS; run++) {
+      await service?.close();
+      service = await startBenchService(path.join(root, `import-${run}`));
+      const current = service;
+      let result = { created: 0, unchanged: 0, failed: 0 };
+      importTimes.push(await timeOnce(async () => (result = await importThroughConsole(current, csv))));
+      if (result.created !== USERS || result.failed > 0) throw new Error(`import created ${result.created} and refused ${result.failed} of ${USERS} rows`);
+    }
+    const insertTimes: number[] = [];
+    for (let run = 0; run < RUNS; run++) insertTimes.push(await insertLoop(path.join(root, `insert-${run}`), USERS));
+    print(report(`CSV import, ${USERS} users (console → service, batches of 20,000 rows)`, median(importTimes), 'ms', { baseline: ['plain insert loop, one row at a time', median(insertTimes)], goal: 15_000 }));
+    if (!service) throw new Error('no service');
+    const reimport = await timeOnce(() => importThroughConsole(service, csv));
+    print(report('CSV re-import of the same file (changes nothing)', reimport, 'ms'));
+
+    const cache = await cacheFigures(service, path.join(root, 'cache'), RUNS, print);
+    const query = (input: object) => directoryQuerySchema.parse(input);
+    await searchFigures(service, cache, query, print);
+    await previewFigures(service, cache, print);
+    await service.close();
+    await bundleFigures(print);
+    console.log(`\n${lines.length} figures.`);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  process.exit(1);
+});
