@@ -9,7 +9,8 @@ import path from 'node:path';
 import type { PolicyView } from '../../../shared/api/routes/admin-policy';
 import type { CacheInfo } from '../../../shared/ipc/channels/directory';
 import { ConsoleError } from '../../ipc/console-error';
-import { readCacheFile, writeCacheFile, type CachedCompany } from './cache-file';
+import { readCacheFile, type CacheSnapshot, type CachedCompany } from './cache-file';
+import { CacheWriter } from './cache-writer';
 import type { CacheSource } from './cache-source';
 import { DirectoryIndex } from './directory-index';
 
@@ -51,8 +52,7 @@ export class ConsoleCache {
   private running: Promise<void> | null = null;
   private queued: Promise<void> | null = null;
   private timer: ReturnType<typeof setInterval> | null = null;
-  private saveTimer: ReturnType<typeof setTimeout> | null = null;
-  private saving: Promise<void> = Promise.resolve();
+  private readonly writer: CacheWriter;
   private firstAttempt: Promise<void>;
   private firstAttemptDone: () => void = () => undefined;
   private readonly clock: () => number;
@@ -62,6 +62,7 @@ export class ConsoleCache {
 
   private constructor(private readonly options: ConsoleCacheOptions) {
     this.clock = options.clock ?? Date.now;
+    this.writer = new CacheWriter(options.file, () => this.snapshot(), options.saveDelayMs ?? DEFAULT_SAVE_DELAY_MS, (message) => this.warn(message));
     this.firstAttempt = new Promise((resolve) => (this.firstAttemptDone = resolve));
   }
 
@@ -148,7 +149,7 @@ export class ConsoleCache {
   setPolicy(policy: PolicyView): void {
     this.policyView = policy;
     this.clockSkewMs = policy.now - this.clock();
-    this.scheduleSave();
+    this.writer.schedule();
   }
 
   /** Stops the timer, waits for a running sync and writes pending changes. */
@@ -158,12 +159,7 @@ export class ConsoleCache {
     this.unsubscribe?.();
     this.source = null;
     await this.running?.catch(() => undefined);
-    if (this.saveTimer) {
-      clearTimeout(this.saveTimer);
-      this.saveTimer = null;
-      this.save();
-    }
-    await this.saving;
+    await this.writer.flush();
   }
 
   private async load(): Promise<void> {
@@ -213,7 +209,7 @@ export class ConsoleCache {
       this.syncedAt = this.clock();
       this.lastError = null;
       this.directory.warm();
-      this.scheduleSave();
+      this.writer.schedule();
     } catch (error) {
       this.lastError =
         error instanceof ConsoleError
@@ -244,19 +240,10 @@ export class ConsoleCache {
     if (domainsChanged) this.directory.setSsoDomains(company.ssoDomains);
   }
 
-  private scheduleSave(): void {
-    if (this.saveTimer) return;
-    this.saveTimer = setTimeout(() => {
-      this.saveTimer = null;
-      this.save();
-    }, this.options.saveDelayMs ?? DEFAULT_SAVE_DELAY_MS);
-    this.saveTimer.unref?.();
-  }
-
-  private save(): void {
+  private snapshot(): CacheSnapshot | null {
     const company = this.companyView;
-    if (!company) return;
-    const snapshot = {
+    if (!company) return null;
+    return {
       source: this.sourceKey,
       cursor: this.cursor,
       syncedAt: this.syncedAt,
@@ -265,10 +252,5 @@ export class ConsoleCache {
       policy: this.policyView,
       users: [...this.directory.all()],
     };
-    this.saving = this.saving
-      .then(() => writeCacheFile(this.options.file, snapshot))
-      .catch((error: unknown) => {
-        this.warn(`The directory cache could not be saved (${(error as Error).message}); it will be rebuilt at the next start.`);
-      });
   }
 }

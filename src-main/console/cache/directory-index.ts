@@ -7,6 +7,7 @@ import { ENROLLMENT_STATES } from '../../../shared/domain/enrollment-report';
 import { staleCutoff } from '../../../shared/domain/stale';
 import type { DirectoryFilter, DirectoryRow, DirectorySort } from '../../../shared/ipc/channels/directory';
 import { ACCOUNT_TYPES, DirectoryColumns, type CachedUser } from './directory-columns';
+import { sortSlots } from './directory-sort';
 import { searchTokens } from './search-text';
 
 /** What a query is evaluated with besides its filters. */
@@ -208,38 +209,4 @@ export class DirectoryIndex {
 function matchesAll(hay: string, tokens: string[]): boolean {
   for (const token of tokens) if (!hay.includes(token)) return false;
   return true;
-}
-
-/** Slots sorted ascending by a column (ties by name, then email); never-signed-in users count as oldest. */
-function sortSlots(c: DirectoryColumns, sort: DirectorySort): Int32Array {
-  const slots = new Int32Array(c.size);
-  for (let i = 0; i < slots.length; i++) slots[i] = i;
-  const byName = (a: number, b: number) => {
-    const x = c.nameKey[a] ?? '';
-    const y = c.nameKey[b] ?? '';
-    return x < y ? -1 : x > y ? 1 : 0;
-  };
-  const byText = (values: string[], codes: Int32Array) => (a: number, b: number) => {
-    const x = values[codes[a] ?? 0] ?? '';
-    const y = values[codes[b] ?? 0] ?? '';
-    return x < y ? -1 : x > y ? 1 : byName(a, b);
-  };
-  const compare: Record<DirectorySort, (a: number, b: number) => number> = {
-    name: byName,
-    email: (a, b) => {
-      const x = c.users[a]?.email.toLowerCase() ?? '';
-      const y = c.users[b]?.email.toLowerCase() ?? '';
-      return x < y ? -1 : x > y ? 1 : 0;
-    },
-    lastSignIn: (a, b) => {
-      const x = c.lastSignIn[a] ?? Number.NaN;
-      const y = c.lastSignIn[b] ?? Number.NaN;
-      const xv = Number.isNaN(x) ? -Infinity : x;
-      const yv = Number.isNaN(y) ? -Infinity : y;
-      return xv - yv || byName(a, b);
-    },
-    country: byText(c.countries.values, c.country),
-    timeZone: byText(c.zones.values, c.zone),
-  };
-  return slots.sort(compare[sort]);
 }
