@@ -5,6 +5,7 @@
 import { ref } from 'vue';
 import type { ImportProgress } from '../../shared/ipc/channels/directory';
 import { invoke } from '../bridge';
+import { useNotificationsStore } from '../stores/notifications';
 import { downloadText } from './use-download';
 
 /** Bytes read and sent per step. */
@@ -37,6 +38,7 @@ export function useCsvImport(onFinished: () => Promise<void> | void) {
       await onFinished();
     } catch (caught) {
       error.value = caught instanceof Error ? caught.message : 'The import stopped. Check the file and try again.';
+      useNotificationsStore().fromError('The import stopped', caught);
     } finally {
       running.value = false;
     }
@@ -48,7 +50,7 @@ export function useCsvImport(onFinished: () => Promise<void> | void) {
       const report = await invoke('directory:import-report', { importId: progress.value.importId });
       downloadText(report.fileName, report.csv);
     } catch (caught) {
-      error.value = caught instanceof Error ? caught.message : 'The error report could not be made.';
+      useNotificationsStore().fromError('The error report could not be made', caught);
     }
   }
 

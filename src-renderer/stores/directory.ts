@@ -10,6 +10,8 @@ import { useNotificationsStore } from './notifications';
 
 /** Rows fetched per request. */
 export const BLOCK_SIZE = 100;
+/** Blocks kept on each side of the rows in view; farther ones are dropped, so memory stays flat while scrolling. */
+const KEEP_BLOCKS = 10;
 
 /** The filters of the table; null = any. */
 export interface DirectoryFilters {
@@ -77,9 +79,12 @@ export const useDirectoryStore = defineStore('directory', () => {
     }
   }
 
-  /** Makes sure rows `start..end` are loaded (or loading). */
+  /** Makes sure rows `start..end` are loaded (or loading), and forgets blocks far from them. */
   function ensureRange(start: number, end: number): void {
-    for (let block = Math.floor(start / BLOCK_SIZE); block <= Math.floor(Math.max(start, end) / BLOCK_SIZE); block++) void fetchBlock(block);
+    const first = Math.floor(start / BLOCK_SIZE);
+    const last = Math.floor(Math.max(start, end) / BLOCK_SIZE);
+    for (const block of blocks.keys()) if (block < first - KEEP_BLOCKS || block > last + KEEP_BLOCKS) blocks.delete(block);
+    for (let block = first; block <= last; block++) void fetchBlock(block);
   }
 
   /** Starts the current query over (filters or sort changed, or the directory did). */

@@ -49,12 +49,6 @@ export class DirectoryIndex {
     return slot < 0 ? null : (this.columns.users[slot] ?? null);
   }
 
-  /** One user by exact email (case-insensitive). */
-  findByEmail(email: string): CachedUser | null {
-    const key = email.trim().toLowerCase();
-    return this.columns.users.find((user) => user.email.toLowerCase() === key) ?? null;
-  }
-
   /** Sets the company's SSO domains. */
   setSsoDomains(domains: readonly string[]): void {
     this.columns.setSsoDomains(domains);
