@@ -1,22 +1,19 @@
 /** The console's screens. Hash history works the same under app:// and in browser mode. */
 import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router';
 import DashboardView from './views/DashboardView.vue';
-import PolicyView from './views/PolicyView.vue';
-import DirectoryView from './views/DirectoryView.vue';
-import ResetView from './views/ResetView.vue';
-import AuditView from './views/AuditView.vue';
-import SimulatorView from './views/SimulatorView.vue';
-import SettingsView from './views/SettingsView.vue';
 
-/** Navigation entries in display order (the shell's nav is built from these). */
+/**
+ * Navigation entries in display order (the shell's nav is built from these). The dashboard is in the first load;
+ * every other screen is its own chunk, loaded when first opened.
+ */
 export const NAV_ROUTES = [
   { path: '/', name: 'dashboard', component: DashboardView, meta: { title: 'Dashboard' } },
-  { path: '/policy', name: 'policy', component: PolicyView, meta: { title: 'MFA Policy' } },
-  { path: '/directory', name: 'directory', component: DirectoryView, meta: { title: 'Directory' } },
-  { path: '/reset', name: 'reset', component: ResetView, meta: { title: 'Reset' } },
-  { path: '/audit', name: 'audit', component: AuditView, meta: { title: 'Audit' } },
-  { path: '/simulator', name: 'simulator', component: SimulatorView, meta: { title: 'Simulator' } },
-  { path: '/settings', name: 'settings', component: SettingsView, meta: { title: 'Settings' } },
+  { path: '/policy', name: 'policy', component: () => import('./views/PolicyView.vue'), meta: { title: 'MFA Policy' } },
+  { path: '/directory', name: 'directory', component: () => import('./views/DirectoryView.vue'), meta: { title: 'Directory' } },
+  { path: '/reset', name: 'reset', component: () => import('./views/ResetView.vue'), meta: { title: 'Reset' } },
+  { path: '/audit', name: 'audit', component: () => import('./views/AuditView.vue'), meta: { title: 'Audit' } },
+  { path: '/simulator', name: 'simulator', component: () => import('./views/SimulatorView.vue'), meta: { title: 'Simulator' } },
+  { path: '/settings', name: 'settings', component: () => import('./views/SettingsView.vue'), meta: { title: 'Settings' } },
 ] as const satisfies readonly RouteRecordRaw[];
 
 /** Creates the router; the page title follows the screen. */

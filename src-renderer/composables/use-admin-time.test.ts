@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { calendarDateIn, endOfLocalDay, formatDateTime, startOfLocalDay } from './use-admin-time';
+import { formatDateTime } from './use-admin-time';
+import { calendarDateIn, endOfLocalDay, startOfLocalDay } from './use-calendar-dates';
 
 describe('admin time helpers', () => {
   it('turns a local date range into instants, DST included', () => {

@@ -3,7 +3,7 @@
  * 2026 at 00:00 in America/New_York.") — the admin confirms what will happen, not a list of field names.
  */
 import type { PolicyView } from '../../shared/api/routes/admin-policy';
-import { formatCalendarDate } from './use-admin-time';
+import { formatCalendarDate } from './use-calendar-dates';
 
 /** The settings the policy form edits. */
 export type PolicyDraft = Pick<

@@ -7,7 +7,8 @@ import { reactive, ref } from 'vue';
 import type { AuditEntryView, AuditVerification } from '../../shared/api/routes/admin-audit';
 import type { AuditFilter } from '../../shared/ipc/channels/audit';
 import { invoke } from '../bridge';
-import { adminTimeZone, endOfLocalDay, startOfLocalDay } from '../composables/use-admin-time';
+import { adminTimeZone } from '../composables/use-admin-time';
+import { endOfLocalDay, startOfLocalDay } from '../composables/use-calendar-dates';
 import { downloadText } from '../composables/use-download';
 import { useNotificationsStore } from './notifications';
 
