@@ -20,6 +20,8 @@ const LOCK_MINUTES = 15;
 /** Enrolls the demo users of DEMO_ENROLLMENTS at seed time `now` (call once, right after seeding the company). */
 export async function seedDemoEnrollments(store: Store, sealer: SecretSealer, now: number, random: RandomSource = cryptoRandom): Promise<void> {
   await store.write(async (trx) => {
+    // Audit entries are appended in time order at the end, so the log reads chronologically like a real one.
+    const entries: Parameters<typeof appendAudit>[1][] = [];
     for (const enrollment of DEMO_ENROLLMENTS) {
       const email = demoEnrollmentEmail(enrollment);
       const user = await trx.selectFrom('users').select(['id']).where('company_id', '=', DEMO_COMPANY_ID).where('email_lower', '=', email).executeTakeFirst();
@@ -38,7 +40,7 @@ export async function seedDemoEnrollments(store: Store, sealer: SecretSealer, no
       await updateUserMfa(trx, user.id, { enrolled_at: at, ...lock }, now);
       const methods = [...(enrollment.totp ? ['totp'] : []), ...(enrollment.phone ? ['sms'] : [])];
       const audit = { companyId: DEMO_COMPANY_ID, actorId: user.id, actorEmail: email, targetId: user.id, targetEmail: email };
-      await appendAudit(trx, {
+      entries.push({
         ...audit,
         at,
         action: 'mfa.enrolled',
@@ -46,7 +48,7 @@ export async function seedDemoEnrollments(store: Store, sealer: SecretSealer, no
         evidence: { method: methods[0], recoveryCodeIssued: true, seeded: true },
       });
       if (enrollment.locked) {
-        await appendAudit(trx, {
+        entries.push({
           ...audit,
           actorId: null,
           actorEmail: null,
@@ -58,5 +60,7 @@ export async function seedDemoEnrollments(store: Store, sealer: SecretSealer, no
         });
       }
     }
+    entries.sort((a, b) => a.at - b.at);
+    for (const entry of entries) await appendAudit(trx, entry);
   });
 }
