@@ -221,20 +221,3 @@ describe('time-zone preview inputs', () => {
     });
   });
 });
-
-describe('time-zone preview speed', () => {
-  it('computes 400 zones in well under 50 ms once the zones are loaded', () => {
-    const zones = Intl.supportedValuesOf('timeZone').slice(0, 400);
-    const counts = Object.fromEntries(zones.map((zone, i) => [zone, i % 5]));
-    const input = { date: '2026-03-08', zone: 'America/New_York', activeUsersByZone: counts };
-    timeZonePreview(input);
-    let best = Infinity;
-    for (let i = 0; i < 5; i += 1) {
-      const start = performance.now();
-      const preview = ok(timeZonePreview(input));
-      best = Math.min(best, performance.now() - start);
-      expect(preview.rows.length).toBeGreaterThanOrEqual(399);
-    }
-    expect(best).toBeLessThan(50);
-  });
-});

@@ -1,7 +1,7 @@
 /**
- * The Admin API at 100,000 users: CSV import (goal under 15 s here), an idempotent re-import, a changed-name
- * import, and the console's full changed-since sync (goal under 5 s). Prints the figures; the bounds asserted are
- * looser than the goals so a busy machine does not fail the suite, but a regression by several times does.
+ * The Admin API stays correct at 100,000 users: CSV import, an idempotent re-import, a changed-name import, the
+ * console's full changed-since sync, the report, the preview and search. How fast is measured by `npm run bench`
+ * (speed goals live there, not in tests); the durations printed here are only for reading the log.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OPERATORS, bulkDirectoryCsv, startAdminHarness, type AdminHarness } from './admin-support';
@@ -32,7 +32,6 @@ describe('Admin API at 100,000 users', () => {
     const csv = bulkDirectoryCsv(COUNT);
     const first = await timed('import 100,000 rows', () => h.importCsv(admin, csv));
     expect(first.value.body).toMatchObject({ rows: COUNT, created: COUNT, failed: 0 });
-    expect(first.ms).toBeLessThan(45_000);
     const again = await timed('re-import 100,000 unchanged rows', () => h.importCsv(admin, csv));
     expect(again.value.body).toMatchObject({ created: 0, updated: 0, unchanged: COUNT });
     const renamed = await timed('import 100,000 changed rows', () => h.importCsv(admin, bulkDirectoryCsv(COUNT, 'Member')));
@@ -40,7 +39,7 @@ describe('Admin API at 100,000 users', () => {
   });
 
   it('syncs the whole directory by change sequence in pages of 10,000', async () => {
-    const { value, ms } = await timed('full changed-since sync of 100,037 users', async () => {
+    const { value } = await timed('full changed-since sync of 100,037 users', async () => {
       const ids = new Set<string>();
       let since = 0;
       for (;;) {
@@ -51,7 +50,6 @@ describe('Admin API at 100,000 users', () => {
       }
     });
     expect(value).toBe(COUNT + 37);
-    expect(ms).toBeLessThan(20_000);
   });
 
   it('answers the report, the preview and a search over 100,000 users', async () => {
