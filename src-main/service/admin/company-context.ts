@@ -1,9 +1,10 @@
 /** The operator's company and MFA policy as the domain rules read them, at the company's (possibly shifted) time. */
 import type { Kysely, Selectable, Transaction } from 'kysely';
-import type { DomainCompany, MethodKind } from '../../../shared/domain/model';
-import type { DomainPolicy, ResetCheckItem } from '../../../shared/domain/policy';
+import type { DomainCompany } from '../../../shared/domain/model';
+import type { DomainPolicy } from '../../../shared/domain/policy';
 import { companyNow, type Clock } from '../clock';
 import { ApiError } from '../http/api-error';
+import { companyFromRow, policyFromRow } from '../repositories/policy-rows';
 import type { Database, PoliciesTable } from '../store/schema';
 
 /** What most admin actions read first. */
@@ -13,22 +14,6 @@ export interface CompanyContext {
   readonly policyRow: Selectable<PoliciesTable>;
   /** Company time (real time plus the demo company's simulated offset). */
   readonly now: number;
-}
-
-/** The stored policy row as a DomainPolicy. */
-export function policyFromRow(row: Selectable<PoliciesTable>): DomainPolicy {
-  return {
-    required: row.required === 1,
-    deadlineDate: row.deadline_date,
-    deadlineZone: row.deadline_zone,
-    allowedMethods: JSON.parse(row.allowed_methods) as MethodKind[],
-    smsCodeTtlMinutes: row.sms_code_ttl_minutes,
-    lockoutThreshold: row.lockout_threshold,
-    lockoutMinutes: row.lockout_minutes,
-    sessionIdleMinutes: row.session_idle_minutes,
-    resetChecklist: JSON.parse(row.reset_checklist) as ResetCheckItem[],
-    staleAfterDays: row.stale_after_days,
-  };
 }
 
 /** Loads the company and its policy; 404 in plain words when they are missing. */
@@ -43,7 +28,7 @@ export async function loadCompanyContext(
     throw new ApiError('not_found', 'Your company or its MFA policy was not found in this service. Contact your administrator.');
   }
   return {
-    company: { id: company.id, name: company.name, ssoDomains: JSON.parse(company.sso_domains) as string[] },
+    company: companyFromRow(company),
     policy: policyFromRow(policyRow),
     policyRow,
     now: companyNow(clock, company),
