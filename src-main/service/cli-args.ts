@@ -17,9 +17,19 @@ export interface ServiceCliOptions {
 export const SERVICE_USAGE =
   'Usage: npm run service -- --port N (--data DIR | --database postgres://…) [--demo] [--host 127.0.0.1] [--sms-webhook https://…]';
 
-function valueOf(flag: string, value: string | undefined, example: string): string {
+/** The value after a flag, or an error naming the flag and an example. */
+export function valueOf(flag: string, value: string | undefined, example: string): string {
   if (!value || value.startsWith('--')) throw new Error(`${flag} needs a value, e.g. ${flag} ${example}`);
   return value;
+}
+
+/** A `--port` value: a whole number from 0 (any free port) to 65535. */
+export function parsePort(value: string | undefined): number {
+  const port = Number(value);
+  if (value === undefined || value.trim() === '' || !Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`--port needs a whole number from 0 to 65535 (0 picks any free port); got "${value ?? ''}".`);
+  }
+  return port;
 }
 
 /** Parses the arguments; throws an Error whose message is meant for the person who typed them. */
@@ -29,15 +39,10 @@ export function parseServiceArgs(argv: readonly string[]): ServiceCliOptions {
     const arg = argv[i];
     const value = argv[i + 1];
     switch (arg) {
-      case '--port': {
-        const port = Number(value);
-        if (value === undefined || !Number.isInteger(port) || port < 0 || port > 65535) {
-          throw new Error(`--port needs a whole number from 0 to 65535 (0 picks any free port); got "${value ?? ''}".`);
-        }
-        options.port = port;
+      case '--port':
+        options.port = parsePort(value);
         i += 1;
         break;
-      }
       case '--host':
         options.host = valueOf(arg, value, '127.0.0.1');
         i += 1;

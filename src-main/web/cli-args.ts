@@ -1,4 +1,5 @@
 /** Command-line options of browser mode, validated with plain-words errors. */
+import { parsePort, valueOf } from '../service/cli-args';
 
 /** Parsed options. */
 export interface WebCliOptions {
@@ -14,18 +15,12 @@ export function parseWebArgs(argv: readonly string[]): WebCliOptions {
     const arg = argv[i];
     const value = argv[i + 1];
     switch (arg) {
-      case '--port': {
-        const port = Number(value);
-        if (value === undefined || !Number.isInteger(port) || port < 0 || port > 65535) {
-          throw new Error(`--port needs a whole number from 0 to 65535 (0 picks any free port); got "${value ?? ''}".`);
-        }
-        options.port = port;
+      case '--port':
+        options.port = parsePort(value);
         i += 1;
         break;
-      }
       case '--data':
-        if (!value || value.startsWith('--')) throw new Error('--data needs a folder path, e.g. --data ./console-data');
-        options.dataDir = value;
+        options.dataDir = valueOf(arg, value, './console-data');
         i += 1;
         break;
       case '--no-build':
