@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import type { ChallengePassed } from '../../../shared/api/routes/auth';
 import type { SmsSent } from '../../../shared/api/routes/mfa-common';
 import { appendAudit } from '../audit/append-audit';
+import { selfAuditEntry } from '../audit/self-entry';
 import type { SessionRow } from '../auth/authenticator';
 import { finishSignIn, requireStage, toRecoveryAck } from '../auth/sign-in-stage';
 import { ApiError } from '../http/api-error';
@@ -55,16 +56,9 @@ export async function verifySignInChallenge(
       return { step: 'signed_in' as const };
     }
     const issued = await issueRecoveryCode(trx, ctx.mfa.random, uc.user.id, uc.now);
-    await appendAudit(trx, {
-      companyId: uc.user.company_id,
-      at: uc.now,
-      actorId: uc.user.id,
-      actorEmail: uc.user.email,
-      action: 'mfa.recovery_code_used',
-      targetId: uc.user.id,
-      targetEmail: uc.user.email,
+    await appendAudit(trx, selfAuditEntry(uc.user, uc.now, 'mfa.recovery_code_used', {
       evidence: { context: 'sign_in', newCodeIssued: true, ip: answer.ip },
-    });
+    }));
     await toRecoveryAck(trx, session.id, uc.now);
     return { step: 'save_recovery_code' as const, ...issued };
   });

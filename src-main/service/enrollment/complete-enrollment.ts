@@ -6,6 +6,7 @@
 import type { Transaction } from 'kysely';
 import type { MethodKind } from '../../../shared/domain/model';
 import { appendAudit } from '../audit/append-audit';
+import { selfAuditEntry } from '../audit/self-entry';
 import { issueRecoveryCode, type IssuedRecoveryCode } from '../recovery/issue-recovery-code';
 import { confirmMethod } from '../repositories/methods-repo';
 import type { UserContext } from '../repositories/user-context';
@@ -40,17 +41,10 @@ export async function completeEnrollment(
   else await updateUserMfa(trx, user.id, {}, now);
   const issued = await issueRecoveryCode(trx, ctx.mfa.random, user.id, now);
   const before = uc.methods.map((method) => method.kind);
-  await appendAudit(trx, {
-    companyId: user.company_id,
-    at: now,
-    actorId: user.id,
-    actorEmail: user.email,
-    action: firstMethod ? 'mfa.enrolled' : 'mfa.method_changed',
-    targetId: user.id,
-    targetEmail: user.email,
+  await appendAudit(trx, selfAuditEntry(user, now, firstMethod ? 'mfa.enrolled' : 'mfa.method_changed', {
     before: firstMethod ? null : methodSummary(before, oldPhone),
     after: methodSummary([...before, setup.kind], setup.kind === 'sms' ? setup.phoneE164 : oldPhone),
     evidence: { method: setup.kind, recoveryCodeIssued: true },
-  });
+  }));
   return issued;
 }

@@ -1,6 +1,7 @@
 /** The sign-in routes (R-AUTH-1): password, status, skip, challenge, recovery code acknowledgement, sign-out. */
 import { apiRoutes } from '../../../shared/api';
 import { appendAudit } from '../audit/append-audit';
+import { selfAuditEntry } from '../audit/self-entry';
 import { signIn } from '../auth/sign-in-service';
 import { currentNext, domainStep } from '../auth/sign-in-next';
 import { finishSignIn, requireStage } from '../auth/sign-in-stage';
@@ -64,16 +65,9 @@ export function registerSignInRoutes(ctx: ServiceContext): void {
     requireStage(session, 'recovery_ack');
     return ctx.store.write(async (trx) => {
       const issued = await issueRecoveryCode(trx, ctx.mfa.random, uc.user.id, uc.now);
-      await appendAudit(trx, {
-        companyId: uc.user.company_id,
-        at: uc.now,
-        actorId: uc.user.id,
-        actorEmail: uc.user.email,
-        action: 'mfa.recovery_code_renewed',
-        targetId: uc.user.id,
-        targetEmail: uc.user.email,
+      await appendAudit(trx, selfAuditEntry(uc.user, uc.now, 'mfa.recovery_code_renewed', {
         evidence: { context: 'sign_in', reason: 'reissued_before_saving' },
-      });
+      }));
       return issued;
     });
   });

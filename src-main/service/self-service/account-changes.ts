@@ -4,6 +4,7 @@
  */
 import { alwaysRequireToggle, type AlwaysRequireToggle } from '../../../shared/domain/enforcement';
 import { appendAudit } from '../audit/append-audit';
+import { selfAuditEntry } from '../audit/self-entry';
 import type { SessionRow } from '../auth/authenticator';
 import { ApiError } from '../http/api-error';
 import { issueRecoveryCode, type IssuedRecoveryCode } from '../recovery/issue-recovery-code';
@@ -24,16 +25,9 @@ export async function renewRecoveryCode(ctx: ServiceContext, uc: UserContext, se
   requireRecentVerification(uc, session);
   return ctx.store.write(async (trx) => {
     const issued = await issueRecoveryCode(trx, ctx.mfa.random, uc.user.id, uc.now);
-    await appendAudit(trx, {
-      companyId: uc.user.company_id,
-      at: uc.now,
-      actorId: uc.user.id,
-      actorEmail: uc.user.email,
-      action: 'mfa.recovery_code_renewed',
-      targetId: uc.user.id,
-      targetEmail: uc.user.email,
+    await appendAudit(trx, selfAuditEntry(uc.user, uc.now, 'mfa.recovery_code_renewed', {
       evidence: { context: 'self_service', hadCode: uc.hasRecoveryCode },
-    });
+    }));
     return issued;
   });
 }
@@ -52,17 +46,10 @@ export async function setAlwaysRequire(ctx: ServiceContext, uc: UserContext, on:
   if (toggle.on !== on) {
     await ctx.store.write(async (trx) => {
       await updateUserMfa(trx, uc.user.id, { always_require_mfa: on ? 1 : 0 }, uc.now);
-      await appendAudit(trx, {
-        companyId: uc.user.company_id,
-        at: uc.now,
-        actorId: uc.user.id,
-        actorEmail: uc.user.email,
-        action: 'mfa.always_require_changed',
-        targetId: uc.user.id,
-        targetEmail: uc.user.email,
+      await appendAudit(trx, selfAuditEntry(uc.user, uc.now, 'mfa.always_require_changed', {
         before: { alwaysRequire: toggle.on },
         after: { alwaysRequire: on },
-      });
+      }));
     });
   }
   return { kind: 'editable', on };
