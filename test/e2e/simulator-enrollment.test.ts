@@ -16,6 +16,7 @@ import {
   play,
   saveRecoveryCode,
   screen,
+  setUpNowWith,
   signIn,
 } from './support/simulator-page';
 import { startWebConsole, type WebConsole } from './support/web-console';
@@ -85,12 +86,7 @@ describe('enrollment simulator: set-up and recovery on the simulated phone', () 
   it('refuses a wrong code with a clear error before accepting the right one', async () => {
     await freshPage();
     await play(page, 'Dana Whitfield');
-    await signIn(page);
-    await screen(page, 'setup_optional');
-    await browser(page).getByRole('button', { name: 'Set Up Now' }).click();
-    await browser(page).getByLabel(/Authenticator App/).check();
-    await browser(page).getByRole('button', { name: 'Continue' }).click();
-    await screen(page, 'totp_setup');
+    await setUpNowWith(page, 'app');
     await page.getByTestId('phone-scan').click();
     const right = await phoneCode(page);
     await enterCode(page, right.replace(/\d/g, (d) => String((Number(d) + 5) % 10)));
@@ -104,12 +100,7 @@ describe('enrollment simulator: set-up and recovery on the simulated phone', () 
   it('enrolls by text message with the code from the phone inbox, and "Resend New Code" voids the old one', async () => {
     await freshPage();
     await play(page, 'Aoife Byrne');
-    await signIn(page);
-    await screen(page, 'setup_optional');
-    await browser(page).getByRole('button', { name: 'Set Up Now' }).click();
-    await browser(page).getByLabel(/SMS Verification/).check();
-    await browser(page).getByRole('button', { name: 'Continue' }).click();
-    await screen(page, 'sms_setup');
+    await setUpNowWith(page, 'sms');
     expect(await page.getByLabel('Select Your Country Code').inputValue()).toBe('IE');
     await page.getByLabel('Enter Your Phone Number').fill('85 123 4567');
     await browser(page).getByRole('button', { name: 'Send Text Message' }).click();
@@ -167,12 +158,7 @@ describe('enrollment simulator: set-up and recovery on the simulated phone', () 
   it('shows a QR code that zbarimg decodes to a key URI whose oathtool code the service accepts', async () => {
     await freshPage();
     await play(page, 'Lucía García');
-    await signIn(page);
-    await screen(page, 'setup_optional');
-    await browser(page).getByRole('button', { name: 'Set Up Now' }).click();
-    await browser(page).getByLabel(/Authenticator App/).check();
-    await browser(page).getByRole('button', { name: 'Continue' }).click();
-    await screen(page, 'totp_setup');
+    await setUpNowWith(page, 'app');
 
     const file = path.join(shots, 'qr.png');
     await page.getByTestId('sim-qr').screenshot({ path: file });

@@ -67,16 +67,21 @@ export async function saveRecoveryCode(page: Page): Promise<string> {
   return code;
 }
 
-/** Enrolls the playing user with the authenticator app from the sign-in screen; returns the recovery code. */
-export async function enrollWithApp(page: Page): Promise<string> {
+/** From the sign-in screen: signs in, takes "Set Up Now" when offered, picks `method` and waits for its set-up screen. */
+export async function setUpNowWith(page: Page, method: 'app' | 'sms'): Promise<void> {
   await signIn(page);
   await page.locator('[data-testid="sim-page"][aria-busy="false"]').waitFor();
   const kind = await currentScreen(page);
   if (kind === 'setup_required' || kind === 'setup_optional') await browser(page).getByRole('button', { name: 'Set Up Now' }).click();
   await screen(page, 'select_method');
-  await browser(page).getByLabel(/Authenticator App/).check();
+  await browser(page).getByLabel(method === 'app' ? /Authenticator App/ : /SMS Verification/).check();
   await browser(page).getByRole('button', { name: 'Continue' }).click();
-  await screen(page, 'totp_setup');
+  await screen(page, method === 'app' ? 'totp_setup' : 'sms_setup');
+}
+
+/** Enrolls the playing user with the authenticator app from the sign-in screen; returns the recovery code. */
+export async function enrollWithApp(page: Page): Promise<string> {
+  await setUpNowWith(page, 'app');
   await page.getByTestId('phone-scan').click();
   await enterCode(page, await phoneCode(page));
   return saveRecoveryCode(page);
