@@ -1,4 +1,5 @@
 /** The MFA rules of SPEC.md as pure functions; one module per concept (see each file for its rule ids). */
+export * from './account-access';
 export * from './assert-never';
 export * from './audit-chain';
 export * from './contacts';
@@ -8,6 +9,7 @@ export * from './enforcement';
 export * from './enforcement-instant';
 export * from './enrollment-report';
 export * from './key-uri';
+export * from './password-rules';
 export * from './lockout';
 export * from './methods';
 export * from './model';

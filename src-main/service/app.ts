@@ -9,6 +9,8 @@ import { resolveMfaRuntime } from './auth/mfa-runtime';
 import { installRateLimiting } from './auth/rate-limits';
 import { createSessionTouch } from './auth/session-activity';
 import { installErrorHandling } from './http/error-handler';
+import { createMailRuntime } from './mail/mail-runtime';
+import { registerAccountRoutes } from './routes/account-routes';
 import { registerCompanyRoutes } from './routes/company-routes';
 import { registerEndUserRoutes } from './routes/end-user-routes';
 import { registerSystemRoutes } from './routes/system-routes';
@@ -25,11 +27,15 @@ export async function buildApp(deps: ServiceDeps): Promise<FastifyInstance> {
   const mfa = await resolveMfaRuntime(deps.mfa);
   const touch = createSessionTouch(deps.store, deps.clock);
   const authenticator = createSessionAuthenticator({ db: deps.store.db, clock: deps.clock, touch });
-  const ctx: ServiceContext = { ...deps, app, authenticator, mfa };
+  const mail = createMailRuntime({ store: deps.store, clock: deps.clock, sealer: mfa.keys.sealer, demoTools: mfa.demoTools, options: deps.mail });
+  app.decorate('mailQueue', mail.queue);
+  app.addHook('onClose', () => mail.queue.stop());
+  const ctx: ServiceContext = { ...deps, app, authenticator, mfa, mail };
   registerSystemRoutes(ctx);
   registerCompanyRoutes(ctx);
   registerEndUserRoutes(ctx);
   registerAdminRoutes(ctx);
+  registerAccountRoutes(ctx);
   await app.ready();
   return app;
 }

@@ -11,6 +11,7 @@ import { DEFAULT_RATE_LIMITS, DEMO_RATE_LIMITS } from './auth/rate-limits';
 import { openServiceKeys } from './auth/service-keys';
 import { parseServiceArgs } from './cli-args';
 import { systemClock } from './clock';
+import { openSmtpTransport } from './mail/smtp-setup';
 import { openVault } from './secrets/open-vault';
 import { isEmptyStore, seedDemoCompany } from './seed/seed-demo';
 import { seedDemoEnrollments } from './seed/seed-demo-enrollments';
@@ -34,7 +35,8 @@ async function main(): Promise<void> {
   const options = parseServiceArgs(process.argv.slice(2));
   const { store, keyDir } = await openData(options);
   try {
-    const keys = await openServiceKeys(await openVault({ dir: keyDir }), store);
+    const vault = await openVault({ dir: keyDir });
+    const keys = await openServiceKeys(vault, store);
     if (keys.warning) console.error(`Warning: ${keys.warning}`);
     if (options.demo && (await isEmptyStore(store))) {
       const now = systemClock.now();
@@ -48,11 +50,24 @@ async function main(): Promise<void> {
     }
     const rateLimits = options.demo ? DEMO_RATE_LIMITS : DEFAULT_RATE_LIMITS;
     const logger = { level: 'warn', stream: process.stderr };
+    const smtp = options.smtpUrl ? await openSmtpTransport(options.smtpUrl, vault, process.env.MFA_SMTP_PASSWORD ?? null) : null;
+    if (smtp?.movedPassword) {
+      console.error(`Note: the SMTP password is now kept in ${vault.location}. Leave it out of --smtp-url from now on (${smtp.settings.url}): other users of this machine can read command lines.`);
+    }
+    if (!smtp) console.error('Note: no mail server (--smtp-url), so invitations and password resets cannot be emailed' + (options.demo ? " outside the demo company's outbox." : '.'));
+    let listening = '';
+    const publicUrl = () => options.publicUrl ?? listening;
     const server = await startServer(
-      { store, clock: systemClock, version: APP_VERSION, logger, mfa: { keys, sms, demoTools: options.demo, rateLimits } },
+      {
+        store, clock: systemClock, version: APP_VERSION, logger,
+        mfa: { keys, sms, demoTools: options.demo, rateLimits },
+        mail: { transport: smtp?.transport ?? null, publicUrl },
+      },
       { host: options.host, port: options.port },
     );
+    listening = server.url;
     console.log(`Service: ${server.url}`);
+    if (smtp) console.error(`Email goes through ${smtp.transport.description}; links point to ${publicUrl()}.`);
     let stopping = false;
     const stop = async () => {
       if (stopping) return;

@@ -31,7 +31,7 @@ export interface AdminHarness extends Harness {
 }
 
 /** Starts the test service for admin tests, on an in-memory SQLite store unless another store is given. */
-export async function startAdminHarness(options: { store?: Store } = {}): Promise<AdminHarness> {
+export async function startAdminHarness(options: Parameters<typeof startHarness>[0] = {}): Promise<AdminHarness> {
   const h = await startHarness(options);
   return {
     ...h,

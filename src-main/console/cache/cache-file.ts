@@ -33,7 +33,8 @@ export interface CacheSnapshot {
 export type CacheRead = { kind: 'missing' } | { kind: 'ok'; snapshot: CacheSnapshot } | { kind: 'corrupt'; reason: string };
 
 const FORMAT = 'mfa-console-directory-cache';
-const VERSION = 1;
+/** 2: the R-DIR-5 columns (password set, invited, invitation expiry). Older files are dropped and synced again. */
+const VERSION = 2;
 const STATUSES = ['active', 'inactive'] as const;
 const PERMISSIONS = ['none', 'read_only', 'standard', 'admin'] as const;
 const code = (max: number) => z.number().int().min(0).max(max);
@@ -56,6 +57,9 @@ const Columns = z.object({
   lastSignInAt: z.array(time),
   lockedUntil: z.array(time),
   changeSeq: z.array(z.number()),
+  passwordSetAt: z.array(time),
+  invitedAt: z.array(time),
+  invitationExpiresAt: z.array(time),
 });
 type Columns = z.infer<typeof Columns>;
 
@@ -75,6 +79,7 @@ function encodeUsers(users: readonly DirectoryUser[]): Columns {
   const columns: Columns = {
     id: [], email: [], name: [], country: [], timeZone: [], status: [], accountType: [], companyAdmin: [], directory: [],
     methods: [], sso: [], enrolledAt: [], lastSignInAt: [], lockedUntil: [], changeSeq: [],
+    passwordSetAt: [], invitedAt: [], invitationExpiresAt: [],
   };
   for (const user of users) {
     columns.id.push(user.id);
@@ -92,6 +97,9 @@ function encodeUsers(users: readonly DirectoryUser[]): Columns {
     columns.lastSignInAt.push(user.lastSignInAt);
     columns.lockedUntil.push(user.lockedUntil);
     columns.changeSeq.push(user.changeSeq);
+    columns.passwordSetAt.push(user.passwordSetAt);
+    columns.invitedAt.push(user.invitedAt);
+    columns.invitationExpiresAt.push(user.invitationExpiresAt);
   }
   return columns;
 }
@@ -117,6 +125,9 @@ function decodeUsers(c: Columns): DirectoryUser[] | null {
       lastSignInAt: c.lastSignInAt[i] ?? null,
       lockedUntil: c.lockedUntil[i] ?? null,
       changeSeq: c.changeSeq[i] ?? 0,
+      passwordSetAt: c.passwordSetAt[i] ?? null,
+      invitedAt: c.invitedAt[i] ?? null,
+      invitationExpiresAt: c.invitationExpiresAt[i] ?? null,
     };
   }
   return users;
@@ -137,6 +148,8 @@ export async function readCacheFile(file: string): Promise<CacheRead> {
   } catch {
     return { kind: 'corrupt', reason: 'it is not valid JSON' };
   }
+  const header = json as { format?: unknown; version?: unknown } | null;
+  if (header?.format === FORMAT && typeof header.version === 'number' && header.version < VERSION) return { kind: 'missing' };
   const parsed = FileShape.safeParse(json);
   if (!parsed.success) return { kind: 'corrupt', reason: 'its content is not in the expected format' };
   const users = decodeUsers(parsed.data.users);

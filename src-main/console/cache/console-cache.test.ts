@@ -27,6 +27,9 @@ function user(seq: number, overrides: Partial<DirectoryUser> = {}): DirectoryUse
     lastSignInAt: NOW,
     lockedUntil: null,
     changeSeq: seq,
+    passwordSetAt: NOW,
+    invitedAt: null,
+    invitationExpiresAt: null,
     ...overrides,
   };
 }

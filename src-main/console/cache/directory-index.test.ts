@@ -23,6 +23,9 @@ function user(id: string, overrides: Partial<DirectoryUser> = {}): DirectoryUser
     lastSignInAt: NOW - DAY,
     lockedUntil: null,
     changeSeq: 1,
+    passwordSetAt: NOW,
+    invitedAt: null,
+    invitationExpiresAt: null,
     ...overrides,
   };
 }

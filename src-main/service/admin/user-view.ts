@@ -22,6 +22,9 @@ export const LEAN_USER_COLUMNS = [
   'last_sign_in_at',
   'locked_until',
   'change_seq',
+  'password_set_at',
+  'invited_at',
+  'invitation_expires_at',
 ] as const;
 
 /** A lean user row. */
@@ -51,6 +54,9 @@ export function directoryUser(row: LeanUserRow, methods: readonly MethodKind[], 
     lastSignInAt: row.last_sign_in_at === null ? null : Number(row.last_sign_in_at),
     lockedUntil: row.locked_until === null ? null : Number(row.locked_until),
     changeSeq: Number(row.change_seq),
+    passwordSetAt: row.password_set_at === null ? null : Number(row.password_set_at),
+    invitedAt: row.invited_at === null ? null : Number(row.invited_at),
+    invitationExpiresAt: row.invitation_expires_at === null ? null : Number(row.invitation_expires_at),
   };
 }
 
