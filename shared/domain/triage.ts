@@ -2,6 +2,7 @@
  * R-RST-4 "Locked out?" triage for helpdesk staff: from the email a caller gives, say who can help and why, in
  * plain words, plus tips the caller can act on at once (their recovery code, waiting out a lock).
  */
+import type { AccountAccess } from './account-access';
 import type { Contact } from './contacts';
 import { emailDomain, isSsoUser } from './directory';
 import { isLocked } from './lockout';
@@ -30,6 +31,53 @@ export interface TriageInput {
   readonly policy: Pick<DomainPolicy, 'required'>;
   readonly hasRecoveryCode?: boolean;
   readonly now: number;
+  /** R-DIR-5: whether the user has a password or where their invitation stands (known by the service). */
+  readonly access?: AccountAccess;
+  /** When the waiting invitation stops working, for `invited`. */
+  readonly invitationExpiresAt?: number | null;
+}
+
+const SPAM_TIP = 'Ask them to search their inbox, and the spam folder, for the invitation email (it names the company).';
+
+function daysLeft(until: number, now: number): string {
+  const days = Math.max(1, Math.ceil((until - now) / 86_400_000));
+  return days === 1 ? '1 more day' : `${days} more days`;
+}
+
+/** The guide's "Need help logging in?": for users without a password, the invitation is the way in. */
+function invitationTriage(access: AccountAccess, input: TriageInput): Triage | null {
+  switch (access) {
+    case 'invited':
+      return {
+        helper: 'self_service',
+        headline: 'Check the inbox for the invitation.',
+        why: `This user was invited but has not set a password yet. The invitation email has a link to set it, which works for ${daysLeft(input.invitationExpiresAt ?? input.now, input.now)}. If it cannot be found, a company admin can resend the invitation from the Directory.`,
+        tips: [SPAM_TIP],
+      };
+    case 'invitation_expired':
+      return {
+        helper: 'company_admin',
+        headline: 'Contact a company admin to resend the invitation.',
+        why: 'The invitation expired before a password was set, so this user cannot sign in yet. A company admin can resend the invitation from the Directory.',
+        tips: ['Opening the expired link also offers to send a new one to the same address.'],
+      };
+    case 'invitation_revoked':
+      return {
+        helper: 'company_admin',
+        headline: 'Contact a company admin.',
+        why: 'A company admin withdrew this user’s invitation, so they have no password and cannot sign in. Only a company admin can invite them again.',
+        tips: [],
+      };
+    case 'never_invited':
+      return {
+        helper: 'company_admin',
+        headline: 'Contact a company admin to send the invitation.',
+        why: 'This user is in the directory but was never invited, so they have no password and cannot sign in. A company admin can invite them from the Directory.',
+        tips: [],
+      };
+    default:
+      return null;
+  }
 }
 
 const RECOVERY_TIP = 'If they saved their recovery code, they can sign in with it now (choose "Use a recovery code").';
@@ -69,6 +117,8 @@ export function lockedOutTriage(input: TriageInput): Triage {
       tips: [],
     };
   }
+  const invitation = input.access ? invitationTriage(input.access, input) : null;
+  if (invitation) return invitation;
   if (isPaymentsUser(user)) {
     return {
       helper: 'payments_support',

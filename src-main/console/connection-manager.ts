@@ -8,6 +8,8 @@ import { ConsoleError } from '../ipc/console-error';
 import type { Clock } from '../service/clock';
 import { DEMO_PEOPLE, demoEmail } from '../service/seed/demo-company';
 import type { SecretVault } from '../service/secrets/secret-vault';
+import type { MailTransport } from '../service/mail/mail-transport';
+import { openSmtpTransport } from '../service/mail/smtp-setup';
 import { connectEmbedded, connectRemote, type ServiceConnection } from './connection';
 import { ConnectionRuntime } from './console-runtime';
 import { DEFAULT_EMBEDDED_OPERATOR, startEmbeddedService, type EmbeddedService } from './embedded-service';
@@ -66,11 +68,45 @@ export class ConnectionManager {
       return new ConnectionManager(deps, settings, new ConnectionRuntime(remote.connection, deps.host, warnings), null);
     }
     if (remote?.kind === 'ended') warnings.push(remote.warning);
-    const embedded = await (deps.startEmbedded ?? (() => startEmbeddedService({ dataDir: deps.dataDir, clock: deps.clock, vault: deps.vault })))();
+    const mailTransport = await ConnectionManager.storedMailTransport(deps, settings, warnings);
+    const embedded = await (deps.startEmbedded ?? (() => startEmbeddedService({ dataDir: deps.dataDir, clock: deps.clock, vault: deps.vault, mailTransport })))();
     const operator = settings.embeddedOperator ?? DEFAULT_EMBEDDED_OPERATOR;
     const connection = await connectEmbeddedAs(embedded, operator).catch(() => connectEmbeddedAs(embedded, DEFAULT_EMBEDDED_OPERATOR));
     const effective: StoredSettings = { ...settings, mode: 'embedded' };
     return new ConnectionManager(deps, effective, new ConnectionRuntime(connection, deps.host, warnings), embedded);
+  }
+
+  /** The SMTP server stored in Settings, or null (with a warning when it cannot be opened). */
+  private static async storedMailTransport(deps: ConnectionManagerDeps, settings: StoredSettings, warnings: string[]): Promise<MailTransport | null> {
+    if (!settings.smtpUrl) return null;
+    try {
+      return (await openSmtpTransport(settings.smtpUrl, deps.vault)).transport;
+    } catch (error) {
+      warnings.push(`The mail server in Settings could not be used (${(error as Error).message}); email stays in the demo outbox.`);
+      return null;
+    }
+  }
+
+  /** The stored settings (for the mail server screen). */
+  stored(): StoredSettings {
+    return this.settings;
+  }
+
+  /** Stores the embedded service's SMTP server (password to the vault) and applies it; null removes it. */
+  async setMailServer(smtpUrl: string | null, password: string | null): Promise<void> {
+    if (smtpUrl === null) {
+      this.embedded?.setMailTransport(null);
+      await this.persist({ ...this.settings, smtpUrl: null });
+      return;
+    }
+    let opened;
+    try {
+      opened = await openSmtpTransport(smtpUrl, this.deps.vault, password);
+    } catch (error) {
+      throw new ConsoleError('bad_request', (error as Error).message, { fields: { smtpUrl: (error as Error).message } });
+    }
+    this.embedded?.setMailTransport(opened.transport);
+    await this.persist({ ...this.settings, smtpUrl: opened.settings.url });
   }
 
   /** A stored remote session, if it still works. */
@@ -161,7 +197,8 @@ export class ConnectionManager {
 
   private async ensureEmbedded(): Promise<EmbeddedService> {
     if (this.embedded && this.settings.mode === 'embedded') return this.embedded;
-    this.embedded = await (this.deps.startEmbedded ?? (() => startEmbeddedService({ dataDir: this.deps.dataDir, clock: this.deps.clock, vault: this.deps.vault })))();
+    const mailTransport = await ConnectionManager.storedMailTransport(this.deps, this.settings, []);
+    this.embedded = await (this.deps.startEmbedded ?? (() => startEmbeddedService({ dataDir: this.deps.dataDir, clock: this.deps.clock, vault: this.deps.vault, mailTransport })))();
     return this.embedded;
   }
 

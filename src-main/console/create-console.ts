@@ -23,6 +23,7 @@ import { RemoteSignIn } from './remote/remote-sign-in';
 import { SettingsFile } from './settings-file';
 import { lockDataDir } from './data-dir-lock';
 import { createSettingsHandlers } from '../ipc/handlers/settings-handlers';
+import { createInvitationHandlers } from '../ipc/handlers/invitation-handlers';
 import { openVault } from '../service/secrets/open-vault';
 import type { SecretVault } from '../service/secrets/secret-vault';
 
@@ -48,8 +49,9 @@ export async function createConsole(options: ConsoleOptions): Promise<ConsoleBac
   const releaseLock = lockDataDir(options.dataDir);
   let cache: ConsoleCache;
   let manager: ConnectionManager;
+  let vault: SecretVault;
   try {
-    const vault = options.vault ?? (await openVault({ dir: options.dataDir }));
+    vault = options.vault ?? (await openVault({ dir: options.dataDir }));
     cache = await ConsoleCache.open({ file: consoleCacheFile(options.dataDir) });
     manager = await ConnectionManager.start({ dataDir: options.dataDir, clock, vault, settingsFile: new SettingsFile(options.dataDir), host: options.host });
   } catch (error) {
@@ -69,6 +71,7 @@ export async function createConsole(options: ConsoleOptions): Promise<ConsoleBac
     ...createAuditHandlers(runtime),
     ...createSettingsHandlers(manager, remoteSignIn),
     ...createSimulatorHandlers(simulations),
+    ...createInvitationHandlers(runtime, cache, manager, vault),
   };
   return {
     dispatch: createDispatcher(handlers),

@@ -14,6 +14,8 @@ import type { SecretVault } from '../service/secrets/secret-vault';
 import { DEMO_ADMIN_EMAIL } from '../service/seed/demo-company';
 import { isEmptyStore, seedDemoCompany } from '../service/seed/seed-demo';
 import { seedDemoEnrollments } from '../service/seed/seed-demo-enrollments';
+import { seedDemoInvitations } from '../service/seed/seed-demo-invitations';
+import type { MailTransport } from '../service/mail/mail-transport';
 import { OutboxSmsSender } from '../service/sms/outbox-sms-sender';
 import { openStore, type Store } from '../service/store/store';
 import { APP_VERSION } from '../version';
@@ -28,6 +30,8 @@ export interface EmbeddedService {
   databaseFile: string;
   /** Plain-words warnings for the console's status bar (e.g. the data key kept in a file, not a keychain). */
   warnings: string[];
+  /** Changes the SMTP server email leaves by (Settings); null = the demo outbox only. */
+  setMailTransport(transport: MailTransport | null): void;
   /** Mints an operator session for a directory user (the console acts as them). */
   signInAs(email: string): Promise<string | null>;
   close(): Promise<void>;
@@ -38,7 +42,13 @@ export interface EmbeddedService {
  * console's), else from the keychain or a 0600 key file beside the database. SMS go to an in-memory outbox the
  * simulator reads; demo tools are on; per-IP rate limits are off (every call comes from this process).
  */
-export async function startEmbeddedService(options: { dataDir: string; clock: Clock; vault?: SecretVault }): Promise<EmbeddedService> {
+export async function startEmbeddedService(options: {
+  dataDir: string;
+  clock: Clock;
+  vault?: SecretVault;
+  /** The SMTP server from Settings, if any; the demo company's mail always reaches the simulator's Mail app too. */
+  mailTransport?: MailTransport | null;
+}): Promise<EmbeddedService> {
   const databaseFile = path.join(options.dataDir, 'service', 'mfa.sqlite');
   const store = await openStore({ file: databaseFile });
   try {
@@ -47,9 +57,11 @@ export async function startEmbeddedService(options: { dataDir: string; clock: Cl
     if (await isEmptyStore(store)) {
       await seedDemoCompany(store, options.clock.now());
       await seedDemoEnrollments(store, keys.sealer, options.clock.now());
+      await seedDemoInvitations(store, keys.sealer, options.clock.now(), EMBEDDED_PUBLIC_URL);
     }
     const mfa = { keys, sms: new OutboxSmsSender(), demoTools: true, rateLimits: 'off' as const };
-    const app = await buildApp({ store, clock: options.clock, version: APP_VERSION, mfa });
+    const mail = { transport: options.mailTransport ?? null, publicUrl: EMBEDDED_PUBLIC_URL };
+    const app = await buildApp({ store, clock: options.clock, version: APP_VERSION, mfa, mail });
     const http = axios.create({ adapter: createInjectAdapter(app), baseURL: '/' });
     return {
       app,
@@ -57,6 +69,7 @@ export async function startEmbeddedService(options: { dataDir: string; clock: Cl
       http,
       databaseFile,
       warnings: keys.warning ? [keys.warning] : [],
+      setMailTransport: (transport) => app.mailQueue.setTransport(transport),
       signInAs: (email) => createTrustedSession(store, email, options.clock.now()),
       async close() {
         await app.close();
@@ -68,6 +81,12 @@ export async function startEmbeddedService(options: { dataDir: string; clock: Cl
     throw error;
   }
 }
+
+/**
+ * Where the embedded service's links point. It listens on no port, so nothing real is there: the links open in the
+ * simulator's browser (the name is on a reserved example domain, so it can never reach someone else's site).
+ */
+export const EMBEDDED_PUBLIC_URL = 'https://accounts.northwind.example';
 
 /** The operator the embedded console acts as on a fresh demo. */
 export const DEFAULT_EMBEDDED_OPERATOR = DEMO_ADMIN_EMAIL;

@@ -15,6 +15,7 @@ import { openSmtpTransport } from './mail/smtp-setup';
 import { openVault } from './secrets/open-vault';
 import { isEmptyStore, seedDemoCompany } from './seed/seed-demo';
 import { seedDemoEnrollments } from './seed/seed-demo-enrollments';
+import { seedDemoInvitations } from './seed/seed-demo-invitations';
 import { startServer } from './server';
 import { OutboxSmsSender } from './sms/outbox-sms-sender';
 import type { SmsSender } from './sms/sms-sender';
@@ -38,7 +39,8 @@ async function main(): Promise<void> {
     const vault = await openVault({ dir: keyDir });
     const keys = await openServiceKeys(vault, store);
     if (keys.warning) console.error(`Warning: ${keys.warning}`);
-    if (options.demo && (await isEmptyStore(store))) {
+    const seeding = options.demo && (await isEmptyStore(store));
+    if (seeding) {
       const now = systemClock.now();
       await seedDemoCompany(store, now);
       await seedDemoEnrollments(store, keys.sealer, now);
@@ -66,6 +68,7 @@ async function main(): Promise<void> {
       { host: options.host, port: options.port },
     );
     listening = server.url;
+    if (seeding) await seedDemoInvitations(store, keys.sealer, systemClock.now(), publicUrl());
     console.log(`Service: ${server.url}`);
     if (smtp) console.error(`Email goes through ${smtp.transport.description}; links point to ${publicUrl()}.`);
     let stopping = false;

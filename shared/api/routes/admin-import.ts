@@ -39,6 +39,8 @@ export const ImportResult = z.object({
   /** Rows identical to the directory: not rewritten. */
   unchanged: z.number(),
   failed: z.number(),
+  /** New users who were sent an invitation (only with `?invite=new`; the emails leave in the background). */
+  invited: z.number(),
   errors: z.array(ImportRowError),
   /** True when more than `IMPORT_MAX_ERRORS` rows failed and only the first ones are listed. */
   errorsTruncated: z.boolean(),
@@ -55,6 +57,7 @@ export const adminImportRoutes = {
     tag: 'admin-directory',
     auth: 'operator',
     consumes: 'text/csv',
+    query: z.strictObject({ invite: z.enum(['new']).optional().describe('new = invite the users this file creates (R-DIR-5)') }),
     body: z.string().describe('The CSV file, UTF-8, with a header row'),
     response: ImportResult,
     errors: ['forbidden', 'payload_too_large', 'unsupported_media_type', 'unprocessable'],

@@ -11,6 +11,7 @@ import {
 import type { DirectoryUserDetail as ApiDirectoryUserDetail } from '../../api/routes/admin-common';
 import type { BulkSkip } from '../../api/routes/admin-directory';
 import type { ImportRowError } from '../../api/routes/admin-import';
+import { ACCOUNT_ACCESS_STATES, type AccountAccess } from '../../domain/account-access';
 
 export type { ImportRowError };
 import { channel } from '../define';
@@ -34,6 +35,8 @@ export const directoryFilterSchema = z.strictObject({
   lockedOnly: z.boolean().default(false),
   /** Only users who will be blocked at enforcement (R-RPT-1): active, not SSO, not enrolled. */
   blockedOnly: z.boolean().default(false),
+  /** Only users in this sign-in state (R-DIR-5): active, invited, invitation expired or revoked, never invited, SSO. */
+  access: z.enum(ACCOUNT_ACCESS_STATES as [AccountAccess, ...AccountAccess[]]).nullable().default(null),
 });
 /** Parsed filters. */
 export type DirectoryFilter = z.output<typeof directoryFilterSchema>;
@@ -65,10 +68,14 @@ export interface DirectoryRow {
   enrolledAt: number | null;
   lockedUntil: number | null;
   stale: boolean;
+  /** R-DIR-5: whether they can sign in with a password, or where their invitation stands. */
+  access: AccountAccess;
+  /** When the current invitation link stops working (null when none is waiting). */
+  invitationExpiresAt: number | null;
 }
 
 /** The full record of one user (detail panel): the service's detail plus the table's derived fields. */
-export type DirectoryUserDetail = ApiDirectoryUserDetail & Pick<DirectoryRow, 'enrollment' | 'stale'>;
+export type DirectoryUserDetail = ApiDirectoryUserDetail & Pick<DirectoryRow, 'enrollment' | 'stale' | 'access'>;
 
 /** How fresh main's copy of the directory is. */
 export interface CacheInfo {
@@ -125,6 +132,8 @@ export interface ImportProgress {
   updated: number;
   unchanged: number;
   failed: number;
+  /** New users sent an invitation (when the admin asked for it). */
+  invited: number;
   finished: boolean;
   /** The first bad rows (line number and plain-words problem); the full list is in the error report. */
   errors: ImportRowError[];
@@ -149,7 +158,12 @@ export const directoryChannels = {
   'directory:unlock': channel(z.strictObject({ id: z.string().min(1).max(100) }))<DirectoryUserDetail>(),
   'directory:refresh': channel(z.strictObject({}))<CacheInfo>(),
   'directory:import-start': channel(
-    z.strictObject({ fileName: z.string().min(1).max(255), totalBytes: z.number().int().min(0).max(512 * 1024 * 1024) }),
+    z.strictObject({
+      fileName: z.string().min(1).max(255),
+      totalBytes: z.number().int().min(0).max(512 * 1024 * 1024),
+      /** Invite the users the file creates (R-DIR-5). */
+      invite: z.boolean().default(false),
+    }),
   )<{ importId: string }>(),
   /** Sends the next piece of the file (text, in order). `last` ends the file and waits for the summary. */
   'directory:import-chunk': channel(

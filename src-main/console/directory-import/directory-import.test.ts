@@ -15,7 +15,7 @@ function fakeSink(sent: string[]) {
       .filter((r) => 'fields' in r && !(r.fields[0] ?? '').includes('@'))
       .map((r) => ({ line: r.line, email: 'fields' in r ? (r.fields[0] ?? null) : null, message: 'Enter a valid email address.' }));
     const rows = records.length;
-    return { rows, created: rows - errors.length, updated: 0, unchanged: 0, failed: errors.length, errors, errorsTruncated: false, durationMs: 1 };
+    return { rows, created: rows - errors.length, updated: 0, unchanged: 0, failed: errors.length, invited: 0, errors, errorsTruncated: false, durationMs: 1 };
   };
 }
 

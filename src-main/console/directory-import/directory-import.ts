@@ -37,7 +37,7 @@ export class DirectoryImport {
   /** Line number in the file of the next record to send (the header is line 1). */
   private nextLine = 2;
   private readonly splitter: CsvRecordSplitter;
-  private readonly totals = { rows: 0, created: 0, updated: 0, unchanged: 0, failed: 0 };
+  private readonly totals = { rows: 0, created: 0, updated: 0, unchanged: 0, failed: 0, invited: 0 };
   private readonly errors: ImportRowError[] = [];
   private truncated = false;
   private finished = false;
@@ -99,6 +99,7 @@ export class DirectoryImport {
     this.totals.updated += result.updated;
     this.totals.unchanged += result.unchanged;
     this.totals.failed += result.failed;
+    this.totals.invited += result.invited;
     this.truncated ||= result.errorsTruncated;
     for (const error of result.errors) this.errors.push({ ...error, line: this.nextLine + error.line - 2 });
   }
@@ -114,6 +115,7 @@ export class DirectoryImport {
       updated: this.totals.updated,
       unchanged: this.totals.unchanged,
       failed: this.totals.failed,
+      invited: this.totals.invited,
       finished: this.finished,
       errors: this.errors.slice(0, ERRORS_SHOWN),
     };

@@ -4,6 +4,7 @@
  */
 import { BULK_DEACTIVATE_MAX } from '../../../shared/api/routes/admin-directory';
 import type { DirectoryUserDetail as ApiUserDetail } from '../../../shared/api/routes/admin-common';
+import { accountAccess } from '../../../shared/domain/account-access';
 import { enrollmentState } from '../../../shared/domain/enrollment-report';
 import { isStale } from '../../../shared/domain/stale';
 import { directoryFilterSchema, type BulkDeactivateResult, type DirectoryUserDetail } from '../../../shared/ipc/channels/directory';
@@ -32,6 +33,7 @@ export function createDirectoryHandlers(runtime: ConsoleRuntime, cache: ConsoleC
       ...user,
       enrollment: enrollmentState(user, { ssoDomains: cache.company?.ssoDomains ?? [] }),
       stale: isStale(user, ctx.now, ctx.staleAfterDays),
+      access: accountAccess(user, ctx.now),
     };
   }
 
@@ -102,8 +104,9 @@ export function createDirectoryHandlers(runtime: ConsoleRuntime, cache: ConsoleC
 
     'directory:refresh': () => cache.refresh(),
 
-    'directory:import-start': async ({ fileName, totalBytes }) => {
-      const started = imports.start(fileName, totalBytes, (csv) => runtime.client().call('adminUsersImport', { body: csv }));
+    'directory:import-start': async ({ fileName, totalBytes, invite }) => {
+      const query = invite ? { invite: 'new' as const } : {};
+      const started = imports.start(fileName, totalBytes, (csv) => runtime.client().call('adminUsersImport', { body: csv, query }));
       return { importId: started.id };
     },
 

@@ -20,8 +20,17 @@ import { issueAccountToken, revokeAccountTokens } from './account-tokens';
 
 type Pending = { index: number; messageId: string };
 
-/** Invites `userIds` (one transaction), then sends the emails; answers one outcome per user, in order. */
-export async function inviteUsers(ctx: ServiceContext, operator: Operator, userIds: readonly string[], validDays: number): Promise<InviteOutcome[]> {
+/**
+ * Invites `userIds` (one transaction), then sends the emails — at once, or (`background`, for imports of many users)
+ * by the mail queue's sender; answers one outcome per user, in order.
+ */
+export async function inviteUsers(
+  ctx: ServiceContext,
+  operator: Operator,
+  userIds: readonly string[],
+  validDays: number,
+  options: { deliver?: 'now' | 'background' } = {},
+): Promise<InviteOutcome[]> {
   requireDirectoryWrite(operator);
   const pending: Pending[] = [];
   const outcomes = await ctx.store.write(async (trx) => {
@@ -91,7 +100,8 @@ export async function inviteUsers(ctx: ServiceContext, operator: Operator, userI
     }
     return results;
   });
-  await sendNow(ctx, pending, outcomes);
+  if (options.deliver === 'background') void ctx.mail.queue.runDue().catch(() => undefined);
+  else await sendNow(ctx, pending, outcomes);
   return outcomes;
 }
 

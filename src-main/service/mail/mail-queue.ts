@@ -139,20 +139,27 @@ export class MailQueue {
     return deliveryOf(row);
   }
 
-  /** Sends every pending message whose time has come; returns how many were tried. */
+  /** Sends every pending message whose time has come, 200 at a time until none is left; returns how many were tried. */
   async runDue(): Promise<number> {
     this.#running ??= (async () => {
-      const now = this.deps.clock.now();
-      const due = await this.deps.store.db
-        .selectFrom('mail_messages')
-        .select('id')
-        .where('status', '=', 'pending')
-        .where('next_attempt_at', '<=', now)
-        .orderBy('seq')
-        .limit(200)
-        .execute();
-      for (const row of due) await this.deliver(row.id);
-      return due.length;
+      let tried = 0;
+      let afterSeq = 0;
+      for (;;) {
+        const due = await this.deps.store.db
+          .selectFrom('mail_messages')
+          .select(['id', 'seq'])
+          .where('status', '=', 'pending')
+          .where('next_attempt_at', '<=', this.deps.clock.now())
+          .where('seq', '>', afterSeq)
+          .orderBy('seq')
+          .limit(200)
+          .execute();
+        for (const row of due) await this.deliver(row.id);
+        tried += due.length;
+        const last = due.at(-1);
+        if (!last || due.length < 200) return tried;
+        afterSeq = Number(last.seq);
+      }
     })().finally(() => {
       this.#running = null;
     });

@@ -53,8 +53,12 @@ function refusal(operator: Operator, adminOnBoth: boolean, existing: Existing | 
   return null;
 }
 
-/** Imports a CSV file for `operator`; returns the counts and the problems by line. */
-export async function importUsers(deps: { store: Store; clock: Clock }, operator: Operator, text: string): Promise<ImportResult> {
+/** Imports a CSV file for `operator`; returns the counts, the problems by line and the ids of the users it created. */
+export async function importUsers(
+  deps: { store: Store; clock: Clock },
+  operator: Operator,
+  text: string,
+): Promise<Omit<ImportResult, 'invited'> & { createdIds: string[] }> {
   requireDirectoryWrite(operator);
   const started = performance.now();
   const file = readImportFile(text);
@@ -112,10 +116,11 @@ export async function importUsers(deps: { store: Store; clock: Clock }, operator
         failedLines: problems.slice(0, IMPORT_MAX_ERRORS).map((problem) => problem.line),
       },
     });
-    return { counts, problems };
+    return { counts, problems, createdIds: newRows.map((row) => row.id) };
   });
   return {
     ...outcome.counts,
+    createdIds: outcome.createdIds,
     errors: outcome.problems.slice(0, IMPORT_MAX_ERRORS),
     errorsTruncated: outcome.problems.length > IMPORT_MAX_ERRORS,
     durationMs: Math.round(performance.now() - started),
