@@ -18,13 +18,13 @@ export function useCsvImport(onFinished: () => Promise<void> | void) {
   const fileName = ref<string | null>(null);
   const error = ref<string | null>(null);
 
-  async function run(file: File): Promise<void> {
+  async function run(file: File, options: { invite?: boolean } = {}): Promise<void> {
     running.value = true;
     error.value = null;
     progress.value = null;
     fileName.value = file.name;
     try {
-      const { importId } = await invoke('directory:import-start', { fileName: file.name, totalBytes: file.size });
+      const { importId } = await invoke('directory:import-start', { fileName: file.name, totalBytes: file.size, invite: options.invite ?? false });
       const decoder = new TextDecoder('utf-8');
       let offset = 0;
       do {

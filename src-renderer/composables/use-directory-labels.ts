@@ -1,4 +1,5 @@
 /** What the console calls directory values on screen. */
+import type { AccountAccess } from '../../shared/domain/account-access';
 import type { EnrollmentState } from '../../shared/domain/enrollment-report';
 import type { AccountType } from '../../shared/domain/model';
 
@@ -26,4 +27,14 @@ export const PERMISSION_LABELS: Readonly<Record<'none' | 'read_only' | 'standard
   read_only: 'Read only',
   standard: 'Standard',
   admin: 'Admin',
+};
+
+/** Sign-in states (R-DIR-5), in words. */
+export const ACCESS_LABELS: Readonly<Record<AccountAccess, string>> = {
+  active: 'Password set',
+  invited: 'Invited',
+  invitation_expired: 'Invitation expired',
+  invitation_revoked: 'Invitation revoked',
+  never_invited: 'Never invited',
+  sso: 'Signs in with SSO',
 };

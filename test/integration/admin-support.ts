@@ -5,7 +5,6 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- replies are read as loose JSON; each test asserts their shape */
 import { createTrustedSession } from '../../src-main/service/auth/trusted-session';
 import { DEMO_DOMAIN } from '../../src-main/service/seed/demo-company';
-import type { Store } from '../../src-main/service/store/store';
 import { startHarness, type Harness, type Reply } from '../fixtures/service-harness';
 
 /** A demo user's email. */
