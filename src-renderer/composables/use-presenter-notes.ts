@@ -34,7 +34,11 @@ export function purposeWords(purpose: ChallengePurpose): string {
 export function presenterNote(screen: SimulatorScreen): PresenterNote {
   switch (screen.kind) {
     case 'sign_in':
-      return { step: 'Sign in', told: 'Enter your email and password, then click Continue.', tip: `Every demo user's password is on the start panel.` };
+      return {
+        step: 'Sign in',
+        told: 'Enter your email and password, then click Continue.',
+        tip: `Every demo user's password is on the start panel; invited users have none yet: open their invitation in the phone's Mail app.`,
+      };
     case 'sso':
       return { step: 'Continue at your identity provider', told: screen.message, tip: 'SSO users never see our MFA: their IT department runs it.' };
     case 'inactive':
@@ -100,6 +104,30 @@ export function presenterNote(screen: SimulatorScreen): PresenterNote {
         step: 'Manage my MFA (Password & Security)',
         told: 'Add or change your authenticator app or phone, request a new recovery code.',
         tip: 'Each change issues a new recovery code; "Always require 2FA" is locked on when the company requires MFA.',
+      };
+    case 'set_password':
+      return screen.purpose === 'invitation'
+        ? {
+            step: 'Set your password (invitation)',
+            told: `Choose the password for ${screen.email}: 12 to 128 characters, anything goes, but not a common password, the email or the company name.`,
+            tip: 'Try "qwertyqwerty" to show a refused breached password. After this, the first-sign-in MFA set-up follows at once.',
+          }
+        : {
+            step: 'Choose a new password (reset)',
+            told: 'Choose a new password. Your two-factor authentication stays as it is.',
+            tip: 'After the new password the usual challenge follows: a reset never skips MFA, and every other session is signed out.',
+          };
+    case 'link_problem':
+      return {
+        step: 'This link no longer works',
+        told: screen.message,
+        tip: screen.canRenew ? 'Click "Send me a new link": the new email arrives in the Mail app.' : 'Used and withdrawn links cannot be renewed here.',
+      };
+    case 'forgot_password':
+      return {
+        step: 'Forgot password',
+        told: 'Ask for a link to choose a new password. The answer is the same whether or not the email has an account.',
+        tip: 'The reset email arrives in the phone\'s Mail app.',
       };
     default:
       return assertNever(screen, 'simulator screen');
