@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PEOPLE } from '../../src-main/service/seed/demo-company';
+import { DEMO_INVITED_PEOPLE } from '../../src-main/service/seed/seed-demo-invitations';
 import { launchBrowser } from './support/browser';
 import { startWebConsole, type WebConsole } from './support/web-console';
 
@@ -24,7 +25,7 @@ describe('Directory screen', () => {
     await page.getByRole('link', { name: 'Directory', exact: true }).click();
     await page.getByTestId('directory-grid').waitFor();
     // On a first start the cache fills from the service shortly after the screen opens: wait for the whole demo.
-    await page.getByTestId('directory-total').filter({ hasText: new RegExp(`^\\s*${DEMO_PEOPLE.length}\\s*$`) }).waitFor({ timeout: 20_000 });
+    await page.getByTestId('directory-total').filter({ hasText: new RegExp(`^\\s*${DEMO_PEOPLE.length + DEMO_INVITED_PEOPLE.length}\\s*$`) }).waitFor({ timeout: 20_000 });
   });
   afterAll(async () => {
     await browser?.close();
