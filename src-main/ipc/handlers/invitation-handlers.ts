@@ -3,9 +3,6 @@
  * before answering, so the Directory shows the new state at once. The mail server can be set only for the embedded
  * service; a remote service is configured where it runs (`--smtp-url`).
  */
-import { accountAccess } from '../../../shared/domain/account-access';
-import { enrollmentState } from '../../../shared/domain/enrollment-report';
-import { isStale } from '../../../shared/domain/stale';
 import type { DirectoryUserDetail as ApiUserDetail } from '../../../shared/api/routes/admin-common';
 import type { DirectoryUserDetail } from '../../../shared/ipc/channels/directory';
 import type { MailServerSettings } from '../../../shared/ipc/channels/invitations';
@@ -16,10 +13,9 @@ import { parseSmtpUrl, smtpPasswordAccount } from '../../service/mail/smtp-url';
 import type { SecretVault } from '../../service/secrets/secret-vault';
 import { ConsoleError } from '../console-error';
 import type { Handlers } from '../dispatch';
+import { DEFAULT_STALE_DAYS, userDetailView } from './user-detail-view';
 
 type InvitationChannels = Extract<keyof Handlers, `invitations:${string}` | `mail:${string}`>;
-
-const DEFAULT_STALE_DAYS = 90;
 
 /** `invitations:*` and `mail:*` channels. */
 export function createInvitationHandlers(
@@ -30,13 +26,7 @@ export function createInvitationHandlers(
 ): Pick<Handlers, InvitationChannels> {
   async function fresh(user: ApiUserDetail): Promise<DirectoryUserDetail> {
     await cache.sync();
-    const now = cache.now();
-    return {
-      ...user,
-      enrollment: enrollmentState(user, { ssoDomains: cache.company?.ssoDomains ?? [] }),
-      stale: isStale(user, now, cache.policy?.staleAfterDays ?? DEFAULT_STALE_DAYS),
-      access: accountAccess(user, now),
-    };
+    return userDetailView(user, cache);
   }
 
   async function mailServer(): Promise<MailServerSettings> {

@@ -3,6 +3,7 @@
  * recipient's own time zone, and no secret but the one link (never a password, code or another person's data).
  */
 import { DateTime } from 'luxon';
+import { escapeHtml } from '../http/escape-html';
 
 /** One message's words. */
 export interface MailContent {
@@ -16,10 +17,6 @@ export function localTime(at: number, timeZone: string): string {
   const local = DateTime.fromMillis(at, { zone: timeZone });
   const shown = local.isValid ? local : DateTime.fromMillis(at, { zone: 'UTC' });
   return `${shown.toFormat("cccc d LLLL yyyy 'at' HH:mm")} (${shown.zoneName})`;
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 }
 
 /** A paragraph, or the call-to-action button when `link` is given. */

@@ -1,9 +1,6 @@
 /** The shell and style of the service's account pages (plain HTML: no script, styles from one same-origin file). */
 
-/** Escapes text for HTML. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
-}
+import { escapeHtml } from '../http/escape-html';
 
 /** A whole page around `body` (already HTML). */
 export function page(title: string, body: string): string {

@@ -10,7 +10,8 @@ import { PASSWORD_LENGTH } from '../../../shared/domain/password-rules';
 import { linkInfo, renewLink, setPasswordFromLink } from '../accounts/link-service';
 import { ApiError } from '../http/api-error';
 import type { ServiceContext } from '../service-context';
-import { ACCOUNT_PAGE_CSS, escapeHtml, page } from './account-page-html';
+import { escapeHtml } from '../http/escape-html';
+import { ACCOUNT_PAGE_CSS, page } from './account-page-html';
 import { limited } from './route-helpers';
 
 type Purpose = keyof typeof ACCOUNT_LINK_PATHS;
