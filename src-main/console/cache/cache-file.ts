@@ -33,8 +33,7 @@ export interface CacheSnapshot {
 export type CacheRead = { kind: 'missing' } | { kind: 'ok'; snapshot: CacheSnapshot } | { kind: 'corrupt'; reason: string };
 
 const FORMAT = 'mfa-console-directory-cache';
-/** 2: the R-DIR-5 columns (password set, invited, invitation expiry). Older files are dropped and synced again. */
-const VERSION = 2;
+const VERSION = 1;
 const STATUSES = ['active', 'inactive'] as const;
 const PERMISSIONS = ['none', 'read_only', 'standard', 'admin'] as const;
 const code = (max: number) => z.number().int().min(0).max(max);
@@ -57,9 +56,10 @@ const Columns = z.object({
   lastSignInAt: z.array(time),
   lockedUntil: z.array(time),
   changeSeq: z.array(z.number()),
-  passwordSetAt: z.array(time),
-  invitedAt: z.array(time),
-  invitationExpiresAt: z.array(time),
+  /** R-DIR-5 columns; a file written before them is read, then synced again from the start to fill them. */
+  passwordSetAt: z.array(time).optional(),
+  invitedAt: z.array(time).optional(),
+  invitationExpiresAt: z.array(time).optional(),
 });
 type Columns = z.infer<typeof Columns>;
 
@@ -79,8 +79,10 @@ function encodeUsers(users: readonly DirectoryUser[]): Columns {
   const columns: Columns = {
     id: [], email: [], name: [], country: [], timeZone: [], status: [], accountType: [], companyAdmin: [], directory: [],
     methods: [], sso: [], enrolledAt: [], lastSignInAt: [], lockedUntil: [], changeSeq: [],
-    passwordSetAt: [], invitedAt: [], invitationExpiresAt: [],
   };
+  const passwordSetAt: (number | null)[] = [];
+  const invitedAt: (number | null)[] = [];
+  const invitationExpiresAt: (number | null)[] = [];
   for (const user of users) {
     columns.id.push(user.id);
     columns.email.push(user.email);
@@ -97,16 +99,16 @@ function encodeUsers(users: readonly DirectoryUser[]): Columns {
     columns.lastSignInAt.push(user.lastSignInAt);
     columns.lockedUntil.push(user.lockedUntil);
     columns.changeSeq.push(user.changeSeq);
-    columns.passwordSetAt.push(user.passwordSetAt);
-    columns.invitedAt.push(user.invitedAt);
-    columns.invitationExpiresAt.push(user.invitationExpiresAt);
+    passwordSetAt.push(user.passwordSetAt);
+    invitedAt.push(user.invitedAt);
+    invitationExpiresAt.push(user.invitationExpiresAt);
   }
-  return columns;
+  return { ...columns, passwordSetAt, invitedAt, invitationExpiresAt };
 }
 
 function decodeUsers(c: Columns): DirectoryUser[] | null {
   const n = c.id.length;
-  if (Object.values(c).some((column: unknown[]) => column.length !== n)) return null;
+  if (Object.values(c).some((column: unknown[] | undefined) => column !== undefined && column.length !== n)) return null;
   const users: DirectoryUser[] = new Array<DirectoryUser>(n);
   for (let i = 0; i < n; i++) {
     const methods = c.methods[i] ?? 0;
@@ -125,9 +127,9 @@ function decodeUsers(c: Columns): DirectoryUser[] | null {
       lastSignInAt: c.lastSignInAt[i] ?? null,
       lockedUntil: c.lockedUntil[i] ?? null,
       changeSeq: c.changeSeq[i] ?? 0,
-      passwordSetAt: c.passwordSetAt[i] ?? null,
-      invitedAt: c.invitedAt[i] ?? null,
-      invitationExpiresAt: c.invitationExpiresAt[i] ?? null,
+      passwordSetAt: c.passwordSetAt?.[i] ?? null,
+      invitedAt: c.invitedAt?.[i] ?? null,
+      invitationExpiresAt: c.invitationExpiresAt?.[i] ?? null,
     };
   }
   return users;
@@ -148,13 +150,13 @@ export async function readCacheFile(file: string): Promise<CacheRead> {
   } catch {
     return { kind: 'corrupt', reason: 'it is not valid JSON' };
   }
-  const header = json as { format?: unknown; version?: unknown } | null;
-  if (header?.format === FORMAT && typeof header.version === 'number' && header.version < VERSION) return { kind: 'missing' };
   const parsed = FileShape.safeParse(json);
   if (!parsed.success) return { kind: 'corrupt', reason: 'its content is not in the expected format' };
   const users = decodeUsers(parsed.data.users);
   if (!users) return { kind: 'corrupt', reason: 'its columns have different lengths' };
-  const { source, cursor, syncedAt, clockSkewMs, company, policy } = parsed.data;
+  const { source, syncedAt, clockSkewMs, company, policy } = parsed.data;
+  const complete = parsed.data.users.passwordSetAt !== undefined && parsed.data.users.invitedAt !== undefined && parsed.data.users.invitationExpiresAt !== undefined;
+  const cursor = complete ? parsed.data.cursor : 0;
   return { kind: 'ok', snapshot: { source, cursor, syncedAt, clockSkewMs, company, policy, users } };
 }
 
