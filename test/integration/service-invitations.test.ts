@@ -248,6 +248,12 @@ function suite(engine: string, openTestStore: () => Promise<{ store: Store; drop
       expect(done.body).toContain('Your password is set');
       const used = await h.app.inject({ method: 'GET', url: path });
       expect(used.body).toContain('already used');
+      expect(used.body).toContain('href="/account/forgot-password"');
+      const forgot = await h.app.inject({
+        method: 'POST', url: '/account/forgot-password', headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        payload: 'email=nobody%40nowhere.test',
+      });
+      expect(forgot.body).toContain('If nobody@nowhere.test belongs to an account');
       expect((await h.app.inject({ method: 'GET', url: '/account/invitation?token=nope' })).statusCode).toBe(404);
       const sessions = await h.store.db.selectFrom('sessions').select('id').where('user_id', '=', id).execute();
       expect(sessions).toHaveLength(0);

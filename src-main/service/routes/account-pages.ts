@@ -7,7 +7,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { ACCOUNT_LINK_PATHS, LinkToken, type LinkInfo } from '../../../shared/api/routes/accounts';
 import { PASSWORD_LENGTH } from '../../../shared/domain/password-rules';
-import { linkInfo, renewLink, setPasswordFromLink } from '../accounts/link-service';
+import { forgotPassword, linkInfo, renewLink, setPasswordFromLink } from '../accounts/link-service';
 import { ApiError } from '../http/api-error';
 import type { ServiceContext } from '../service-context';
 import { escapeHtml } from '../http/escape-html';
@@ -49,7 +49,21 @@ ${error ? `<p class="error" role="alert">${escapeHtml(error)}</p>` : ''}
 function problemPage(token: string, info: LinkInfo): string {
   return page(info.purpose === 'invitation' ? 'This invitation no longer works' : 'This link no longer works', `
 <p class="error" role="alert">${escapeHtml(info.message ?? '')}</p>
-${info.canRenew ? `<form method="post" action="/account/renew"><input type="hidden" name="token" value="${escapeHtml(token)}"><button type="submit">Send me a new link</button></form>` : ''}`);
+${info.canRenew ? `<form method="post" action="/account/renew"><input type="hidden" name="token" value="${escapeHtml(token)}"><button type="submit">Send me a new link</button></form>` : ''}
+${info.state === 'used' ? FORGOT_LINK : ''}`);
+}
+
+const FORGOT_LINK = '<p><a href="/account/forgot-password">Forgot your password?</a></p>';
+
+function forgotForm(message: string | null): string {
+  return page('Forgot your password?', `
+<p>We will email a link to choose a new one. Your two-factor authentication stays as it is.</p>
+${message ? `<p role="status">${escapeHtml(message)}</p>` : ''}
+<form method="post" action="/account/forgot-password">
+  <label for="email">Email</label>
+  <input id="email" name="email" type="email" autocomplete="email" required maxlength="320">
+  <button type="submit">Send reset link</button>
+</form>`);
 }
 
 function donePage(purpose: Purpose, info: LinkInfo, notice: string | null): string {
@@ -67,7 +81,10 @@ function tokenOf(value: unknown): string | null {
   return parsed.success ? parsed.data : null;
 }
 
-/** Registers `GET/POST /account/invitation`, `GET/POST /account/reset-password`, `POST /account/renew` and the CSS. */
+/**
+ * Registers `GET/POST /account/invitation`, `GET/POST /account/reset-password`, `GET/POST /account/forgot-password`,
+ * `POST /account/renew` and the CSS.
+ */
 export function registerAccountPages(ctx: ServiceContext): void {
   const rateLimit = limited(ctx, 'signIn');
   void ctx.app.register(async (scope: FastifyInstance) => {
@@ -104,6 +121,13 @@ export function registerAccountPages(ctx: ServiceContext): void {
         }
       });
     }
+
+    scope.get('/account/forgot-password', async (_request, reply) => send(reply, 200, forgotForm(null)));
+    scope.post('/account/forgot-password', { ...(rateLimit.rateLimit ? { config: { rateLimit: rateLimit.rateLimit } } : {}) }, async (request, reply) => {
+      const email = String(((request.body ?? {}) as Record<string, unknown>).email ?? '').trim().slice(0, 320);
+      if (email === '') return send(reply, 422, forgotForm('Enter your email.'));
+      return send(reply, 200, forgotForm((await forgotPassword(ctx, email)).message));
+    });
 
     scope.post('/account/renew', { ...(rateLimit.rateLimit ? { config: { rateLimit: rateLimit.rateLimit } } : {}) }, async (request, reply) => {
       const token = tokenOf(((request.body ?? {}) as Record<string, unknown>).token);

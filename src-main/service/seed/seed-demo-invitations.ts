@@ -1,6 +1,7 @@
 /**
  * The demo company's invited people (R-DIR-5, R-CON-2): someone whose invitation waits in their inbox, someone whose
- * invitation expired, and someone never invited — none of them has a password yet. Their emails are in the demo
+ * invitation expired, and someone never invited — none of them has a password yet. Like everyone in the demo they were
+ * added long ago (so, never having signed in, they are also stale). Their emails are in the demo
  * outbox, so a trainer can open the invitation on the simulated phone at once.
  */
 import { randomUUID } from 'node:crypto';
@@ -52,7 +53,7 @@ export async function seedDemoInvitations(
           id, company_id: DEMO_COMPANY_ID, email, email_lower: email, name: person.name, status: 'active', country: person.country,
           time_zone: person.zone, account_type: 'standard', perm_company_admin: 'none', perm_directory: 'none', password_hash: null,
           last_sign_in_at: null, always_require_mfa: 0, enrolled_at: null, failed_attempts: 0, locked_until: null,
-          created_at: invitedAt ?? now - 3 * DAY_MS, updated_at: now, change_seq: await nextChangeSeq(trx),
+          created_at: now - 400 * DAY_MS, updated_at: now, change_seq: await nextChangeSeq(trx),
           password_set_at: null, invited_at: invitedAt, invitation_expires_at: expiresAt,
         })
         .execute();
