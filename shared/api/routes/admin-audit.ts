@@ -38,7 +38,8 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[keyof typeof AUDIT_ACTIONS];
 /** One audit entry. before/after/evidence are the JSON values recorded with it. */
 export const AuditEntryView = z.object({
   seq: z.number(),
-  at: z.number(),
+  at: z.number().describe('Real time of the action (epoch ms)'),
+  companyAt: z.number().nullable().describe("The company's simulated time then, when its demo clock was shifted; else null"),
   actorId: z.string().nullable(),
   actorEmail: z.string().nullable(),
   action: z.string(),

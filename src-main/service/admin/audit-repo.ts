@@ -58,6 +58,7 @@ export function auditEntryView(row: Selectable<AuditLogTable>): AuditEntryView {
   return {
     seq: Number(row.seq),
     at: Number(row.at),
+    companyAt: row.company_at === null ? null : Number(row.company_at),
     actorId: row.actor_id,
     actorEmail: row.actor_email,
     action: row.action,

@@ -87,7 +87,7 @@ export async function unlockUser(deps: Deps, operator: Operator, userId: string)
     await trx.updateTable('users').set({ failed_attempts: 0, locked_until: null, updated_at: ctx.now, change_seq: changeSeq }).where('id', '=', row.id).execute();
     await appendAudit(trx, {
       companyId: operator.companyId,
-      at: ctx.now,
+      when: ctx.moment,
       actorId: operator.id,
       actorEmail: operator.email,
       action: AUDIT_ACTIONS.mfaUnlock,

@@ -99,7 +99,7 @@ export async function resetMfa(deps: Deps, operator: Operator, input: ResetInput
     const removed = { methods: [...domain.methods], pendingMethods: pending.length, recoveryCode: found.hasRecoveryCode, sessionsEnded, lockoutCleared };
     await appendAudit(trx, {
       companyId: operator.companyId,
-      at: ctx.now,
+      when: ctx.moment,
       actorId: operator.id,
       actorEmail: operator.email,
       action: AUDIT_ACTIONS.mfaReset,

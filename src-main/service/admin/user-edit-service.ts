@@ -69,7 +69,7 @@ export async function createUser(deps: Deps, operator: Operator, body: z.output<
     await trx.insertInto('users').values(row).execute();
     await appendAudit(trx, {
       companyId: operator.companyId,
-      at: ctx.now,
+      when: ctx.moment,
       actorId: operator.id,
       actorEmail: operator.email,
       action: AUDIT_ACTIONS.userCreate,
@@ -136,7 +136,7 @@ export async function updateUser(
     await trx.updateTable('users').set({ ...set, updated_at: ctx.now, change_seq: changeSeq }).where('id', '=', row.id).execute();
     await appendAudit(trx, {
       companyId: operator.companyId,
-      at: ctx.now,
+      when: ctx.moment,
       actorId: operator.id,
       actorEmail: operator.email,
       action: AUDIT_ACTIONS.userUpdate,

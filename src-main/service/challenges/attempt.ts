@@ -81,7 +81,7 @@ export async function attemptCode<T>(
     if (failure.kind === 'locked') {
       await appendAudit(trx, {
         companyId: user.company_id,
-        at: now,
+        when: uc.moment,
         actorId: null,
         actorEmail: null,
         action: 'mfa.lockout',

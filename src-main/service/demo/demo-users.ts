@@ -11,7 +11,7 @@ import type { UserRow } from '../repositories/user-context';
 import { clearUserMfa, updateUserMfa } from '../repositories/users-repo';
 import type { ServiceContext } from '../service-context';
 import { maskPhone } from '../sms/code-hash';
-import { companyNow } from '../clock';
+import { companyMoment, companyNow } from '../clock';
 
 /** Every user of the demo company with their MFA state at company time. */
 export async function listDemoUsers(ctx: ServiceContext, company: CompanyRow, onlyUserId?: string): Promise<DemoUser[]> {
@@ -60,14 +60,15 @@ export async function resetDemoUser(
   operator: { id: string; email: string; sessionId: string },
 ): Promise<DemoUser> {
   const user = await demoUserRow(ctx, company, userId);
-  const now = companyNow(ctx.clock, company);
+  const moment = companyMoment(ctx.clock, company);
+  const now = moment.company;
   await ctx.store.write(async (trx) => {
     await clearUserMfa(trx, user.id);
     await updateUserMfa(trx, user.id, { enrolled_at: null, failed_attempts: 0, locked_until: null, always_require_mfa: 0 }, now);
     await revokeUserSessions(trx, user.id, now, operator.sessionId);
     await appendAudit(trx, {
       companyId: company.id,
-      at: now,
+      when: moment,
       actorId: operator.id,
       actorEmail: operator.email,
       action: 'demo.enrollment_reset',

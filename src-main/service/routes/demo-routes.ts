@@ -1,7 +1,7 @@
 /** Demo tools for the enrollment simulator (R-CON-2): SMS outbox, simulated clock, demo users. */
 import { apiRoutes } from '../../../shared/api';
 import { appendAudit } from '../audit/append-audit';
-import { companyNow } from '../clock';
+import { companyMoment, companyNow } from '../clock';
 import { requireDemoCompany } from '../demo/demo-access';
 import { demoAuthenticatorUri, listDemoUsers, resetDemoUser } from '../demo/demo-users';
 import { ApiError } from '../http/api-error';
@@ -33,7 +33,7 @@ export function registerDemoRoutes(ctx: ServiceContext): void {
       await trx.updateTable('companies').set({ clock_offset_ms: body.offsetMs }).where('id', '=', company.id).execute();
       await appendAudit(trx, {
         companyId: company.id,
-        at: companyNow(ctx.clock, { clock_offset_ms: body.offsetMs }),
+        when: companyMoment(ctx.clock, company),
         actorId: auth.user.id,
         actorEmail: auth.user.email,
         action: 'demo.clock_shifted',

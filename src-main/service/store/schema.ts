@@ -132,7 +132,10 @@ export interface SessionsTable {
 export interface AuditLogTable {
   seq: Generated<number>;
   company_id: string;
+  /** Real time (epoch ms). */
   at: number;
+  /** The company's simulated time when its demo clock was shifted; null otherwise. */
+  company_at: number | null;
   actor_id: string | null;
   actor_email: string | null;
   action: string;

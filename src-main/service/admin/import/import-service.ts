@@ -97,7 +97,7 @@ export async function importUsers(deps: { store: Store; clock: Clock }, operator
     const counts = { rows: file.records, created: inserts.length, updated: updates.length, unchanged, failed: problems.length };
     await appendAudit(trx, {
       companyId: operator.companyId,
-      at: now,
+      when: ctx.moment,
       actorId: operator.id,
       actorEmail: operator.email,
       action: AUDIT_ACTIONS.usersImport,
