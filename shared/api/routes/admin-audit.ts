@@ -31,6 +31,8 @@ export const AUDIT_ACTIONS = {
   /** Trainer tools of the demo company (R-CON-2). */
   demoClockShifted: 'demo.clock_shifted',
   demoEnrollmentReset: 'demo.enrollment_reset',
+  /** The simulated phone was given a demo person's authenticator key. */
+  demoAuthenticatorRead: 'demo.authenticator_read',
 } as const;
 /** An action name of the audit log. */
 export type AuditAction = (typeof AUDIT_ACTIONS)[keyof typeof AUDIT_ACTIONS];

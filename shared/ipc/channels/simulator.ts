@@ -19,8 +19,10 @@ export interface SimulatorClock {
   offsetMs: number;
   /** When enforcement begins (epoch ms), or null when MFA is not required or has no deadline. */
   enforcementAt: number | null;
-  /** Only the demo company may shift its clock. */
+  /** Only the demo company has a simulated clock. */
   canShift: boolean;
+  /** Why it may not leave real time now (the company holds people who are not demo people), or null. */
+  shiftRefusal: string | null;
 }
 
 /** The people and clock of the simulator's start screen. */

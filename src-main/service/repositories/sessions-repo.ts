@@ -75,9 +75,10 @@ export async function revokeSession(trx: Transaction<Database>, sessionId: strin
   await trx.updateTable('sessions').set({ revoked_at: now }).where('id', '=', sessionId).where('revoked_at', 'is', null).execute();
 }
 
-/** Ends every session of a user (demo reset), except `keepSessionId` when given. */
-export async function revokeUserSessions(trx: Transaction<Database>, userId: string, now: number, keepSessionId?: string): Promise<void> {
+/** Ends every session of a user (demo reset), except `keepSessionId` when given; returns how many ended. */
+export async function revokeUserSessions(trx: Transaction<Database>, userId: string, now: number, keepSessionId?: string): Promise<number> {
   let query = trx.updateTable('sessions').set({ revoked_at: now }).where('user_id', '=', userId).where('revoked_at', 'is', null);
   if (keepSessionId) query = query.where('id', '!=', keepSessionId);
-  await query.execute();
+  const result = await query.executeTakeFirst();
+  return Number(result.numUpdatedRows);
 }
