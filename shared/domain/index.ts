@@ -25,5 +25,7 @@ export * from './sms-countries';
 export * from './stale';
 export * from './time-zone';
 export * from './totp';
+export * from './screen-labels';
 export * from './triage';
 export * from './tz-preview';
+export * from './unlock-eligibility';

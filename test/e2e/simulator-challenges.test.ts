@@ -130,9 +130,22 @@ describe('enrollment simulator: challenges, lockout, payments step-ups and the c
     await saveRecoveryCode(page);
     await screen(page, 'home');
 
+    await browser(page).getByRole('button', { name: 'Sign out' }).click();
+    await signIn(page);
+    await screen(page, 'challenge_choice');
+    expect(await page.getByTestId('sim-help').textContent()).toBe("Can't use any of these? Payments support can help.");
+    expect(await page.getByTestId('sim-tip').textContent()).toContain('"Enter Recovery Code" is the way in when the phone is lost');
+    await answerWithApp();
+    await screen(page, 'home');
+
     await browser(page).getByRole('button', { name: /Payments/ }).click();
     await screen(page, 'challenge_choice');
     expect(await page.getByTestId('sim-told').textContent()).toBe('Choose a way to verify to enter the Payments tool.');
+    expect(await page.getByTestId('sim-help').textContent()).toBe("Can't use any of these? Payments support can help.");
+    const stepUpTip = await page.getByTestId('sim-tip').textContent();
+    expect(stepUpTip).toContain('no recovery code is offered here');
+    expect(stepUpTip).not.toContain('way in');
+    expect(await browser(page).getByRole('button', { name: /Enter Recovery Code/ }).count()).toBe(0);
     await answerWithApp();
     await screen(page, 'payments');
     expect(await page.getByTestId('sim-payments-done').textContent()).toBe('Verified. You are in the Payments tool.');

@@ -29,7 +29,7 @@ export const PolicyView = z.object({
   lockoutMinutes: z.number(),
   /** null = sessions never expire from inactivity (R-POL-7). */
   sessionIdleMinutes: z.number().nullable(),
-  resetChecklist: z.array(z.object({ id: z.string(), label: z.string() })),
+  resetChecklist: z.array(z.object({ id: z.string(), label: z.string(), record: z.string().optional() })),
   staleAfterDays: z.number(),
   /** Send it back with an update: a stale version is refused with 409 (someone else saved in between). */
   version: z.number(),

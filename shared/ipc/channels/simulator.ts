@@ -94,7 +94,14 @@ export type SimulatorScreen =
       notice: string | null;
     }
   | { kind: 'recovery_code'; code: string; context: 'enrollment' | 'after_recovery' | 'new_code' | 'method_change' }
-  | { kind: 'challenge_choice'; purpose: ChallengePurpose; options: ChallengeOption[]; error: string | null }
+  | {
+      kind: 'challenge_choice';
+      purpose: ChallengePurpose;
+      options: ChallengeOption[];
+      /** Who helps when none of the options works, as the screen says it ("Payments support can help."). */
+      help: string;
+      error: string | null;
+    }
   | {
       kind: 'challenge_code';
       purpose: ChallengePurpose;

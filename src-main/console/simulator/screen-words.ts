@@ -1,6 +1,8 @@
 /** The end-user words the simulator's screens show for the service's coded answers. */
+import type { DemoUser } from '../../../shared/api/routes/demo';
 import type { PaymentsTouchpoint } from '../../../shared/api/routes/payments';
 import { assertNever } from '../../../shared/domain/assert-never';
+import { contactPhrase, mfaContact } from '../../../shared/domain/contacts';
 import type { ChallengePurpose } from '../../../shared/ipc/channels/simulator';
 
 /** Why set-up is required, as "Two-Factor Authentication Required" explains it. */
@@ -56,6 +58,12 @@ export function touchpointDone(touchpoint: PaymentsTouchpoint, idle: boolean): s
     default:
       return assertNever(touchpoint, 'payments touchpoint');
   }
+}
+
+/** Who helps a user who cannot use any way offered (R-PAY-3: payments users are sent to Payments support). */
+export function challengeHelpWords(user: Pick<DemoUser, 'accountType' | 'sso'>): string {
+  const who = contactPhrase(mfaContact(user));
+  return `Can't use any of these? ${who.charAt(0).toUpperCase()}${who.slice(1)} can help.`;
 }
 
 /** What a resend tells the user. */

@@ -77,7 +77,7 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = [
 export const DEMO_RESET_CHECKLIST = [
   { id: 'callback', label: 'Called the user back on the phone number in the directory' },
   { id: 'manager', label: "Confirmed the request with the user's manager" },
-  { id: 'ticket', label: 'Recorded the helpdesk ticket number' },
+  { id: 'ticket', label: 'Recorded the helpdesk ticket number', record: 'Ticket number' },
 ] as const;
 
 /** The email of a demo person. */

@@ -4,7 +4,7 @@
  */
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import { initialMigration } from './migrations/001-initial';
-import { auditCompanyTimeMigration } from './migrations/002-audit-company-time';
+import { companyTimeAndCheckRecordsMigration } from './migrations/002-company-time-and-check-records';
 import type { Database } from './schema';
 import type { StoreEngine } from './store';
 import { StoreError, describeCause } from './store-error';
@@ -12,7 +12,7 @@ import { StoreError, describeCause } from './store-error';
 /** Every migration, by name; names sort in the order they must run. Never rename or remove one. */
 const MIGRATIONS: Record<string, (engine: StoreEngine) => Migration> = {
   '001-initial': initialMigration,
-  '002-audit-company-time': auditCompanyTimeMigration,
+  '002-company-time-and-check-records': companyTimeAndCheckRecordsMigration,
 };
 
 /** The in-code migration provider for one engine. */
