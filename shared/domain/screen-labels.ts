@@ -56,6 +56,8 @@ export const SCREEN_ACTIONS = {
 export const SMS_FIELDS = {
   country: 'Select Your Country Code',
   phone: 'Enter Your Phone Number',
+  /** The hint under the number: the country code comes from the select, so it is not typed. */
+  phoneHint: 'Your mobile number, without the country code: it comes from "Select Your Country Code".',
   code: 'Enter the 6-Digit Verification Code',
 } as const;
 

@@ -126,6 +126,12 @@ export function presenterNote(screen: SimulatorScreen): PresenterNote {
         told: 'Add or change your authenticator app or phone, request a new recovery code.',
         tip: `Each change issues a new recovery code; ${quoted(SCREEN_ACTIONS.alwaysRequire)} is locked on when the company requires MFA.`,
       };
+    case 'confirm_password':
+      return {
+        step: SCREEN_TITLES.confirmPassword,
+        told: `Type your current password to add ${screen.then === 'totp' ? 'an authenticator app' : 'a phone number'}.`,
+        tip: `The guide asks for the current password after ${quoted(screen.then === 'totp' ? SCREEN_ACTIONS.addAuthenticatorApp : SCREEN_ACTIONS.addPhoneNumber)}; the service refuses the addition without it.`,
+      };
     default:
       return assertNever(screen, 'simulator screen');
   }

@@ -114,7 +114,9 @@ export type SimulatorScreen =
   | { kind: 'locked'; lockedUntil: number; message: string }
   | { kind: 'home'; name: string; paymentsUser: boolean; notice: string | null }
   | { kind: 'payments'; done: string | null; idleLimitMinutes: number }
-  | { kind: 'manage_mfa'; settings: SimulatorMfaSettings; notice: string | null; error: string | null };
+  | { kind: 'manage_mfa'; settings: SimulatorMfaSettings; notice: string | null; error: string | null }
+  /** "Enter your account's current password" before adding an app or a phone (the guide's Add steps). */
+  | { kind: 'confirm_password'; email: string; then: 'totp' | 'sms'; error: string | null };
 
 /** Every screen kind. */
 export type SimulatorScreenKind = SimulatorScreen['kind'];
@@ -165,6 +167,10 @@ export const SimulatorAction = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('open_manage') }),
   z.strictObject({ type: z.literal('manage_method'), method: z.enum(['totp', 'sms']) }),
   z.strictObject({ type: z.literal('request_recovery_code') }),
+  z.strictObject({
+    type: z.literal('confirm_password'),
+    password: z.string().min(1, { error: 'Type your current password.' }).max(1024, { error: 'That password is too long.' }),
+  }),
   z.strictObject({ type: z.literal('always_require'), on: z.boolean() }),
   z.strictObject({ type: z.literal('go_home') }),
   z.strictObject({ type: z.literal('refresh') }),

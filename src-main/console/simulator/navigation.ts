@@ -46,6 +46,8 @@ function backTarget(simulation: Simulation): ((ctx: FlowContext, openManage: () 
       if (pending?.kind === 'payments') return () => goHome(simulation, null);
       return inSignIn ? (ctx) => signOutAtService(ctx, simulation) : null;
     }
+    case 'confirm_password':
+      return (_ctx, openManage) => openManage();
     case 'payments':
     case 'manage_mfa':
       return () => goHome(simulation, null);

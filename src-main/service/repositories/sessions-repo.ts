@@ -15,6 +15,8 @@ export interface SessionFlow {
   trusted?: boolean;
   /** Last time a code sent to the current phone was accepted (R-SMS-2: changing the phone needs it). */
   phoneVerifiedAt?: number;
+  /** Last time the user typed their current password in Password & Security (adding a method needs it). */
+  passwordConfirmedAt?: number;
 }
 
 /** Reads a session's flow (an unreadable one counts as empty). */
