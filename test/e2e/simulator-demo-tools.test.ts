@@ -61,6 +61,7 @@ describe('simulator demo tools', () => {
     await expect.poll(() => rows.count()).toBe(2);
     expect(await rows.nth(0).getByTestId('audit-simulated').count()).toBe(1);
     expect(await rows.nth(1).getByTestId('audit-simulated').count()).toBe(0);
+    expect(await page.getByTestId('audit-simulated-legend').textContent()).toContain("Written while the demo company's clock was shifted");
     await rows.nth(0).click();
     expect(await page.getByTestId('audit-entry-simulated').textContent()).toContain("The demo company's clock was shifted");
   });

@@ -56,6 +56,11 @@ describe('Admin API: audit log (R-AUD-1)', () => {
     expect(await actions(`target=${demoEmail('drew.hughes')}`)).toEqual(['user.update', 'user.deactivate']);
     expect(await actions(`from=${t0 + 60_000}&to=${t0 + 120_000}`)).toEqual(['policy.update']);
     expect(await actions(`from=${t0 + 120_000}&actor=${OPERATORS.admin}`)).toEqual(['user.update', 'user.deactivate']);
+    expect(await actions('actor=MORGAN')).toEqual(['user.create', 'policy.update']);
+    expect(await actions('actor=avery.ad')).toEqual(['user.update', 'user.deactivate', 'policy.update']);
+    expect(await actions(`actor=${encodeURIComponent('Morgan Lee')}`)).toEqual(['user.create', 'policy.update']);
+    expect(await actions('actor=%25')).toEqual([]);
+    expect(await actions('target=drew')).toEqual(['user.update', 'user.deactivate']);
   });
 
   it('exports the filtered log as CSV, oldest first, with formula-looking cells neutralised', async () => {

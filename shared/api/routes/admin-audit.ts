@@ -59,13 +59,13 @@ const instant = z.coerce.number().int().min(0);
 
 /** Filters of the audit list and export. */
 export const AuditFilterQuery = z.strictObject({
-  actor: z.string().max(254).optional().describe('Actor email (case-insensitive, exact) or id'),
+  actor: z.string().max(254).optional().describe("Part of the actor's email or name (case-insensitive), or their id"),
   action: z
     .string()
     .max(500)
     .optional()
     .describe('Comma-separated actions; a name ending in "." matches every action starting with it (e.g. "user.")'),
-  target: z.string().max(254).optional().describe('Target email (case-insensitive, exact) or id'),
+  target: z.string().max(254).optional().describe("Part of the target's email or name (case-insensitive), or their id"),
   from: instant.optional().describe('Entries at or after this instant (epoch ms)'),
   to: instant.optional().describe('Entries before this instant (epoch ms)'),
 });

@@ -1,20 +1,21 @@
 /** Settings channels: which MFA service the console uses (embedded or remote) and who it acts as. */
 import { z } from 'zod';
+import type { ToolPermission } from '../../domain/model';
 import { channel } from '../define';
 
 /** A demo operator the embedded console can act as. */
 export interface EmbeddedOperator {
   email: string;
   name: string;
-  companyAdmin: string;
-  directory: string;
+  companyAdmin: ToolPermission;
+  directory: ToolPermission;
 }
 
 /** Everything the Settings screen shows. */
 export interface ConsoleSettings {
   mode: 'embedded' | 'remote';
   /** The signed-in operator the console acts as. */
-  operator: { email: string; name: string; companyAdmin: string; directory: string } | null;
+  operator: { email: string; name: string; companyAdmin: ToolPermission; directory: ToolPermission } | null;
   embedded: { dataFolder: string; operators: EmbeddedOperator[] };
   remote: { url: string | null; email: string | null };
   secrets: { kind: 'keychain' | 'file' | 'memory'; location: string; warning: string | null };

@@ -2,15 +2,15 @@
 import type { Kysely, Selectable, SelectQueryBuilder } from 'kysely';
 import type { AuditEntryView } from '../../../shared/api/routes/admin-audit';
 import type { AuditLogTable, Database } from '../store/schema';
-import { escapeLike, like } from './sql-like';
+import { escapeLike, like, lowerLike } from './sql-like';
 
 /** Filters of the audit list, parsed from the query. */
 export interface AuditFilter {
-  /** Actor email (any case) or id. */
+  /** Part of the actor's email or name (any case), or their id. */
   readonly actor?: string | undefined;
   /** Exact actions, or prefixes ending in "." (`user.` = every user action). */
   readonly action?: string | undefined;
-  /** Target email (any case) or id. */
+  /** Part of the target's email or name (any case), or their id. */
   readonly target?: string | undefined;
   /** Epoch ms: at or after. */
   readonly from?: number | undefined;
@@ -20,10 +20,17 @@ export interface AuditFilter {
 
 type AuditQuery = SelectQueryBuilder<Database, 'audit_log', object>;
 
+/** Entries whose actor (or target) has this id, or an email or current name containing the text, in any case. */
 function whoFilter(query: AuditQuery, idColumn: 'actor_id' | 'target_id', emailColumn: 'actor_email' | 'target_email', value: string): AuditQuery {
   const key = value.trim();
-  if (key.includes('@')) return query.where((eb) => eb(eb.fn('lower', [emailColumn]), '=', key.toLowerCase()));
-  return query.where(idColumn, '=', key);
+  const pattern = `%${escapeLike(key.toLowerCase())}%`;
+  return query.where((eb) =>
+    eb.or([
+      eb(idColumn, '=', key),
+      lowerLike(emailColumn, pattern),
+      eb(idColumn, 'in', eb.selectFrom('users').select('users.id').where(lowerLike('users.name', pattern))),
+    ]),
+  );
 }
 
 /** Adds the filter's conditions to a query on the company's audit log. */
