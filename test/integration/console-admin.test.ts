@@ -104,13 +104,13 @@ describe('console admin handlers over the embedded service', () => {
   });
 
   it('runs a verified reset and refuses payments and SSO users with whom to contact', async () => {
-    const sso = await call('reset:eligibility', { email: 'SAM.RIVERA@sso.northwind.example' });
+    const sso = await call('reset:eligibility', { email: 'SAM.RIVERA@sso.northwind.example', timeZone: 'Europe/Paris' });
     expect(sso).toMatchObject({ eligible: false, reason: 'sso_user', contact: { who: 'it_department' } });
-    const payments = await call('reset:eligibility', { email: 'pat.okafor@northwind.example' });
+    const payments = await call('reset:eligibility', { email: 'pat.okafor@northwind.example', timeZone: 'Europe/Paris' });
     expect(payments).toMatchObject({ eligible: false, reason: 'payments_user', contact: { who: 'payments_support' } });
-    const own = await call('reset:eligibility', { email: 'avery.admin@northwind.example' });
+    const own = await call('reset:eligibility', { email: 'avery.admin@northwind.example', timeZone: 'Europe/Paris' });
     expect(own).toMatchObject({ eligible: false, reason: 'own_account' });
-    const triage = await call('reset:triage', { email: 'pat.okafor@northwind.example' });
+    const triage = await call('reset:triage', { email: 'pat.okafor@northwind.example', timeZone: 'Europe/Paris' });
     expect(triage.helper).toBe('payments_support');
   });
 
