@@ -104,7 +104,7 @@ export function resetEligibility<U extends Pick<DomainUser, 'id' | 'email' | 'ac
   if (!policy.required) {
     return refuse(
       'mfa_not_enforced',
-      'MFA resets are available only while your company requires MFA. Turn on Require MFA in the MFA policy first; until then the user can sign in with their recovery code.',
+      'MFA resets are available only while your company requires MFA. Turn on Require MFA in the MFA policy first. The "Locked out?" triage says what the user can do meanwhile.',
       null,
     );
   }
