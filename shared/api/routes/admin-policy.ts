@@ -10,7 +10,7 @@ import { pageCursor, pageLimit } from './admin-common';
 
 /** A warning about a deadline (R-POL-5); it never blocks saving. */
 export const PolicyWarningView = z.object({
-  code: z.enum(['deadline_in_past', 'deadline_soon', 'required_without_deadline', 'deadline_midnight_skipped']),
+  code: z.enum(['deadline_in_past', 'deadline_soon', 'required_without_deadline', 'deadline_midnight_skipped', 'deadline_midnight_repeated']),
   message: z.string(),
   daysLeft: z.number().optional(),
   localTime: z.string().optional(),

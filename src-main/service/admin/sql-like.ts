@@ -6,11 +6,6 @@ export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (char) => `\\${char}`);
 }
 
-/** `lower(column) like pattern escape '\'`: case-insensitive on both engines for the lower-case `pattern`. */
-export function lowerLike(column: string, pattern: string): RawBuilder<boolean> {
-  return sql<boolean>`lower(${sql.ref(column)}) like ${pattern} escape '\\'`;
-}
-
 /** `column like pattern escape '\'` (case as stored). */
 export function like(column: string, pattern: string): RawBuilder<boolean> {
   return sql<boolean>`${sql.ref(column)} like ${pattern} escape '\\'`;
