@@ -3,6 +3,7 @@ export * from './assert-never';
 export * from './audit-chain';
 export * from './contacts';
 export * from './country';
+export * from './deadline-preview';
 export * from './directory';
 export * from './dst';
 export * from './email';

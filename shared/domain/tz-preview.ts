@@ -6,6 +6,7 @@
  * carries its local days around the instant, so the timeline is drawn from the same computation as the table.
  */
 import { DateTime } from 'luxon';
+export { describeDayDifference } from './day-difference';
 import { dstChangeNear, isInDst } from './dst';
 import type { DstChange } from './dst';
 import { enforcementInstant } from './enforcement-instant';
@@ -91,12 +92,6 @@ const DAY_MS = 86_400_000;
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-/** How a row's date compares with the deadline date, in words: '' for the same day, "2 days earlier", "1 day later". */
-export function describeDayDifference(difference: number): string {
-  if (difference === 0) return '';
-  const days = Math.abs(difference);
-  return `${days} ${days === 1 ? 'day' : 'days'} ${difference > 0 ? 'later' : 'earlier'}`;
-}
 
 /** The local days of `zone` that overlap [from, to), each from its first instant to the next day's. */
 function localDays(zone: string, from: number, to: number): TzPreviewDay[] {

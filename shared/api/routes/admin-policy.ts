@@ -88,6 +88,8 @@ export const TzPreviewRowView = z.object({
   inDst: z.boolean(),
   dstChange: DstChangeView.nullable(),
   notes: z.array(z.string()),
+  /** The zone's local days around the instant, each from its first instant to the next day's: what the timeline draws. */
+  days: z.array(z.object({ date: z.string(), label: z.string(), startMs: z.number(), endMs: z.number() })),
 });
 export type TzPreviewRowView = z.infer<typeof TzPreviewRowView>;
 
@@ -98,6 +100,10 @@ export const TzPreviewResponse = z.object({
   instantMs: z.number(),
   instant: z.string(),
   midnightSkipped: z.boolean(),
+  /** True when midnight happens twice on the deadline date in its zone (enforcement begins at the first). */
+  midnightRepeated: z.boolean(),
+  /** The window the timeline draws, epoch ms. */
+  timeline: z.object({ startMs: z.number(), endMs: z.number() }),
   deadlineNote: z.string().nullable(),
   rows: z.array(TzPreviewRowView),
   /** Directory zones the tz database does not know (fix those users' time zone). */
