@@ -14,6 +14,7 @@ import type { Database } from '../../src-main/service/store/schema';
 import { StoreError, isForeignKeyViolation, isUniqueViolation } from '../../src-main/service/store/store-error';
 import { openStore, type Store } from '../../src-main/service/store/store';
 import { AT, auditRow, companyRow, userRow } from '../fixtures/store-rows';
+import { dropPgSchema } from '../fixtures/pg-schema';
 
 const PG_URL = process.env.MFA_TEST_PG_URL;
 if (!PG_URL) {
@@ -48,9 +49,7 @@ function postgresHarness(url: string): Harness {
     open: () => openStore({ url, schema }),
     reopen: () => openStore({ url, schema }),
     async dispose() {
-      const admin = await openStore({ url });
-      await sql`drop schema if exists ${sql.id(schema)} cascade`.execute(admin.db);
-      await admin.close();
+      await dropPgSchema(url, schema);
     },
   };
 }
