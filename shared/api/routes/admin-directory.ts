@@ -107,7 +107,7 @@ export const adminDirectoryRoutes = {
   adminUsersStale: defineRoute({
     method: 'GET',
     path: '/api/v1/admin/users/stale',
-    summary: 'Active users with no sign-in for N days or never (R-DIR-3); N defaults to the policy',
+    summary: 'Active users with no sign-in for N days, counted from when they were added if they never signed in (R-DIR-3); N defaults to the policy',
     tag: 'admin-directory',
     auth: 'operator',
     query: z.strictObject({
@@ -117,7 +117,7 @@ export const adminDirectoryRoutes = {
     }),
     response: z.object({
       days: z.number(),
-      /** Users whose last sign-in is before this instant (or never) are stale. */
+      /** Users inactive since this instant or earlier (last sign-in, else when they were added) are stale. */
       cutoff: z.number(),
       total: z.number(),
       users: z.array(DirectoryUser),

@@ -28,7 +28,7 @@ export const directoryFilterSchema = z.strictObject({
   accountType: accountTypeSchema.nullable().default(null),
   country: z.string().max(2).nullable().default(null),
   timeZone: z.string().max(64).nullable().default(null),
-  /** Only stale users (R-DIR-3): active, no sign-in for `staleAfterDays` days or never. */
+  /** Only stale users (R-DIR-3): active, no sign-in for `staleAfterDays` days (counted from when added if never). */
   staleOnly: z.boolean().default(false),
   /** Only users whose MFA is locked now. */
   lockedOnly: z.boolean().default(false),
@@ -64,6 +64,8 @@ export interface DirectoryRow {
   lastSignInAt: number | null;
   enrolledAt: number | null;
   lockedUntil: number | null;
+  /** When the user was added (a user who never signed in is stale counting from then). */
+  createdAt: number;
   stale: boolean;
 }
 

@@ -142,6 +142,7 @@ export class DirectoryIndex {
       lastSignInAt: user.lastSignInAt,
       enrolledAt: user.enrolledAt,
       lockedUntil: user.lockedUntil,
+      createdAt: user.createdAt,
       stale: isStale(user, ctx.now, ctx.staleAfterDays),
     };
   }
