@@ -49,16 +49,23 @@ export async function importUsers(
       });
   return {
     preview,
-    rows: file.records,
+    ...countsOf(plan, file.records),
+    errors: plan.problems.slice(0, IMPORT_MAX_ERRORS),
+    errorsTruncated: plan.problems.length > IMPORT_MAX_ERRORS,
+    changes: plan.changes,
+    durationMs: Math.round(performance.now() - started),
+  };
+}
+
+/** The counts of a plan, as the answer and the audit entry give them. */
+function countsOf(plan: ImportPlan, rows: number) {
+  return {
+    rows,
     created: plan.inserts.length,
     updated: plan.updates.length,
     unchanged: plan.unchanged,
     failed: plan.problems.length,
     permissionChanges: plan.permissionChanges,
-    errors: plan.problems.slice(0, IMPORT_MAX_ERRORS),
-    errorsTruncated: plan.problems.length > IMPORT_MAX_ERRORS,
-    changes: plan.changes,
-    durationMs: Math.round(performance.now() - started),
   };
 }
 
@@ -105,14 +112,7 @@ async function applyPlan(
     action: AUDIT_ACTIONS.usersImport,
     targetId: null,
     targetEmail: null,
-    after: {
-      rows: file.records,
-      created: plan.inserts.length,
-      updated: plan.updates.length,
-      unchanged: plan.unchanged,
-      failed: plan.problems.length,
-      permissionChanges: plan.permissionChanges,
-    },
+    after: countsOf(plan, file.records),
     evidence: {
       columns: file.columns,
       fileSha256: createHash('sha256').update(file.text, 'utf8').digest('hex'),
