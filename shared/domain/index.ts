@@ -11,6 +11,7 @@ export * from './enforcement';
 export * from './enforcement-instant';
 export * from './enrollment-report';
 export * from './key-uri';
+export * from './local-days';
 export * from './lockout';
 export * from './methods';
 export * from './model';

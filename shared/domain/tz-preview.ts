@@ -10,22 +10,10 @@ export { describeDayDifference } from './day-difference';
 import { dstChangeNear, isInDst } from './dst';
 import type { DstChange } from './dst';
 import { enforcementInstant } from './enforcement-instant';
+import { PREVIEW_TIMELINE_HALF_SPAN_MS, localDays, type TzPreviewDay } from './local-days';
 import { canonicalTimeZone, formatUtcOffset } from './time-zone';
 
-/** One local day of a zone on the timeline: from its first instant to the next day's. */
-export interface TzPreviewDay {
-  /** `YYYY-MM-DD` */
-  readonly date: string;
-  /** `Sat 7 Mar`, as the timeline labels it. */
-  readonly label: string;
-  /** Epoch ms of the day's first instant (midnight, or the moment of a jump when midnight is skipped). */
-  readonly startMs: number;
-  /** Epoch ms of the next day's first instant. */
-  readonly endMs: number;
-}
-
-/** The timeline shows this long before and after the enforcement instant. */
-export const PREVIEW_TIMELINE_HALF_SPAN_MS = 30 * 3_600_000;
+export { PREVIEW_TIMELINE_HALF_SPAN_MS, type TzPreviewDay } from './local-days';
 
 /** One zone of the preview. */
 export interface TzPreviewRow {
@@ -90,27 +78,6 @@ export interface TzPreviewInput {
 
 const DAY_MS = 86_400_000;
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-
-/** The local days of `zone` that overlap [from, to), each from its first instant to the next day's. */
-function localDays(zone: string, from: number, to: number): TzPreviewDay[] {
-  const days: TzPreviewDay[] = [];
-  let date = DateTime.fromMillis(from, { zone }).toISODate() ?? '';
-  let start = enforcementInstant(date, zone);
-  while (start.ok && start.at < to && days.length < 8) {
-    const calendar = DateTime.fromISO(date, { zone: 'UTC' });
-    const nextDate = calendar.plus({ days: 1 }).toISODate() ?? '';
-    const next = enforcementInstant(nextDate, zone);
-    if (!next.ok) break;
-    if (next.at > from) {
-      days.push({ date, label: `${WEEKDAYS[calendar.weekday - 1]?.slice(0, 3)} ${calendar.day} ${MONTHS[calendar.month - 1]}`, startMs: start.at, endMs: next.at });
-    }
-    date = nextDate;
-    start = next;
-  }
-  return days;
-}
 
 function pad(value: number, width = 2): string {
   return String(value).padStart(width, '0');
