@@ -52,6 +52,7 @@ export type ImportValues = z.infer<typeof ImportValues>;
  */
 export const ImportChange = z.object({
   line: z.number(),
+  /** The user's id (for a new user in a preview: the id it would have been given; nothing is written). */
   userId: z.string(),
   email: z.string(),
   kind: z.enum(['updated', 'added']),
