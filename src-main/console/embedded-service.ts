@@ -49,7 +49,7 @@ export async function startEmbeddedService(options: { dataDir: string; clock: Cl
       await seedDemoEnrollments(store, keys.sealer, options.clock.now());
     }
     const mfa = { keys, sms: new OutboxSmsSender(), demoTools: true, rateLimits: 'off' as const };
-    const app = await buildApp({ store, clock: options.clock, version: APP_VERSION, mfa });
+    const app = await buildApp({ store, clock: options.clock, version: APP_VERSION, mfa, checkResponses: process.env.MFA_CHECK_RESPONSES === '1' });
     const http = axios.create({ adapter: createInjectAdapter(app), baseURL: '/' });
     return {
       app,

@@ -19,9 +19,14 @@ const USERS = Number(process.env.BENCH_USERS ?? 100_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const SLICE = 512 * 1024;
 
-/** Imports the CSV the way the console does: slices from the renderer, whole-row batches to the service. */
-async function importThroughConsole(service: BenchService, csv: string): Promise<{ created: number; unchanged: number; failed: number }> {
-  const job = new DirectoryImport('bench.csv', csv.length, (text) => service.client.call('adminUsersImport', { body: text }));
+/** Imports (or checks, `preview`) the CSV the way the console does: slices from the renderer, whole-row batches to the service. */
+async function importThroughConsole(
+  service: BenchService,
+  csv: string,
+  mode: 'apply' | 'preview' = 'apply',
+): Promise<{ created: number; unchanged: number; failed: number }> {
+  const query = { mode, permissionChanges: 'refuse' } as const;
+  const job = new DirectoryImport('bench.csv', csv.length, (text, options) => service.client.call('adminUsersImport', { body: text, query: options }), query);
   for (let offset = 0; ; offset += SLICE) {
     const last = offset + SLICE >= csv.length;
     const progress = await job.push(csv.slice(offset, offset + SLICE), last);
@@ -53,6 +58,10 @@ async function main(): Promise<void> {
     for (let run = 0; run < RUNS; run++) insertTimes.push(await insertLoop(path.join(root, `insert-${run}`), USERS));
     print(report(`CSV import, ${USERS} users (console → service, batches of 20,000 rows)`, median(importTimes), 'ms', { baseline: ['plain insert loop, one row at a time', median(insertTimes)], goal: 15_000 }));
     if (!service) throw new Error('no service');
+    const fresh = await startBenchService(path.join(root, 'check'));
+    const check = await timeOnce(() => importThroughConsole(fresh, csv, 'preview'));
+    await fresh.close();
+    print(report(`CSV check of a new file, ${USERS} users (preview before the import: writes nothing)`, check, 'ms'));
     const reimport = await timeOnce(() => importThroughConsole(service, csv));
     print(report('CSV re-import of the same file (changes nothing)', reimport, 'ms'));
 

@@ -13,6 +13,7 @@ import { writeFileDurably } from '../../src-main/service/store/durable-file';
 import { loadSqlJs } from '../../src-main/service/store/sqljs-loader';
 import { openStore, type Store } from '../../src-main/service/store/store';
 import { readFile } from 'node:fs/promises';
+import { searchText } from '../../shared/domain/search';
 
 const COMPANY = 'bench-company';
 const ZONES = ['America/New_York', 'Europe/Paris', 'Asia/Kolkata', 'Australia/Adelaide', 'Pacific/Auckland'];
@@ -35,6 +36,7 @@ async function seed(store: Store, users: number): Promise<void> {
           email,
           email_lower: email,
           name: `User Number ${i}`,
+          search_text: searchText({ name: `User Number ${i}`, email }),
           status: i % 10 === 0 ? ('inactive' as const) : ('active' as const),
           country: COUNTRIES[i % COUNTRIES.length] ?? 'US',
           time_zone: ZONES[i % ZONES.length] ?? 'UTC',

@@ -232,7 +232,7 @@ function contract(makeHarness: () => Harness): void {
     const again = await reopen();
     expect(await again.db.selectFrom('companies').select('id').execute()).toEqual([{ id: 'c1' }]);
     const migrations = await sql<{ name: string }>`select name from kysely_migration`.execute(again.db);
-    expect(migrations.rows.map((row) => row.name)).toEqual(['001-initial', '002-company-time-and-check-records']);
+    expect(migrations.rows.map((row) => row.name)).toEqual(['001-initial', '002-company-time-and-check-records', '003-search-text']);
   });
 
   it('lets a write in flight finish before close returns', async () => {

@@ -49,6 +49,8 @@ export interface UsersTable {
   /** Lower-cased email: the unique key (R-DIR-1 compares case-insensitively). */
   email_lower: string;
   name: string;
+  /** `searchText({ name, email })` of shared/domain/search.ts: what the directory search matches (migration 003). */
+  search_text: string;
   status: 'active' | 'inactive';
   country: string;
   time_zone: string;
