@@ -23,7 +23,7 @@ describe.skipIf(!PG_URL)('Admin API on PostgreSQL', () => {
   });
   afterAll(async () => {
     await h?.close();
-    const root = await openStore({ url: PG_URL ?? '' });
+    const root = await openStore({ url: PG_URL ?? '', schema });
     await sql`drop schema if exists ${sql.id(schema)} cascade`.execute(root.db);
     await root.close();
   });

@@ -20,7 +20,7 @@ describe.skipIf(!PG_URL)('end-user flows on PostgreSQL', () => {
   });
   afterAll(async () => {
     await h?.close();
-    const admin = await openStore({ url });
+    const admin = await openStore({ url, schema });
     await sql`drop schema if exists ${sql.id(schema)} cascade`.execute(admin.db);
     await admin.close();
   });

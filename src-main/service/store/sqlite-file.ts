@@ -1,33 +1,58 @@
 /**
- * Reading and checking an SQLite database file before the service trusts it.
+ * Checking an SQLite database file before the service trusts it, and opening it with the settings that make an
+ * acknowledged write durable.
  *
  * A damaged file must stop the start with a message that names the file and says what to do: starting on an
- * empty database instead would look like every user and policy had vanished.
+ * empty database instead would look like every user and policy had vanished. Nothing is written to the file
+ * until it has passed SQLite's own consistency check.
  */
 import { constants } from 'node:fs';
-import { access, readFile } from 'node:fs/promises';
+import { access, open } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import type { Database as SqlJsDatabase, SqlJsStatic } from 'sql.js';
+import type { DatabaseSync } from 'node:sqlite';
+import { loadNodeSqlite } from './node-sqlite';
 import { StoreError, describeCause } from './store-error';
 
 const SQLITE_HEADER = 'SQLite format 3\0';
 const HEADER_BYTES = 100;
+/** How long a write waits for a lock another connection holds (a backup tool, the sqlite3 shell). */
+export const BUSY_TIMEOUT_MS = 5000;
 
-/** The file's bytes after header checks, or null when there is no file yet (a first start). */
-export async function readDatabaseFile(path: string): Promise<Uint8Array | null> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(path);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return null;
-    throw unreadable(path, code, error);
-  }
-  checkHeader(path, bytes);
-  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+/**
+ * Per-connection settings: WAL (readers never wait for the writer), synchronous=FULL (the WAL is synced at
+ * every commit, so an acknowledged write survives power loss), a busy timeout, and foreign keys enforced.
+ */
+export function applyConnectionPragmas(database: DatabaseSync, file: boolean): void {
+  database.exec(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}; PRAGMA foreign_keys = ON;`);
+  if (!file) return;
+  const mode = database.prepare('PRAGMA journal_mode = WAL').get() as { journal_mode?: string } | undefined;
+  if (mode?.journal_mode !== 'wal') throw new Error(`SQLite kept journal mode ${mode?.journal_mode ?? 'unknown'} instead of WAL`);
+  database.exec('PRAGMA synchronous = FULL;');
 }
 
-/** Fails early when the service could read the database but not save it (saves happen after every write). */
+/** True when a database file exists at `path` (false on a first start); throws if it cannot be used. */
+export async function checkDatabaseFile(path: string): Promise<boolean> {
+  let header: Buffer;
+  let size: number;
+  try {
+    const handle = await open(path, 'r');
+    try {
+      size = (await handle.stat()).size;
+      header = Buffer.alloc(Math.min(size, HEADER_BYTES));
+      await handle.read(header, 0, header.length, 0);
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return false;
+    throw unreadable(path, code, error);
+  }
+  checkHeader(path, header, size);
+  return true;
+}
+
+/** Fails early when the service could read the database but not write it. */
 export async function checkWritable(path: string, exists: boolean): Promise<void> {
   try {
     if (exists) await access(path, constants.W_OK);
@@ -42,14 +67,19 @@ export async function checkWritable(path: string, exists: boolean): Promise<void
   }
 }
 
-/** Opens the bytes in sql.js and runs SQLite's own consistency check; a damaged database is refused. */
-export function openChecked(sqlJs: SqlJsStatic, bytes: Uint8Array, path: string): SqlJsDatabase {
-  const database = new sqlJs.Database(bytes);
+/** Opens the file and runs SQLite's consistency check before anything is written; a damaged file is refused. */
+export function openChecked(path: string): DatabaseSync {
+  const { DatabaseSync } = loadNodeSqlite();
+  let database: DatabaseSync;
+  try {
+    database = new DatabaseSync(path);
+  } catch (error) {
+    throw unreadable(path, undefined, error);
+  }
   let verdict: string;
   try {
-    const rows = database.exec('PRAGMA quick_check');
-    const values = rows[0]?.values.map((row) => String(row[0])) ?? [];
-    verdict = values.join('; ');
+    const rows = database.prepare('PRAGMA quick_check').all() as Array<{ quick_check: string }>;
+    verdict = rows.map((row) => row.quick_check).join('; ');
   } catch (error) {
     verdict = describeCause(error);
   }
@@ -60,10 +90,10 @@ export function openChecked(sqlJs: SqlJsStatic, bytes: Uint8Array, path: string)
   return database;
 }
 
-function checkHeader(path: string, bytes: Buffer): void {
-  if (bytes.length === 0) throw corrupt(path, 'the file is empty (0 bytes)');
-  if (bytes.length < HEADER_BYTES) {
-    throw corrupt(path, `the file is only ${bytes.length} bytes long, shorter than an SQLite header: it was cut short`);
+function checkHeader(path: string, bytes: Buffer, size: number): void {
+  if (size === 0) throw corrupt(path, 'the file is empty (0 bytes)');
+  if (size < HEADER_BYTES) {
+    throw corrupt(path, `the file is only ${size} bytes long, shorter than an SQLite header: it was cut short`);
   }
   if (bytes.subarray(0, SQLITE_HEADER.length).toString('latin1') !== SQLITE_HEADER) {
     throw corrupt(path, 'the file does not start with the SQLite header, so it is not an SQLite database');
@@ -76,9 +106,9 @@ function checkHeader(path: string, bytes: Buffer): void {
   const pageCount = bytes.readUInt32BE(28);
   const headerCountValid = pageCount > 0 && bytes.readUInt32BE(24) === bytes.readUInt32BE(92);
   const expected = headerCountValid ? pageCount * pageSize : null;
-  if ((expected !== null && bytes.length < expected) || bytes.length % pageSize !== 0) {
+  if ((expected !== null && size < expected) || size % pageSize !== 0) {
     const detail = expected === null ? `not a whole number of ${pageSize}-byte pages` : `its header says ${expected}`;
-    throw corrupt(path, `the file is ${bytes.length} bytes but ${detail}: it was cut short`);
+    throw corrupt(path, `the file is ${size} bytes but ${detail}: it was cut short`);
   }
 }
 
