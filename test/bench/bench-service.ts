@@ -4,7 +4,6 @@ import { connectionStatus } from '../../src-main/console/connection';
 import type { ConsoleRuntime } from '../../src-main/console/console-runtime';
 import { startEmbeddedService, type EmbeddedService } from '../../src-main/console/embedded-service';
 import { createServiceClient, type ServiceClient } from '../../src-main/console/service-client';
-import { systemClock } from '../../src-main/service/clock';
 import { DEMO_ADMIN_EMAIL } from '../../src-main/service/seed/demo-company';
 import { MemoryVault } from '../../src-main/service/secrets/memory-vault';
 import { nextChangeSeq } from '../../src-main/service/store/change-seq';
@@ -21,7 +20,7 @@ export interface BenchService {
 
 /** Starts the embedded service (demo company seeded) under `dataDir`. */
 export async function startBenchService(dataDir: string): Promise<BenchService> {
-  const service = await startEmbeddedService({ dataDir, clock: systemClock, vault: new MemoryVault() });
+  const service = await startEmbeddedService({ dataDir, vault: new MemoryVault() });
   const client = createServiceClient(service.http);
   client.setToken(await service.signInAs(DEMO_ADMIN_EMAIL));
   const connection = { mode: 'embedded' as const, client, target: service.databaseFile, close: () => service.close() };
