@@ -50,7 +50,7 @@ const RESTARTS_PER_MINUTE = 3;
  */
 export async function startEmbeddedService(options: EmbeddedOptions): Promise<EmbeddedService> {
   const databaseFile = path.join(options.dataDir, 'service', 'mfa.sqlite');
-  const lock = lockDataFolder(path.dirname(databaseFile), 'MFA Admin Console (its embedded service)');
+  const lock = lockDataFolder(path.dirname(databaseFile), 'the embedded service of MFA Admin Console');
   const host = new EmbeddedHost(databaseFile, options);
   try {
     await host.started;
@@ -85,6 +85,7 @@ class EmbeddedHost {
   readonly #signIns = new Map<number, Waiter<string | null>>();
   readonly #listeners = new Set<(message: string) => void>();
   readonly #crashes: number[] = [];
+  readonly #inFlight = new Set<Promise<void>>();
   #worker: Worker | null = null;
   #port: MessagePort | null = null;
   #closed: Waiter<void> | null = null;
@@ -103,10 +104,17 @@ class EmbeddedHost {
     const port = this.#port;
     if (this.#closing || !port) throw unavailable('The embedded MFA service has been stopped. Start the console again.');
     const id = this.#nextId++;
-    return new Promise<HttpResponse>((resolve, reject) => {
+    const answered = new Promise<HttpResponse>((resolve, reject) => {
       this.#requests.set(id, { resolve, reject });
       port.postMessage({ ...request, id });
     });
+    const settled = answered.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.#inFlight.add(settled);
+    void settled.then(() => this.#inFlight.delete(settled));
+    return answered;
   };
 
   async signInAs(email: string): Promise<string | null> {
@@ -128,6 +136,8 @@ class EmbeddedHost {
     this.#closing = true;
     const worker = this.#worker;
     if (!worker || !(await this.started.then(() => true, () => false))) return;
+    // Requests already sent finish first (and the writes they make); only then is the worker told to close.
+    await Promise.all([...this.#inFlight]);
     await new Promise<void>((resolve, reject) => {
       this.#closed = { resolve, reject };
       this.#post({ type: 'close' });

@@ -12,10 +12,13 @@ import { StoreError } from './store-error';
 export const ELECTRON_WITH_SQLITE = '38';
 
 /** The `node:sqlite` module, or a StoreError naming the runtime that is needed. */
-export function loadNodeSqlite(versions: NodeJS.ProcessVersions = process.versions): typeof NodeSqlite {
+export function loadNodeSqlite(
+  versions: NodeJS.ProcessVersions = process.versions,
+  builtin: (id: 'node:sqlite') => typeof NodeSqlite | undefined = (id) => process.getBuiltinModule?.(id),
+): typeof NodeSqlite {
   let loaded: typeof NodeSqlite | undefined;
   try {
-    loaded = process.getBuiltinModule?.('node:sqlite');
+    loaded = builtin('node:sqlite');
   } catch {
     loaded = undefined;
   }
