@@ -58,7 +58,6 @@ async function main(): Promise<void> {
       { store, clock: systemClock, version: APP_VERSION, logger, mfa: { keys, sms, demoTools: options.demo, rateLimits } },
       { host: options.host, port: options.port },
     );
-    console.log(`Service: ${server.url}`);
     let stopping = false;
     const stop = async () => {
       if (stopping) return;
@@ -70,6 +69,8 @@ async function main(): Promise<void> {
     };
     process.on('SIGINT', () => void stop());
     process.on('SIGTERM', () => void stop());
+    // Printed only once the handlers are in place: whoever reads it may stop the service at once.
+    console.log(`Service: ${server.url}`);
   } catch (error) {
     await store.close();
     lock?.release();
