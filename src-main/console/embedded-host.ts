@@ -5,6 +5,7 @@
 import { MessageChannel, Worker, type MessagePort, type WorkerOptions } from 'node:worker_threads';
 import { IPC_ERROR } from '../../shared/ipc/errors';
 import { ConsoleError } from '../ipc/console-error';
+import { PendingWrites } from '../service/store/pending-writes';
 import { StoreError, type StoreErrorKind } from '../service/store/store-error';
 import type { FromWorker, HttpResponse, ToWorker, WireError } from '../service/worker/embedded-protocol';
 import type { EmbeddedOptions } from './embedded-service';
@@ -27,7 +28,7 @@ export class EmbeddedHost {
   readonly #signIns = new Map<number, Waiter<string | null>>();
   readonly #listeners = new Set<(message: string) => void>();
   readonly #crashes: number[] = [];
-  readonly #inFlight = new Set<Promise<void>>();
+  readonly #inFlight = new PendingWrites();
   #worker: Worker | null = null;
   #port: MessagePort | null = null;
   #closed: Waiter<void> | null = null;
@@ -50,13 +51,7 @@ export class EmbeddedHost {
       this.#requests.set(id, { resolve, reject });
       port.postMessage({ ...request, id });
     });
-    const settled = answered.then(
-      () => undefined,
-      () => undefined,
-    );
-    this.#inFlight.add(settled);
-    void settled.then(() => this.#inFlight.delete(settled));
-    return answered;
+    return this.#inFlight.track(answered);
   };
 
   async signInAs(email: string): Promise<string | null> {
@@ -79,7 +74,7 @@ export class EmbeddedHost {
     const worker = this.#worker;
     if (!worker || !(await this.started.then(() => true, () => false))) return;
     // Requests already sent finish first (and the writes they make); only then is the worker told to close.
-    await Promise.all([...this.#inFlight]);
+    await this.#inFlight.settled();
     await new Promise<void>((resolve, reject) => {
       this.#closed = { resolve, reject };
       this.#post({ type: 'close' });

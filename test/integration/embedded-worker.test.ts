@@ -33,8 +33,8 @@ afterEach(async () => {
 });
 
 /** Starts the service, keeping each worker it creates so a test can end one abruptly. */
-async function start(): Promise<{ service: EmbeddedService; client: ServiceClient }> {
-  const service = await startEmbeddedService({
+function startTracked(): Promise<EmbeddedService> {
+  return startEmbeddedService({
     dataDir,
     vault,
     createWorker: (entry, options) => {
@@ -43,6 +43,10 @@ async function start(): Promise<{ service: EmbeddedService; client: ServiceClien
       return worker;
     },
   });
+}
+
+async function start(): Promise<{ service: EmbeddedService; client: ServiceClient }> {
+  const service = await startTracked();
   open.push(service);
   const client = createServiceClient(service.http);
   client.setToken(await service.signInAs(DEMO_ADMIN_EMAIL));
@@ -119,16 +123,7 @@ describe('the embedded service in a worker thread', () => {
       vault,
       settingsFile: new SettingsFile(dataDir),
       host: 'browser',
-      startEmbedded: () =>
-        startEmbeddedService({
-          dataDir,
-          vault,
-          createWorker: (entry, options) => {
-            const worker = new Worker(entry, options);
-            workers.push(worker);
-            return worker;
-          },
-        }),
+      startEmbedded: startTracked,
     });
     try {
       await workers[0]?.terminate();
