@@ -104,7 +104,10 @@ export class EmbeddedHost {
           ready = true;
           this.warnings.splice(0, this.warnings.length, ...message.warnings);
           resolve();
-        } else if (message.type === 'start-failed') reject(fromWire(message.error));
+        } else if (message.type === 'start-failed') {
+          reject(fromWire(message.error));
+          void worker.terminate();
+        }
         else this.#onMessage(message);
       });
       worker.on('error', (error) => (lastError = error));
