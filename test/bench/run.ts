@@ -1,6 +1,8 @@
 /**
- * `npm run bench`: the console's performance at 100,000 users (issue 4, item 8). One line per figure, the median of
- * several runs, beside a baseline measured in the same run where one exists:
+ * `npm run bench`: first the storage table (issue 8: write acknowledgement, sustained writes, main-thread delay,
+ * RSS at 1,000 / 10,000 / 100,000 users; `BENCH_STORAGE_SIZES=1000,5000` for others), then the console's
+ * performance at 100,000 users (issue 4, item 8). One line per figure, the median of several runs, beside a
+ * baseline measured in the same run where one exists:
  * CSV import (console pipeline vs a plain insert loop), first full cache sync (vs paging the directory list),
  * search from the cache (index vs a linear scan), the time-zone preview over all users (index counts vs counting
  * user objects), and the renderer bundle size. `BENCH_USERS=N` runs it on another size.
@@ -12,10 +14,12 @@ import { directoryQuerySchema } from '../../shared/ipc/channels/directory';
 import { DirectoryImport } from '../../src-main/console/directory-import/directory-import';
 import { bundleFigures, cacheFigures, previewFigures, searchFigures } from './bench-figures';
 import { benchCsv } from './bench-directory';
+import { storageFigures } from './bench-storage';
 import { insertLoop, startBenchService, type BenchService } from './bench-service';
 import { median, report, timeOnce } from './bench-stats';
 
 const USERS = Number(process.env.BENCH_USERS ?? 100_000);
+const STORAGE_SIZES = (process.env.BENCH_STORAGE_SIZES ?? '1000,10000,100000').split(',').map(Number).filter((n) => n > 0);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const SLICE = 512 * 1024;
 
@@ -43,6 +47,9 @@ async function main(): Promise<void> {
   };
   console.log(`Bench: ${USERS.toLocaleString('en')} users, median of ${RUNS} runs (Node ${process.version}, ${os.cpus().length} cores)\n`);
   try {
+    console.log('Storage (node:sqlite in the service worker; the bench’s main thread stands in for Electron’s):\n');
+    await storageFigures(root, STORAGE_SIZES, print);
+    print('');
     const csv = benchCsv(USERS);
     const importTimes: number[] = [];
     let service: BenchService | null = null;

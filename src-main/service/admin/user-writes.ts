@@ -72,12 +72,12 @@ export type NewUserRow = Pick<
 
 const NEW_USER_COLUMNS = ['id', 'email', 'email_lower', 'name', 'search_text', 'status', 'country', 'time_zone', 'account_type', 'perm_company_admin', 'perm_directory', 'change_seq'] as const;
 
-/** Rows per insert statement: measured fastest on sql.js (larger statements cost more to bind than they save). */
+/** Rows per insert statement (larger statements cost more to bind than they save). */
 const INSERT_BATCH = 200;
 
 /**
  * Inserts new users of one company in batches. The columns every new user shares are written as constants, not
- * bound per row: binding is most of the cost of a 100,000-row import on sql.js.
+ * bound per row: binding is a large part of the cost of a 100,000-row import.
  */
 export async function insertNewUsers(trx: Transaction<Database>, companyId: string, now: number, rows: readonly NewUserRow[]): Promise<void> {
   const names = sql.join(NEW_USER_COLUMNS.map((column) => sql.id(column)));

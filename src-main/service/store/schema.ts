@@ -1,5 +1,5 @@
 /**
- * The MFA service's database, as Kysely sees it. One schema for both engines (SQLite via sql.js, PostgreSQL):
+ * The MFA service's database, as Kysely sees it. One schema for both engines (SQLite via node:sqlite, PostgreSQL):
  * only portable column types are used — text, integer (64-bit safe numbers), and JSON stored as text.
  * Times are epoch milliseconds (integer). Booleans are 0/1 integers.
  */
