@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { INVITATION_VALID_DAYS, accountAccess, invitationExpiresAt, linkState, needsInvitation } from './account-access';
+import { INVITATION_VALID_DAYS, accountAccess, invitationExpiresAt, isInvitable, linkState, needsInvitation } from './account-access';
 
 const base = { sso: false, passwordSetAt: null, invitedAt: null, invitationExpiresAt: null };
 const NOW = 1_800_000_000_000;
@@ -20,6 +20,11 @@ describe('accountAccess', () => {
     expect(needsInvitation('invited')).toBe(false);
     expect(needsInvitation('active')).toBe(false);
     expect(needsInvitation('sso')).toBe(false);
+  });
+
+  it('invites active users only', () => {
+    expect(isInvitable({ status: 'active' })).toBe(true);
+    expect(isInvitable({ status: 'inactive' })).toBe(false);
   });
 });
 

@@ -46,6 +46,11 @@ export function needsInvitation(access: AccountAccess): boolean {
   return access === 'never_invited' || access === 'invitation_expired' || access === 'invitation_revoked';
 }
 
+/** Whether an invitation goes to a user: inactive users are reactivated first (SSO users get a note instead). */
+export function isInvitable(user: { readonly status: string }): boolean {
+  return user.status === 'active';
+}
+
 /** When an invitation sent at `now` for `days` days stops working. */
 export function invitationExpiresAt(now: number, days: number = INVITATION_VALID_DAYS.default): number {
   return now + days * 86_400_000;

@@ -14,6 +14,7 @@ function content(i: number): AuditEntryContent {
   return {
     companyId: 'c1',
     at: Date.UTC(2026, 5, 1) + i * 1000,
+    companyAt: null,
     actorId: 'admin',
     actorEmail: 'admin@example.com',
     action: i % 2 === 0 ? 'policy.update' : 'mfa.reset',
@@ -72,6 +73,17 @@ describe('entry hash (R-AUD-1)', () => {
     expect(auditEntryHash(GENESIS_HASH, { ...body, evidence: '{}' })).not.toBe(base);
     expect(auditEntryHash(GENESIS_HASH, { ...body, at: body.at + 1 })).not.toBe(base);
     expect(auditEntryHash('f'.repeat(64), body)).not.toBe(base);
+  });
+
+  it('covers the simulated company time when one was recorded, and leaves older entries as they were hashed', () => {
+    const body = content(0);
+    const { companyAt: _absent, ...withoutField } = body;
+    const legacyText = canonicalJson(withoutField);
+    expect(canonicalAuditEntry(body)).toBe(legacyText);
+    const shifted = { ...body, companyAt: body.at + 46 * 86_400_000 };
+    expect(canonicalAuditEntry(shifted)).toContain(`"companyAt":${shifted.companyAt}`);
+    expect(auditEntryHash(GENESIS_HASH, shifted)).not.toBe(auditEntryHash(GENESIS_HASH, body));
+    expect(auditEntryHash(GENESIS_HASH, shifted)).not.toBe(auditEntryHash(GENESIS_HASH, { ...shifted, companyAt: shifted.companyAt + 1 }));
   });
 });
 

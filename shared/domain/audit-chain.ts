@@ -2,6 +2,7 @@
  * R-AUD-1 hash-chained audit log. Each entry's hash is `sha256hex(prevHash + canonical(entry))`, the first entry's
  * prevHash is the genesis constant, so changing, removing or reordering any entry breaks every hash after it.
  * `seq` is not hashed (the database assigns it on insert); order is carried by the prevHash links.
+ * `at` is real time; `companyAt` is the company's simulated time, recorded only when a demo clock is shifted.
  */
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
@@ -12,7 +13,10 @@ export const GENESIS_HASH = '0'.repeat(64);
 /** The hashed content of an entry. `before`, `after` and `evidence` are the stored JSON text (or null). */
 export interface AuditEntryContent {
   readonly companyId: string;
+  /** Real time of the action (epoch ms): an audit entry is evidence, so it never follows a simulated clock. */
   readonly at: number;
+  /** The company's simulated time at that moment, or null when its clock was not shifted. */
+  readonly companyAt: number | null;
   readonly actorId: string | null;
   readonly actorEmail: string | null;
   readonly action: string;
@@ -49,11 +53,15 @@ export function canonicalJson(value: unknown): string {
   throw new TypeError(`Cannot hash a value of type ${typeof value}.`);
 }
 
-/** The canonical text of an entry's content (only the fields of `AuditEntryContent`, whatever else it carries). */
+/**
+ * The canonical text of an entry's content (only the fields of `AuditEntryContent`, whatever else it carries).
+ * `companyAt` is hashed only when present, so entries written before it existed keep their hashes.
+ */
 export function canonicalAuditEntry(entry: AuditEntryContent): string {
   return canonicalJson({
     companyId: entry.companyId,
     at: entry.at,
+    ...(entry.companyAt === null ? {} : { companyAt: entry.companyAt }),
     actorId: entry.actorId,
     actorEmail: entry.actorEmail,
     action: entry.action,

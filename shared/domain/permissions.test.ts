@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import type { ToolPermission } from './model';
-import { canChangePolicy, canResetMfa, hasAdminOnBothTools } from './permissions';
+import { canChangePolicy, canResetMfa, canWriteDirectory, hasAdminOnBothTools } from './permissions';
 
 const levels: ToolPermission[] = ['none', 'read_only', 'standard', 'admin'];
 
@@ -15,5 +15,9 @@ describe('MFA administration permissions (R-POL-1, R-RST-1)', () => {
         expect(canResetMfa(operator)).toBe(expected);
       }
     }
+  });
+
+  it('lets only standard or admin on Directory change the directory (read-only operators cannot deactivate)', () => {
+    expect(levels.filter((directory) => canWriteDirectory({ permissions: { directory } }))).toEqual(['standard', 'admin']);
   });
 });

@@ -90,7 +90,13 @@ describe('sign-in next step (R-AUTH-1)', () => {
     const result = step({ methods: ['totp'], failedAttempts: 5, lockedUntil: DEADLINE + 90_000 });
     expect(result).toMatchObject({ step: 'locked', lockedUntil: DEADLINE + 90_000 });
     expect(result.step === 'locked' && result.message).toMatch(/Try again in 2 minutes/);
+    expect(result.step === 'locked' && result.message).toMatch(/ask your company admin for help/);
     expect(step({ methods: ['totp'], failedAttempts: 5, lockedUntil: DEADLINE })).toMatchObject({ step: 'challenge' });
+  });
+
+  it('sends a locked payments user to Payments support, not the company admin (R-PAY-3)', () => {
+    const result = step({ methods: ['totp'], accountType: 'payments_payor', failedAttempts: 5, lockedUntil: DEADLINE + 90_000 });
+    expect(result.step === 'locked' && result.message).toMatch(/ask Payments support for help\.$/);
   });
 });
 
@@ -100,7 +106,7 @@ describe('challenge helpers', () => {
   });
 
   it('rounds the wait up and says "1 minute" in the singular', () => {
-    expect(lockedMessage(1_000, 0)).toMatch(/in 1 minute,/);
-    expect(lockedMessage(15 * 60_000, 0)).toMatch(/in 15 minutes/);
+    expect(lockedMessage(1_000, 0, 'company_admin')).toMatch(/in 1 minute,/);
+    expect(lockedMessage(15 * 60_000, 0, 'company_admin')).toMatch(/in 15 minutes/);
   });
 });

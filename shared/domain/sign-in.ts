@@ -4,6 +4,8 @@
  * are signed in when MFA is off. Inactive users cannot sign in (R-DIR-3); SSO users continue at their IdP (R-DIR-2).
  */
 import { assertNever } from './assert-never';
+import { contactPhrase, mfaContact, type Contact } from './contacts';
+import { isSsoUser } from './directory';
 import { mfaRequirement } from './enforcement';
 import type { RequiredReason } from './enforcement';
 import { isLocked } from './lockout';
@@ -35,11 +37,11 @@ export interface SignInInput {
   readonly now: number;
 }
 
-/** The words for a lock: how long to wait, rounded up to the minute. */
-export function lockedMessage(lockedUntil: number, now: number): string {
+/** The words for a lock: how long to wait, rounded up to the minute, and who can help before then. */
+export function lockedMessage(lockedUntil: number, now: number, contact: Contact): string {
   const minutes = Math.max(1, Math.ceil((lockedUntil - now) / 60_000));
   const wait = minutes === 1 ? '1 minute' : `${minutes} minutes`;
-  return `Too many wrong codes in a row, so verification is locked. Try again in ${wait}, or ask your company admin for help.`;
+  return `Too many wrong codes in a row, so verification is locked. Try again in ${wait}, or ask ${contactPhrase(contact)} for help.`;
 }
 
 /** The challenge choices of an enrolled user: their methods in product order, then the recovery code if they have one. */
@@ -67,7 +69,8 @@ export function signInNextStep(input: SignInInput): SignInStep {
   }
   if (isEnrolled(user)) {
     if (isLocked(user, now) && user.lockedUntil !== null) {
-      return { step: 'locked', lockedUntil: user.lockedUntil, message: lockedMessage(user.lockedUntil, now) };
+      const contact = mfaContact({ accountType: user.accountType, sso: isSsoUser(user.email, company) });
+      return { step: 'locked', lockedUntil: user.lockedUntil, message: lockedMessage(user.lockedUntil, now, contact) };
     }
     return { step: 'challenge', options: challengeOptions(user, input.hasRecoveryCode) };
   }

@@ -10,7 +10,7 @@ const newcomer: DomainUser = {
   methods: [], alwaysRequireMfa: false, failedAttempts: 0, lockedUntil: null,
 };
 const triage = (access: Parameters<typeof lockedOutTriage>[0]['access'], extra: Partial<DomainUser> = {}) =>
-  lockedOutTriage({ user: { ...newcomer, ...extra }, company: { ssoDomains: [] }, policy: { required: true }, now: NOW, access, invitationExpiresAt: NOW + 3 * DAY });
+  lockedOutTriage({ user: { ...newcomer, ...extra }, company: { ssoDomains: [] }, policy: { required: true }, now: NOW, access, invitationExpiresAt: NOW + 3 * DAY, viewerZone: 'Europe/London' });
 
 describe('triage of users without a password (the guide’s "Need help logging in?")', () => {
   it('points invited users to their inbox first, then to an admin who can resend', () => {
@@ -19,6 +19,7 @@ describe('triage of users without a password (the guide’s "Need help logging i
     expect(result.why).toContain('works for 3 more days');
     expect(result.why).toContain('resend the invitation from the Directory');
     expect(result.tips).toEqual([expect.stringContaining('spam folder')]);
+    expect(result.lock).toBeNull();
   });
 
   it('sends expired, withdrawn and never-invited users to a company admin, even payments users', () => {

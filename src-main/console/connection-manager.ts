@@ -5,11 +5,9 @@
  */
 import type { ConsoleSettings } from '../../shared/ipc/channels/settings';
 import { ConsoleError } from '../ipc/console-error';
-import type { Clock } from '../service/clock';
 import { DEMO_PEOPLE, demoEmail } from '../service/seed/demo-company';
 import type { SecretVault } from '../service/secrets/secret-vault';
-import type { MailTransport } from '../service/mail/mail-transport';
-import { openSmtpTransport } from '../service/mail/smtp-setup';
+import { storeSmtpSetting } from '../service/mail/smtp-setup';
 import { connectEmbedded, connectRemote, type ServiceConnection } from './connection';
 import { ConnectionRuntime } from './console-runtime';
 import { DEFAULT_EMBEDDED_OPERATOR, startEmbeddedService, type EmbeddedService } from './embedded-service';
@@ -32,8 +30,9 @@ export const EMBEDDED_OPERATORS = DEMO_PEOPLE.filter((p) => (p.companyAdmin ?? '
 /** Dependencies of the manager. */
 export interface ConnectionManagerDeps {
   dataDir: string;
-  clock: Clock;
   vault: SecretVault;
+  /** The built worker file of the embedded service (the desktop app); from source when omitted. */
+  embeddedWorker?: string;
   settingsFile: SettingsFile;
   host: 'electron' | 'browser';
   /** Starts the embedded service (tests may pass their own). */
@@ -68,23 +67,13 @@ export class ConnectionManager {
       return new ConnectionManager(deps, settings, new ConnectionRuntime(remote.connection, deps.host, warnings), null);
     }
     if (remote?.kind === 'ended') warnings.push(remote.warning);
-    const mailTransport = await ConnectionManager.storedMailTransport(deps, settings, warnings);
-    const embedded = await (deps.startEmbedded ?? (() => startEmbeddedService({ dataDir: deps.dataDir, clock: deps.clock, vault: deps.vault, mailTransport })))();
+    const embedded = await startEmbedded(deps, settings.smtpUrl ?? null);
     const operator = settings.embeddedOperator ?? DEFAULT_EMBEDDED_OPERATOR;
     const connection = await connectEmbeddedAs(embedded, operator).catch(() => connectEmbeddedAs(embedded, DEFAULT_EMBEDDED_OPERATOR));
     const effective: StoredSettings = { ...settings, mode: 'embedded' };
-    return new ConnectionManager(deps, effective, new ConnectionRuntime(connection, deps.host, warnings), embedded);
-  }
-
-  /** The SMTP server stored in Settings, or null (with a warning when it cannot be opened). */
-  private static async storedMailTransport(deps: ConnectionManagerDeps, settings: StoredSettings, warnings: string[]): Promise<MailTransport | null> {
-    if (!settings.smtpUrl) return null;
-    try {
-      return (await openSmtpTransport(settings.smtpUrl, deps.vault)).transport;
-    } catch (error) {
-      warnings.push(`The mail server in Settings could not be used (${(error as Error).message}); email stays in the demo outbox.`);
-      return null;
-    }
+    const manager = new ConnectionManager(deps, effective, new ConnectionRuntime(connection, deps.host, warnings), embedded);
+    manager.watch(embedded);
+    return manager;
   }
 
   /** The stored settings (for the mail server screen). */
@@ -92,21 +81,27 @@ export class ConnectionManager {
     return this.settings;
   }
 
-  /** Stores the embedded service's SMTP server (password to the vault) and applies it; null removes it. */
+  /**
+   * Stores the embedded service's SMTP server and applies it; null removes it. The password goes to the vault here
+   * (the main thread owns it); the service's worker reads it from there and opens the server, and only once it
+   * could is the setting saved. A service started later reads the saved setting.
+   */
   async setMailServer(smtpUrl: string | null, password: string | null): Promise<void> {
-    if (smtpUrl === null) {
-      this.embedded?.setMailTransport(null);
-      await this.persist({ ...this.settings, smtpUrl: null });
-      return;
+    let url: string | null = null;
+    if (smtpUrl !== null) {
+      try {
+        url = (await storeSmtpSetting(smtpUrl, this.deps.vault, password)).settings.url;
+      } catch (error) {
+        throw new ConsoleError('bad_request', (error as Error).message, { fields: { smtpUrl: (error as Error).message } });
+      }
     }
-    let opened;
     try {
-      opened = await openSmtpTransport(smtpUrl, this.deps.vault, password);
+      await this.embedded?.setMailServer(url);
     } catch (error) {
+      if (error instanceof ConsoleError) throw error;
       throw new ConsoleError('bad_request', (error as Error).message, { fields: { smtpUrl: (error as Error).message } });
     }
-    this.embedded?.setMailTransport(opened.transport);
-    await this.persist({ ...this.settings, smtpUrl: opened.settings.url });
+    await this.persist({ ...this.settings, smtpUrl: url });
   }
 
   /** A stored remote session, if it still works. */
@@ -197,15 +192,26 @@ export class ConnectionManager {
 
   private async ensureEmbedded(): Promise<EmbeddedService> {
     if (this.embedded && this.settings.mode === 'embedded') return this.embedded;
-    const mailTransport = await ConnectionManager.storedMailTransport(this.deps, this.settings, []);
-    this.embedded = await (this.deps.startEmbedded ?? (() => startEmbeddedService({ dataDir: this.deps.dataDir, clock: this.deps.clock, vault: this.deps.vault, mailTransport })))();
+    this.embedded = await startEmbedded(this.deps, this.settings.smtpUrl ?? null);
+    this.watch(this.embedded);
     return this.embedded;
+  }
+
+  /** Shows the embedded service's problems (a crash and restart) in the status bar. */
+  private watch(embedded: EmbeddedService): void {
+    embedded.onProblem((message) => this.runtime.warn(message));
   }
 
   private async persist(next: StoredSettings): Promise<void> {
     this.settings = next;
     await this.deps.settingsFile.save(next);
   }
+}
+
+/** Starts the embedded service, sending mail through the SMTP server stored in Settings (if any). */
+function startEmbedded(deps: ConnectionManagerDeps, smtpUrl: string | null): Promise<EmbeddedService> {
+  if (deps.startEmbedded) return deps.startEmbedded();
+  return startEmbeddedService({ dataDir: deps.dataDir, vault: deps.vault, smtpUrl, ...(deps.embeddedWorker ? { workerEntry: deps.embeddedWorker } : {}) });
 }
 
 /** Connects to the embedded service as `email`, or fails in plain words. */

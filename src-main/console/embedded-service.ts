@@ -1,92 +1,79 @@
 /**
- * The MFA service hosted in the console's main process (R-CON-1 embedded mode): its database lives in the
- * console's data folder, the demo company is seeded on first start, and calls go through Fastify inject.
+ * The MFA service embedded in the console (R-CON-1 embedded mode), run in a worker thread so its SQL never runs
+ * on the main thread (Electron's, whose stalls freeze the window). Its database lives in the console's data
+ * folder (`service/mfa.sqlite`, locked for this process), the demo company is seeded on first start, and calls
+ * go through axios over a MessagePort. If the worker dies, requests it was handling fail in plain words, the
+ * console is told, and a new worker is started on the same database.
  */
 import path from 'node:path';
+import type { Worker, WorkerOptions } from 'node:worker_threads';
 import axios, { type AxiosInstance } from 'axios';
-import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../service/app';
-import { openServiceKeys } from '../service/auth/service-keys';
-import { createTrustedSession } from '../service/auth/trusted-session';
-import type { Clock } from '../service/clock';
-import { openVault } from '../service/secrets/open-vault';
 import type { SecretVault } from '../service/secrets/secret-vault';
 import { DEMO_ADMIN_EMAIL } from '../service/seed/demo-company';
-import { isEmptyStore, seedDemoCompany } from '../service/seed/seed-demo';
-import { seedDemoEnrollments } from '../service/seed/seed-demo-enrollments';
-import { seedDemoInvitations } from '../service/seed/seed-demo-invitations';
-import type { MailTransport } from '../service/mail/mail-transport';
-import { OutboxSmsSender } from '../service/sms/outbox-sms-sender';
-import { openStore, type Store } from '../service/store/store';
-import { APP_VERSION } from '../version';
-import { createInjectAdapter } from './inject-adapter';
+import { lockDataFolder } from '../service/store/folder-lock';
+import { EmbeddedHost } from './embedded-host';
+import { createPortAdapter } from './port-adapter';
 
 /** A running embedded service. */
 export interface EmbeddedService {
-  app: FastifyInstance;
-  store: Store;
   http: AxiosInstance;
   /** Where the database file lives. */
   databaseFile: string;
   /** Plain-words warnings for the console's status bar (e.g. the data key kept in a file, not a keychain). */
   warnings: string[];
-  /** Changes the SMTP server email leaves by (Settings); null = the demo outbox only. */
-  setMailTransport(transport: MailTransport | null): void;
+  /**
+   * Sends email through this SMTP server from now on (Settings; its password already in the vault); null = the demo
+   * outbox only. Rejects with the reason when the worker cannot use it (nothing changes then).
+   */
+  setMailServer(smtpUrl: string | null): Promise<void>;
   /** Mints an operator session for a directory user (the console acts as them). */
   signInAs(email: string): Promise<string | null>;
+  /** Calls `listener` with a plain-words message when the service stopped unexpectedly (and was restarted). */
+  onProblem(listener: (message: string) => void): () => void;
+  /** Stops taking requests, lets those in flight finish, closes the database and ends the worker. */
   close(): Promise<void>;
 }
 
-/**
- * Opens (or creates and seeds) the embedded service under `dataDir`. Its data key comes from `vault` (the
- * console's), else from the keychain or a 0600 key file beside the database. SMS go to an in-memory outbox the
- * simulator reads; demo tools are on; per-IP rate limits are off (every call comes from this process).
- */
-export async function startEmbeddedService(options: {
+/** Where the service keeps its data and secrets; `workerEntry` is the built worker file in the desktop app. */
+export interface EmbeddedOptions {
   dataDir: string;
-  clock: Clock;
-  vault?: SecretVault;
-  /** The SMTP server from Settings, if any; the demo company's mail always reaches the simulator's Mail app too. */
-  mailTransport?: MailTransport | null;
-}): Promise<EmbeddedService> {
-  const databaseFile = path.join(options.dataDir, 'service', 'mfa.sqlite');
-  const store = await openStore({ file: databaseFile });
-  try {
-    const vault = options.vault ?? (await openVault({ dir: path.dirname(databaseFile) }));
-    const keys = await openServiceKeys(vault, store);
-    if (await isEmptyStore(store)) {
-      await seedDemoCompany(store, options.clock.now());
-      await seedDemoEnrollments(store, keys.sealer, options.clock.now());
-      await seedDemoInvitations(store, keys.sealer, options.clock.now(), EMBEDDED_PUBLIC_URL);
-    }
-    const mfa = { keys, sms: new OutboxSmsSender(), demoTools: true, rateLimits: 'off' as const };
-    const mail = { transport: options.mailTransport ?? null, publicUrl: EMBEDDED_PUBLIC_URL };
-    const app = await buildApp({ store, clock: options.clock, version: APP_VERSION, mfa, mail });
-    const http = axios.create({ adapter: createInjectAdapter(app), baseURL: '/' });
-    return {
-      app,
-      store,
-      http,
-      databaseFile,
-      warnings: keys.warning ? [keys.warning] : [],
-      setMailTransport: (transport) => app.mailQueue.setTransport(transport),
-      signInAs: (email) => createTrustedSession(store, email, options.clock.now()),
-      async close() {
-        await app.close();
-        await store.close();
-      },
-    };
-  } catch (error) {
-    await store.close();
-    throw error;
-  }
+  vault: SecretVault;
+  workerEntry?: string;
+  /** The SMTP server from Settings (no password: that is in `vault`); the demo company's mail reaches the Mail app too. */
+  smtpUrl?: string | null;
+  /** Creates the worker (tests wrap it to end one abruptly). */
+  createWorker?: (entry: string, options: WorkerOptions) => Worker;
 }
 
 /**
- * Where the embedded service's links point. It listens on no port, so nothing real is there: the links open in the
- * simulator's browser (the name is on a reserved example domain, so it can never reach someone else's site).
+ * Starts the worker and waits until the service answers. The data key comes from `vault` (the console's), over
+ * messages, as does the SMTP password. SMS go to an in-memory outbox the simulator reads, email to the demo outbox
+ * (and through the SMTP server of Settings); demo tools are on; per-IP rate limits are off.
  */
-export const EMBEDDED_PUBLIC_URL = 'https://accounts.northwind.example';
+export async function startEmbeddedService(options: EmbeddedOptions): Promise<EmbeddedService> {
+  const databaseFile = path.join(options.dataDir, 'service', 'mfa.sqlite');
+  const lock = lockDataFolder(path.dirname(databaseFile), 'the embedded service of MFA Admin Console');
+  const host = new EmbeddedHost(databaseFile, options);
+  try {
+    await host.started;
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+  const http = axios.create({ adapter: createPortAdapter(host.exchange), baseURL: '/' });
+  return {
+    http,
+    databaseFile,
+    warnings: host.warnings,
+    setMailServer: (smtpUrl) => host.setMailServer(smtpUrl),
+    signInAs: (email) => host.signInAs(email),
+    onProblem: (listener) => host.onProblem(listener),
+    close: async () => {
+      await host.close();
+      lock.release();
+    },
+  };
+}
 
 /** The operator the embedded console acts as on a fresh demo. */
 export const DEFAULT_EMBEDDED_OPERATOR = DEMO_ADMIN_EMAIL;

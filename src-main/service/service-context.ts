@@ -17,6 +17,8 @@ export interface ServiceDeps {
   mfa?: MfaOptions;
   /** Email (R-DIR-5): the SMTP transport, the public address links point to, retries (defaults suit tests). */
   mail?: MailOptions;
+  /** Check every JSON answer against its contract schema; a mismatch answers 500 (tests turn this on). */
+  checkResponses?: boolean;
 }
 
 /** Dependencies plus the app and the shared authenticator, as route modules see them. */

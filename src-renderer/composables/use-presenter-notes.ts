@@ -2,8 +2,9 @@
  * The presenter panel's words for each end-user screen: the screen's name as the guide names it, what the user is
  * told there, and a tip for the trainer. Copy only; which screen comes next is decided by the service's answers.
  */
-import type { ChallengePurpose, SimulatorAction, SimulatorScreen } from '../../shared/ipc/channels/simulator';
+import type { ChallengePurpose, ScreenOf, SimulatorAction, SimulatorScreen } from '../../shared/ipc/channels/simulator';
 import { assertNever } from '../../shared/domain/assert-never';
+import { CHALLENGE_OPTION_LABELS, SCREEN_ACTIONS, SCREEN_TITLES, SMS_FIELDS, quoted } from '../../shared/domain/screen-labels';
 
 /** What the presenter panel shows for the current screen. */
 export interface PresenterNote {
@@ -30,13 +31,25 @@ export function purposeWords(purpose: ChallengePurpose): string {
   return PURPOSE_WORDS[purpose];
 }
 
+/** The trainer's tip on "How do you want to verify your identity?": the recovery code only where the screen offers it. */
+function challengeChoiceTip(screen: ScreenOf<'challenge_choice'>): string {
+  const choosing = screen.options.length > 1 ? 'Users with more than one way pick each time. ' : '';
+  if (screen.options.includes('recovery_code')) {
+    return `${choosing}${quoted(CHALLENGE_OPTION_LABELS.recovery_code)} is the way in when the phone is lost; it works once and a new code is issued.`;
+  }
+  if (screen.purpose.startsWith('payments_')) {
+    return `${choosing}Payments checks take a code from the app or phone only: no recovery code is offered here. ${screen.help}`;
+  }
+  return `${choosing}This user has no recovery code to fall back on. ${screen.help}`;
+}
+
 /** The note for a screen. */
 export function presenterNote(screen: SimulatorScreen): PresenterNote {
   switch (screen.kind) {
     case 'sign_in':
       return {
-        step: 'Sign in',
-        told: 'Enter your email and password, then click Continue.',
+        step: SCREEN_TITLES.signIn,
+        told: `Enter your email and password, then click ${quoted(SCREEN_ACTIONS.continue)}.`,
         tip: `Every demo user's password is on the start panel; invited users have none yet: open their invitation in the phone's Mail app.`,
       };
     case 'sso':
@@ -44,7 +57,7 @@ export function presenterNote(screen: SimulatorScreen): PresenterNote {
     case 'inactive':
       return { step: 'Account inactive', told: screen.message, tip: 'Inactive users cannot sign in and are not asked to enroll.' };
     case 'setup_required':
-      return { step: 'Two-Factor Authentication Required', told: screen.reason, tip: 'Click "Set Up Now": there is no way to skip.' };
+      return { step: SCREEN_TITLES.setupRequired, told: screen.reason, tip: `Click ${quoted(SCREEN_ACTIONS.setUpNow)}: there is no way to skip.` };
     case 'setup_optional':
       return {
         step: 'Set up two-factor authentication now or later',
@@ -53,40 +66,52 @@ export function presenterNote(screen: SimulatorScreen): PresenterNote {
       };
     case 'select_method':
       return {
-        step: 'Select an Authentication Method',
+        step: SCREEN_TITLES.selectMethod,
         told: 'Choose how you will get your 6-digit codes. Only the methods you may use are offered.',
         tip: 'Methods that are missing say why (country, payments rules, company policy).',
       };
     case 'totp_setup':
       return {
-        step: 'Secure your Account',
+        step: SCREEN_TITLES.secureAccount,
         told: 'Open your authenticator app, scan the QR code, then enter the 6-digit code it shows.',
         tip: 'On the phone, tap "Scan QR code". "Trouble scanning?" shows the key in groups of four.',
       };
     case 'sms_setup':
       return screen.sentTo === null
-        ? { step: 'Set Up SMS Verification', told: 'Select your country code, enter your phone number and click "Send Text Message".', tip: 'Only numbers of the allowed countries are accepted.' }
-        : { step: 'Set Up SMS Verification: enter the code', told: `Enter the 6-digit code sent to ${screen.sentTo}. Click "Resend New Code" for a new one.`, tip: 'The text message arrives in the phone\'s Messages app.' };
+        ? {
+            step: SCREEN_TITLES.smsSetup,
+            told: `Complete ${quoted(SMS_FIELDS.country)} and ${quoted(SMS_FIELDS.phone)}, then click ${quoted(SCREEN_ACTIONS.sendTextMessage)}.`,
+            tip: 'Only the countries this user may use are listed.',
+          }
+        : {
+            step: `${SCREEN_TITLES.smsSetup}: enter the code`,
+            told: `Enter the 6-digit code sent to ${screen.sentTo}. Click ${quoted(SCREEN_ACTIONS.resendNewCode)} for a new one.`,
+            tip: "The text message arrives in the phone's Messages app.",
+          };
     case 'recovery_code':
       return {
-        step: 'Save Your Recovery Code',
+        step: SCREEN_TITLES.saveRecoveryCode,
         told: 'Copy or download this code and keep it safe. It is shown only once and works only once.',
-        tip: 'Tick "I have securely saved this code" to continue. Note the code: it signs in when the phone is lost.',
+        tip: `Tick ${quoted(SCREEN_ACTIONS.savedRecoveryCode)} to continue. Note the code: it signs in when the phone is lost.`,
       };
     case 'challenge_choice':
       return {
-        step: 'How do you want to verify your identity?',
+        step: SCREEN_TITLES.challengeChoice,
         told: `Choose a way to verify ${purposeWords(screen.purpose)}.`,
-        tip: 'Users with both the app and a phone pick each time; the recovery code is always a way out.',
+        tip: challengeChoiceTip(screen),
       };
     case 'challenge_code':
       return {
-        step: screen.method === 'recovery_code' ? 'Enter Recovery Code' : 'Enter Your 6-digit Verification Code',
+        step: screen.method === 'recovery_code' ? SCREEN_TITLES.enterRecoveryCode : SCREEN_TITLES.enterCode,
         told: screen.method === 'recovery_code' ? 'Type or paste your 32-character recovery code.' : `Enter the code ${purposeWords(screen.purpose)}.`,
         tip: 'Wrong codes get a clear error; five in a row lock verification for 15 minutes.',
       };
     case 'locked':
-      return { step: 'Verification locked', told: screen.message, tip: 'Move the clock forward past the lock, or show the admin unlocking from the Reset screen.' };
+      return {
+        step: SCREEN_TITLES.locked,
+        told: screen.message,
+        tip: `Until the lock ends there is no way to verify, not even ${quoted(CHALLENGE_OPTION_LABELS.recovery_code)}. Move the clock past the lock, or show an admin unlocking from the Reset screen.`,
+      };
     case 'home':
       return {
         step: 'Signed in',
@@ -101,9 +126,15 @@ export function presenterNote(screen: SimulatorScreen): PresenterNote {
       };
     case 'manage_mfa':
       return {
-        step: 'Manage my MFA (Password & Security)',
+        step: `Manage my MFA (${SCREEN_TITLES.passwordSecurity})`,
         told: 'Add or change your authenticator app or phone, request a new recovery code.',
-        tip: 'Each change issues a new recovery code; "Always require 2FA" is locked on when the company requires MFA.',
+        tip: `Each change issues a new recovery code; ${quoted(SCREEN_ACTIONS.alwaysRequire)} is locked on when the company requires MFA.`,
+      };
+    case 'confirm_password':
+      return {
+        step: SCREEN_TITLES.confirmPassword,
+        told: `Type your current password to add ${screen.then === 'totp' ? 'an authenticator app' : 'a phone number'}.`,
+        tip: `The guide asks for the current password after ${quoted(screen.then === 'totp' ? SCREEN_ACTIONS.addAuthenticatorApp : SCREEN_ACTIONS.addPhoneNumber)}; the service refuses the addition without it.`,
       };
     case 'set_password':
       return screen.purpose === 'invitation'
@@ -113,19 +144,19 @@ export function presenterNote(screen: SimulatorScreen): PresenterNote {
             tip: 'Try "qwertyqwerty" to show a refused breached password. After this, the first-sign-in MFA set-up follows at once.',
           }
         : {
-            step: 'Choose a new password (reset)',
+            step: `${SCREEN_TITLES.newPassword} (reset)`,
             told: 'Choose a new password. Your two-factor authentication stays as it is.',
             tip: 'After the new password the usual challenge follows: a reset never skips MFA, and every other session is signed out.',
           };
     case 'link_problem':
       return {
-        step: 'This link no longer works',
+        step: screen.purpose === 'invitation' ? SCREEN_TITLES.invitationProblem : SCREEN_TITLES.linkProblem,
         told: screen.message,
-        tip: screen.canRenew ? 'Click "Send me a new link": the new email arrives in the Mail app.' : 'Used and withdrawn links cannot be renewed here.',
+        tip: screen.canRenew ? `Click ${quoted(SCREEN_ACTIONS.sendNewLink)}: the new email arrives in the Mail app.` : 'Used and withdrawn links cannot be renewed here.',
       };
     case 'forgot_password':
       return {
-        step: 'Forgot password',
+        step: SCREEN_TITLES.forgotPassword,
         told: 'Ask for a link to choose a new password. The answer is the same whether or not the email has an account.',
         tip: 'The reset email arrives in the phone\'s Mail app.',
       };

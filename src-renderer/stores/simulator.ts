@@ -21,6 +21,8 @@ const INBOX_POLL_MS = 2000;
 
 export const useSimulatorStore = defineStore('simulator', () => {
   const directory = ref<SimulatorDirectory | null>(null);
+  /** Why the service refuses the demo tools to this operator (not an admin on both tools), shown instead of them. */
+  const directoryRefusal = ref<string | null>(null);
   const state = ref<SimulatorState | null>(null);
   const messages = ref<SimulatorTextMessage[]>([]);
   const mails = ref<SimulatorMail[]>([]);
@@ -42,7 +44,14 @@ export const useSimulatorStore = defineStore('simulator', () => {
   async function loadDirectory(): Promise<void> {
     try {
       directory.value = await invoke('simulator:directory', {});
+      directoryRefusal.value = null;
     } catch (error) {
+      if (error instanceof BridgeError && error.error.code === 'forbidden') {
+        directory.value = null;
+        directoryRefusal.value = error.error.message;
+        await end();
+        return;
+      }
       fail('Could not load the demo users', error);
     }
   }
@@ -173,6 +182,7 @@ export const useSimulatorStore = defineStore('simulator', () => {
 
   return {
     directory,
+    directoryRefusal,
     state,
     messages,
     mails,

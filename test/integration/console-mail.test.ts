@@ -45,7 +45,7 @@ describe('console email: Settings, vault, real SMTP', () => {
     expect(invited.rows.map((row) => row.name)).toEqual(['Nia Okoye']);
     expect((await call('directory:query', { access: 'invitation_expired', limit: 10 })).rows.map((row) => row.name)).toEqual(['Mateo Rossi']);
     expect((await call('directory:query', { access: 'never_invited', limit: 10 })).rows.map((row) => row.name)).toEqual(['Hana Sato']);
-    const triage = await call('reset:triage', { email: 'nia.okoye@northwind.example' });
+    const triage = await call('reset:triage', { email: 'nia.okoye@northwind.example', timeZone: 'America/New_York' });
     expect(triage).toMatchObject({ helper: 'self_service', headline: 'Check the inbox for the invitation.' });
   });
 
@@ -64,6 +64,11 @@ describe('console email: Settings, vault, real SMTP', () => {
 
     const refused = await backend.dispatch('mail:server-set', { smtpUrl: 'http://not-smtp.example', password: null });
     expect(refused.ok ? null : refused.error.message).toMatch(/must start with smtp:\/\/ or smtps:\/\//);
+    // The service's worker opens the server with the password from the vault; without one it says so, and nothing changes.
+    const noPassword = await backend.dispatch('mail:server-set', { smtpUrl: `smtp://stranger@127.0.0.1:${smtp.port}`, password: null });
+    expect(noPassword.ok ? null : noPassword.error.message).toMatch(/No password is stored for stranger at 127\.0\.0\.1:\d+\. Give it once \(in Settings → Email\)/);
+    expect((await call('mail:server', {})).smtpUrl).toBe(saved.smtpUrl);
+    expect((await call('mail:status', {})).transport.description).toContain(`as ${LOGIN.user}`);
   });
 
   it('adds and invites a user through the real server, and invites the users an import creates', async () => {
@@ -77,9 +82,14 @@ describe('console email: Settings, vault, real SMTP', () => {
     const file = path.join(dataDir, 'crew.csv');
     writeFileSync(file, 'email,name,country,time_zone\ncrew.one@northwind-builders.net,Crew One,US,America/Denver\ncrew.two@northwind-builders.net,Crew Two,US,America/Denver\n');
     const text = readFileSync(file, 'utf8');
-    const { importId } = await call('directory:import-start', { fileName: 'crew.csv', totalBytes: text.length, invite: true });
-    const progress = await call('directory:import-chunk', { importId, text, last: true });
-    expect(progress).toMatchObject({ created: 2, invited: 2 });
+    const importFile = async (mode: 'check' | 'apply') => {
+      const { importId } = await call('directory:import-start', { fileName: 'crew.csv', totalBytes: text.length, mode, invite: true });
+      return call('directory:import-chunk', { importId, text, last: true });
+    };
+    expect(await importFile('check')).toMatchObject({ preview: true, created: 2, invited: 2 });
+    expect((await call('directory:query', { search: 'crew', limit: 10 })).total).toBe(0);
+    expect(smtp.received).toHaveLength(2);
+    expect(await importFile('apply')).toMatchObject({ preview: false, created: 2, invited: 2 });
     await smtp.waitFor(4);
     expect(smtp.received.slice(2).map((m) => m.to && 'text' in m.to ? m.to.text : '').sort()).toEqual(['crew.one@northwind-builders.net', 'crew.two@northwind-builders.net']);
   });

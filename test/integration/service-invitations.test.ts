@@ -5,7 +5,6 @@
  */
 /* eslint-disable @typescript-eslint/no-explicit-any -- replies are read as loose JSON; each test asserts their shape */
 import { randomBytes } from 'node:crypto';
-import { sql } from 'kysely';
 import type { ParsedMail } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseAccountLink } from '../../shared/api/routes/accounts';
@@ -13,6 +12,7 @@ import { totpCode } from '../../shared/domain/totp';
 import { SmtpTransport } from '../../src-main/service/mail/smtp-transport';
 import { parseSmtpUrl } from '../../src-main/service/mail/smtp-url';
 import { openStore, type Store } from '../../src-main/service/store/store';
+import { dropTestSchema } from '../fixtures/pg-schema';
 import { DAY } from '../fixtures/service-harness';
 import { startSmtpTestServer, type SmtpTestServer } from '../fixtures/smtp-test-server';
 import { OPERATORS, demoEmail, startAdminHarness, type AdminHarness } from './admin-support';
@@ -267,15 +267,8 @@ const schema = `mfa_invite_${process.pid}_${randomBytes(4).toString('hex')}`;
 if (PG_URL) {
   suite('PostgreSQL', async () => ({
     store: await openStore({ url: PG_URL, schema }),
-    drop: async () => {
-      const root = await openStore({ url: PG_URL });
-      await sql`drop schema if exists ${sql.id(schema)} cascade`.execute(root.db);
-      await root.close();
-    },
+    drop: () => dropTestSchema(PG_URL, schema),
   }));
 } else {
-  describe.skip('invitations and passwords (PostgreSQL)', () => {
-    it('runs when MFA_TEST_PG_URL is set', () => undefined);
-  });
   console.log('PostgreSQL invitation tests skipped: MFA_TEST_PG_URL is not set.');
 }

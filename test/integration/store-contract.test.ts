@@ -1,5 +1,5 @@
 /**
- * The store contract: the same tests against sql.js (a real file) and PostgreSQL, so repositories behave the
+ * The store contract: the same tests against SQLite (node:sqlite, a real file) and PostgreSQL, so repositories behave the
  * same on both. PostgreSQL runs when MFA_TEST_PG_URL is set (postgres://user:password@host:5432/database; the
  * user needs CREATE on that database): each test gets a fresh schema, dropped afterwards.
  */
@@ -14,6 +14,7 @@ import type { Database } from '../../src-main/service/store/schema';
 import { StoreError, isForeignKeyViolation, isUniqueViolation } from '../../src-main/service/store/store-error';
 import { openStore, type Store } from '../../src-main/service/store/store';
 import { AT, auditRow, companyRow, userRow } from '../fixtures/store-rows';
+import { dropTestSchema } from '../fixtures/pg-schema';
 
 const PG_URL = process.env.MFA_TEST_PG_URL;
 if (!PG_URL) {
@@ -30,7 +31,7 @@ interface Harness {
   dispose(): Promise<void>;
 }
 
-function sqljsHarness(): Harness {
+function sqliteHarness(): Harness {
   let dir = '';
   return {
     async open() {
@@ -47,11 +48,7 @@ function postgresHarness(url: string): Harness {
   return {
     open: () => openStore({ url, schema }),
     reopen: () => openStore({ url, schema }),
-    async dispose() {
-      const admin = await openStore({ url });
-      await sql`drop schema if exists ${sql.id(schema)} cascade`.execute(admin.db);
-      await admin.close();
-    },
+    dispose: () => dropTestSchema(url, schema),
   };
 }
 
@@ -235,7 +232,7 @@ function contract(makeHarness: () => Harness): void {
     const again = await reopen();
     expect(await again.db.selectFrom('companies').select('id').execute()).toEqual([{ id: 'c1' }]);
     const migrations = await sql<{ name: string }>`select name from kysely_migration`.execute(again.db);
-    expect(migrations.rows.map((row) => row.name)).toEqual(['001-initial', '006-invitations']);
+    expect(migrations.rows.map((row) => row.name)).toEqual(['001-initial', '002-company-time-and-check-records', '003-search-text', '006-invitations']);
   });
 
   it('lets a write in flight finish before close returns', async () => {
@@ -256,7 +253,7 @@ function contract(makeHarness: () => Harness): void {
   });
 }
 
-describe('store contract: sql.js file', () => contract(sqljsHarness));
+describe('store contract: SQLite file (node:sqlite)', () => contract(sqliteHarness));
 
 describe.skipIf(!PG_URL)('store contract: PostgreSQL', () => contract(() => postgresHarness(PG_URL ?? '')));
 

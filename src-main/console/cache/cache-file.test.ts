@@ -14,7 +14,7 @@ const snapshot: CacheSnapshot = {
   users: [{
     id: 'u1', email: 'nia@acme.test', name: 'Nia', status: 'active', country: 'GB', timeZone: 'Europe/London', accountType: 'standard',
     permissions: { companyAdmin: 'none', directory: 'none' }, sso: false, methods: [], enrolledAt: null, lastSignInAt: null, lockedUntil: null,
-    changeSeq: 42, passwordSetAt: null, invitedAt: 10, invitationExpiresAt: 20,
+    createdAt: 5, changeSeq: 42, passwordSetAt: null, invitedAt: 10, invitationExpiresAt: 20,
   }],
 };
 

@@ -144,6 +144,7 @@ export class SimulatorSessions {
       offsetMs: clock.offsetMs,
       enforcementAt: company.mfaRequired ? policyEnforcementAt(company) : null,
       canShift: company.isDemo,
+      shiftRefusal: clock.shiftRefusal,
     };
   }
 

@@ -6,7 +6,7 @@
 import { accountLink } from '../../../shared/api/routes/accounts';
 import type { InviteOutcome, MailDelivery } from '../../../shared/api/routes/admin-invitations';
 import { AUDIT_ACTIONS } from '../../../shared/api/routes/admin-audit';
-import { invitationExpiresAt } from '../../../shared/domain/account-access';
+import { invitationExpiresAt, isInvitable } from '../../../shared/domain/account-access';
 import { isSsoUser } from '../../../shared/domain/directory';
 import { appendAudit } from '../audit/append-audit';
 import { loadCompanyContext } from '../admin/company-context';
@@ -48,11 +48,11 @@ export async function inviteUsers(
         results.push(skip('not_found', 'Not in your directory any more. Refresh the list.'));
         continue;
       }
-      if (user.status !== 'active') {
+      if (!isInvitable(user)) {
         results.push(skip('inactive', `${user.email} is inactive. Reactivate them first, then invite them.`));
         continue;
       }
-      const audit = { companyId: user.company_id, at: now, actorId: operator.id, actorEmail: operator.email, targetId: user.id, targetEmail: user.email };
+      const audit = { companyId: user.company_id, when: company.moment, actorId: operator.id, actorEmail: operator.email, targetId: user.id, targetEmail: user.email };
       if (isSsoUser(user.email, company.company)) {
         const messageId = await ctx.mail.queue.enqueue(trx, {
           companyId: user.company_id, userId: user.id, kind: 'sso_notice', to: user.email,
@@ -128,7 +128,7 @@ async function sendNow(ctx: ServiceContext, pending: readonly Pending[], outcome
 export async function revokeInvitation(ctx: ServiceContext, operator: Operator, userId: string): Promise<boolean> {
   requireDirectoryWrite(operator);
   return ctx.store.write(async (trx) => {
-    const { now } = await loadCompanyContext(trx, ctx.clock, operator.companyId);
+    const { now, moment } = await loadCompanyContext(trx, ctx.clock, operator.companyId);
     const user = await findUserRow(trx, operator.companyId, userId);
     const revoked = await revokeAccountTokens(trx, user.id, 'invitation', now);
     if (revoked === 0 && user.invitation_expires_at === null) {
@@ -141,7 +141,7 @@ export async function revokeInvitation(ctx: ServiceContext, operator: Operator, 
       .execute();
     await ctx.mail.queue.cancelPending(trx, user.id, 'invitation');
     await appendAudit(trx, {
-      companyId: user.company_id, at: now, actorId: operator.id, actorEmail: operator.email,
+      companyId: user.company_id, when: moment, actorId: operator.id, actorEmail: operator.email,
       action: AUDIT_ACTIONS.userInvitationRevoke, targetId: user.id, targetEmail: user.email,
       before: { invitationExpiresAt: user.invitation_expires_at === null ? null : Number(user.invitation_expires_at) },
       after: { invitationExpiresAt: null },

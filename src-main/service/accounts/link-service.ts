@@ -9,7 +9,7 @@ import { AUDIT_ACTIONS } from '../../../shared/api/routes/admin-audit';
 import { PASSWORD_RESET_VALID_MINUTES, invitationExpiresAt, linkState } from '../../../shared/domain/account-access';
 import { emailKey, isSsoUser } from '../../../shared/domain/directory';
 import { appendAudit } from '../audit/append-audit';
-import { companyNow } from '../clock';
+import { companyMoment, type Moment } from '../clock';
 import { ApiError } from '../http/api-error';
 import { invitationMail, passwordChangedMail, passwordResetMail, ssoNoticeMail } from '../mail/mail-content';
 import type { CompanyRow } from '../repositories/policy-rows';
@@ -34,7 +34,10 @@ interface Resolved {
   token: AccountTokenRow;
   user: UserRow;
   company: CompanyRow;
+  /** Company time. */
   now: number;
+  /** Now on both clocks, for audit entries. */
+  moment: Moment;
 }
 
 async function resolve(ctx: ServiceContext, token: string): Promise<Resolved> {
@@ -44,7 +47,8 @@ async function resolve(ctx: ServiceContext, token: string): Promise<Resolved> {
   if (!row || !user || !company) {
     throw new ApiError('not_found', 'This link is not valid. Open it again from the email (the whole address), or ask your company admin for a new one.');
   }
-  return { token: row, user, company, now: companyNow(ctx.clock, company) };
+  const moment = companyMoment(ctx.clock, company);
+  return { token: row, user, company, now: moment.company, moment };
 }
 
 /** True when "send me a new link" can help this link's account. */
@@ -97,7 +101,7 @@ export async function setPasswordFromLink(
       throw new ApiError('conflict', linkMessage(purpose, 'used', Number(r.token.expires_at), r.user.time_zone), { state: 'used', canRenew: false });
     }
     const user = await trx.selectFrom('users').selectAll().where('id', '=', r.user.id).executeTakeFirstOrThrow();
-    await storePassword(trx, { user, hash, now: r.now, via: purpose });
+    await storePassword(trx, { user, hash, when: r.moment, via: purpose });
     if (purpose !== 'password_reset') return null;
     return ctx.mail.queue.enqueue(trx, {
       companyId: user.company_id, userId: user.id, kind: 'password_changed', to: user.email,
@@ -141,13 +145,14 @@ export async function renewLink(ctx: ServiceContext, token: string): Promise<{ m
  */
 async function sendHelpfulLink(ctx: ServiceContext, user: UserRow, company: CompanyRow, purpose: TokenPurpose): Promise<string | null> {
   if (user.status !== 'active') return null;
-  const now = companyNow(ctx.clock, company);
+  const moment = companyMoment(ctx.clock, company);
+  const now = moment.company;
   const sso = isSsoUser(user.email, { ssoDomains: JSON.parse(company.sso_domains) as string[] });
   if (!sso && purpose === 'invitation' && (user.invited_at === null || user.invitation_expires_at === null)) return null;
   const last = await lastTokenAt(ctx.store.db, user.id, purpose);
   if (last !== null && now - last < SELF_SERVICE_GAP_MS) return null;
   return ctx.store.write(async (trx) => {
-    const audit = { companyId: user.company_id, at: now, actorId: user.id, actorEmail: user.email, targetId: user.id, targetEmail: user.email };
+    const audit = { companyId: user.company_id, when: moment, actorId: user.id, actorEmail: user.email, targetId: user.id, targetEmail: user.email };
     if (sso) {
       return ctx.mail.queue.enqueue(trx, {
         companyId: user.company_id, userId: user.id, kind: 'sso_notice', to: user.email,

@@ -11,6 +11,7 @@ import { hashPassword } from '../auth/password';
 import { ApiError } from '../http/api-error';
 import type { UserRow } from '../repositories/user-context';
 import { nextChangeSeq } from '../store/change-seq';
+import type { Moment } from '../clock';
 import type { Database } from '../store/schema';
 import { endSessions } from '../admin/user-writes';
 import { revokeAccountTokens } from './account-tokens';
@@ -30,9 +31,10 @@ export type PasswordVia = 'invitation' | 'password_reset';
 /** Stores the new hash, ends every session, voids the user's other links and audits it; returns sessions ended. */
 export async function storePassword(
   trx: Transaction<Database>,
-  input: { user: UserRow; hash: string; now: number; via: PasswordVia },
+  input: { user: UserRow; hash: string; when: Moment; via: PasswordVia },
 ): Promise<number> {
-  const { user, now } = input;
+  const { user } = input;
+  const now = input.when.company;
   await trx
     .updateTable('users')
     .set({
@@ -48,7 +50,7 @@ export async function storePassword(
   await revokeAccountTokens(trx, user.id, 'all', now);
   await appendAudit(trx, {
     companyId: user.company_id,
-    at: now,
+    when: input.when,
     actorId: user.id,
     actorEmail: user.email,
     action: AUDIT_ACTIONS.passwordSet,

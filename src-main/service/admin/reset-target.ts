@@ -4,6 +4,8 @@ import type { ContactView } from '../../../shared/api/routes/admin-common';
 import type { ResetTarget } from '../../../shared/api/routes/admin-reset';
 import { contactLabel, type Contact } from '../../../shared/domain/contacts';
 import { emailKey } from '../../../shared/domain/directory';
+import { isLocked } from '../../../shared/domain/lockout';
+import { lockEndWords } from '../../../shared/domain/triage';
 import type { DomainUser, MethodKind } from '../../../shared/domain/model';
 import type { Database, UsersTable } from '../store/schema';
 import { domainUser } from './user-view';
@@ -33,8 +35,10 @@ export async function findByExactEmail(db: Db, companyId: string, typed: string)
   return { row, domain: domainUser(row, methods.map((method) => method.kind as MethodKind)), hasRecoveryCode: recovery !== undefined };
 }
 
-/** The reset target as the API shows it. */
-export function resetTargetView(found: FoundUser): ResetTarget {
+/** The reset target as the API shows it, with its lock at company time `now` told in `viewerZone` and theirs. */
+export function resetTargetView(found: FoundUser, now: number, viewerZone: string): ResetTarget {
+  const { lockedUntil } = found.domain;
+  const locked = isLocked(found.domain, now) && lockedUntil !== null;
   return {
     id: found.row.id,
     email: found.row.email,
@@ -42,7 +46,10 @@ export function resetTargetView(found: FoundUser): ResetTarget {
     status: found.row.status,
     methods: [...found.domain.methods],
     hasRecoveryCode: found.hasRecoveryCode,
-    lockedUntil: found.domain.lockedUntil,
+    timeZone: found.domain.timeZone,
+    lockedUntil,
+    locked,
+    lock: locked ? lockEndWords(lockedUntil, now, { viewer: viewerZone, user: found.domain.timeZone }) : null,
   };
 }
 

@@ -21,6 +21,7 @@ export const LEAN_USER_COLUMNS = [
   'enrolled_at',
   'last_sign_in_at',
   'locked_until',
+  'created_at',
   'change_seq',
   'password_set_at',
   'invited_at',
@@ -53,6 +54,7 @@ export function directoryUser(row: LeanUserRow, methods: readonly MethodKind[], 
     enrolledAt: row.enrolled_at === null ? null : Number(row.enrolled_at),
     lastSignInAt: row.last_sign_in_at === null ? null : Number(row.last_sign_in_at),
     lockedUntil: row.locked_until === null ? null : Number(row.locked_until),
+    createdAt: Number(row.created_at),
     changeSeq: Number(row.change_seq),
     passwordSetAt: row.password_set_at === null ? null : Number(row.password_set_at),
     invitedAt: row.invited_at === null ? null : Number(row.invited_at),
@@ -98,7 +100,6 @@ export function directoryUserDetail(
     locked: isLocked({ failedAttempts: row.failed_attempts, lockedUntil: lean.lockedUntil }, input.now),
     alwaysRequireMfa: row.always_require_mfa === 1,
     activeSessions: input.activeSessions,
-    createdAt: Number(row.created_at),
     updatedAt: Number(row.updated_at),
   };
 }

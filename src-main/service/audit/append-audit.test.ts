@@ -14,7 +14,7 @@ async function seedCompany(store: Store, id: string): Promise<void> {
 }
 
 function entry(action: string, at: number, extra: Partial<Parameters<typeof appendAudit>[1]> = {}): Parameters<typeof appendAudit>[1] {
-  return { companyId: COMPANY, at, actorId: 'u1', actorEmail: 'a@x.example', action, targetId: null, targetEmail: null, ...extra };
+  return { companyId: COMPANY, when: { real: at, company: at }, actorId: 'u1', actorEmail: 'a@x.example', action, targetId: null, targetEmail: null, ...extra };
 }
 
 describe('append-only hash-chained audit log', () => {

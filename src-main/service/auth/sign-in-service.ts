@@ -47,7 +47,7 @@ export async function signIn(ctx: ServiceContext, email: string, password: strin
   const step = signInNextStep({ user: uc.domainUser, policy: uc.policy, company: uc.company, hasRecoveryCode: uc.hasRecoveryCode, now: uc.now });
   if (step.step === 'inactive') throw new ApiError('forbidden', step.message, { reason: 'inactive' });
   if (step.step === 'sso') return { token: null, user: null, next: { step: 'sso', message: step.message } };
-  if (step.step === 'locked') throw lockedError(step.lockedUntil, uc.now);
+  if (step.step === 'locked') throw lockedError(uc, step.lockedUntil);
   const next = nextFromStep(uc, step);
   const stage: SessionStage = next.step === 'challenge' ? 'challenge' : next.step === 'signed_in' ? 'active' : 'setup';
   const token = await ctx.store.write(async (trx) => {

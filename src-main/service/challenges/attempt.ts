@@ -5,6 +5,8 @@
  */
 import type { Transaction } from 'kysely';
 import { isLocked, registerFailure } from '../../../shared/domain/lockout';
+import { mfaContact } from '../../../shared/domain/contacts';
+import { isSsoUser } from '../../../shared/domain/directory';
 import { lockedMessage } from '../../../shared/domain/sign-in';
 import { appendAudit } from '../audit/append-audit';
 import { ApiError } from '../http/api-error';
@@ -19,15 +21,16 @@ type Outcome<T> =
   | { kind: 'locked'; lockedUntil: number }
   | { kind: 'failed'; reason: string; message: string; attemptsLeft: number };
 
-/** The 423 answer while MFA is locked. */
-export function lockedError(lockedUntil: number, now: number): ApiError {
-  return new ApiError('mfa_locked', lockedMessage(lockedUntil, now), { reason: 'locked', lockedUntil });
+/** The 423 answer while the user's MFA is locked, naming who can help them (Payments support for payments users). */
+export function lockedError(uc: UserContext, lockedUntil: number): ApiError {
+  const contact = mfaContact({ accountType: uc.domainUser.accountType, sso: isSsoUser(uc.user.email, uc.company) });
+  return new ApiError('mfa_locked', lockedMessage(lockedUntil, uc.now, contact), { reason: 'locked', lockedUntil });
 }
 
 /** Throws 423 when the user's MFA is locked at the context's time. */
 export function assertNotLocked(uc: UserContext): void {
   const { failedAttempts, lockedUntil } = uc.domainUser;
-  if (isLocked({ failedAttempts, lockedUntil }, uc.now) && lockedUntil !== null) throw lockedError(lockedUntil, uc.now);
+  if (isLocked({ failedAttempts, lockedUntil }, uc.now) && lockedUntil !== null) throw lockedError(uc, lockedUntil);
 }
 
 function attemptsLeftWords(left: number): string {
@@ -51,7 +54,7 @@ export async function confirmSetupCode<T>(
   });
   if (outcome.kind === 'ok') return outcome.value;
   if (outcome.kind === 'failed') throw new ApiError('unprocessable', outcome.message, { reason: outcome.reason });
-  throw lockedError(outcome.lockedUntil, uc.now);
+  throw lockedError(uc, outcome.lockedUntil);
 }
 
 /**
@@ -81,7 +84,7 @@ export async function attemptCode<T>(
     if (failure.kind === 'locked') {
       await appendAudit(trx, {
         companyId: user.company_id,
-        at: now,
+        when: uc.moment,
         actorId: null,
         actorEmail: null,
         action: 'mfa.lockout',
@@ -99,7 +102,7 @@ export async function attemptCode<T>(
     case 'ok':
       return outcome.value;
     case 'locked':
-      throw lockedError(outcome.lockedUntil, now);
+      throw lockedError(uc, outcome.lockedUntil);
     case 'failed':
       throw new ApiError('unprocessable', `${outcome.message} ${attemptsLeftWords(outcome.attemptsLeft)}`, {
         reason: outcome.reason,

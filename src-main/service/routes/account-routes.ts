@@ -7,8 +7,9 @@ import { forgotPassword, linkInfo, renewLink, setPasswordFromLink } from '../acc
 import { inviteUsers, revokeInvitation } from '../accounts/invitation-service';
 import { loadCompanyContext } from '../admin/company-context';
 import { operatorOf, requireAdminOnBoth } from '../admin/operator';
-import { requireDemoCompany } from '../demo/demo-access';
+import { requireDemoTools } from '../demo/demo-access';
 import { ApiError } from '../http/api-error';
+import { isDemoPersonEmail } from '../seed/demo-company';
 import { registerRoute } from '../http/register-route';
 import { testMail } from '../mail/mail-content';
 import { demoOutbox, mailLog, transportView } from '../mail/mail-log';
@@ -62,8 +63,9 @@ export function registerAccountRoutes(ctx: ServiceContext): void {
   });
 
   registerRoute(app, apiRoutes.demoMailOutbox, authenticator, async ({ auth, query }) => {
-    const company = await requireDemoCompany(ctx, auth);
-    return { messages: await demoOutbox(ctx.store.db, ctx.mail.queue, company.id, query.afterSeq ?? 0, query.userId) };
+    const { company } = await requireDemoTools(ctx, auth);
+    const messages = await demoOutbox(ctx.store.db, ctx.mail.queue, company.id, query.afterSeq ?? 0, query.userId);
+    return { messages: messages.filter((message) => isDemoPersonEmail(message.to)) };
   });
 
   registerAccountPages(ctx);

@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { accountLink } from '../../../shared/api/routes/accounts';
 import { invitationExpiresAt } from '../../../shared/domain/account-access';
+import { searchText } from '../../../shared/domain/search';
 import { issueAccountToken } from '../accounts/account-tokens';
 import { appendAudit } from '../audit/append-audit';
 import { cryptoRandom, type RandomSource } from '../auth/random-source';
@@ -15,20 +16,7 @@ import { MailQueue } from '../mail/mail-queue';
 import type { SecretSealer } from '../secrets/sealed-secret';
 import { nextChangeSeq } from '../store/change-seq';
 import type { Store } from '../store/store';
-import { DEMO_ADMIN_EMAIL, DEMO_COMPANY_ID, DEMO_COMPANY_NAME, demoEmail, type DemoPerson } from './demo-company';
-
-/** A demo person without a password, and where their invitation stands at seed time. */
-export interface InvitedDemoPerson extends Pick<DemoPerson, 'name' | 'local' | 'country' | 'zone'> {
-  /** Days before the seed the invitation was sent (valid 7 days); null = never invited. */
-  invitedDaysAgo: number | null;
-}
-
-/** The invited demo people. */
-export const DEMO_INVITED_PEOPLE: readonly InvitedDemoPerson[] = [
-  { name: 'Nia Okoye', local: 'nia.okoye', country: 'GB', zone: 'Europe/London', invitedDaysAgo: 1 },
-  { name: 'Mateo Rossi', local: 'mateo.rossi', country: 'IT', zone: 'Europe/Rome', invitedDaysAgo: 9 },
-  { name: 'Hana Sato', local: 'hana.sato', country: 'JP', zone: 'Asia/Tokyo', invitedDaysAgo: null },
-];
+import { DEMO_ADMIN_EMAIL, DEMO_COMPANY_ID, DEMO_COMPANY_NAME, DEMO_INVITED_PEOPLE, demoEmail } from './demo-company';
 
 const DAY_MS = 86_400_000;
 
@@ -50,7 +38,7 @@ export async function seedDemoInvitations(
       await trx
         .insertInto('users')
         .values({
-          id, company_id: DEMO_COMPANY_ID, email, email_lower: email, name: person.name, status: 'active', country: person.country,
+          id, company_id: DEMO_COMPANY_ID, email, email_lower: email, name: person.name, search_text: searchText({ name: person.name, email }), status: 'active', country: person.country,
           time_zone: person.zone, account_type: 'standard', perm_company_admin: 'none', perm_directory: 'none', password_hash: null,
           last_sign_in_at: null, always_require_mfa: 0, enrolled_at: null, failed_attempts: 0, locked_until: null,
           created_at: now - 400 * DAY_MS, updated_at: now, change_seq: await nextChangeSeq(trx),
@@ -66,7 +54,7 @@ export async function seedDemoInvitations(
       });
       await trx.updateTable('mail_messages').set({ status: 'sent', transport: 'outbox', attempts: 1, next_attempt_at: null, sent_at: invitedAt }).where('id', '=', messageId).execute();
       await appendAudit(trx, {
-        companyId: DEMO_COMPANY_ID, at: invitedAt, actorId: admin.id, actorEmail: DEMO_ADMIN_EMAIL, action: 'user.invite',
+        companyId: DEMO_COMPANY_ID, when: { real: invitedAt, company: invitedAt }, actorId: admin.id, actorEmail: DEMO_ADMIN_EMAIL, action: 'user.invite',
         targetId: id, targetEmail: email, after: { invitedAt, expiresAt }, evidence: { validDays: 7, seeded: true },
       });
     }

@@ -1,6 +1,7 @@
 /**
  * Admin API route of the CSV import. The body is the file itself (`text/csv`, up to 64 MiB), read as text by a
- * content-type parser, then read record by record.
+ * content-type parser, then read record by record. With `invite=new`, the users an applied import created are invited
+ * once it committed (their emails leave in the background).
  */
 import { apiRoutes } from '../../../../shared/api';
 import { IMPORT_BODY_LIMIT } from '../../../../shared/api/routes/admin-import';
@@ -22,13 +23,12 @@ export function registerImportRoutes(ctx: ServiceContext): void {
     authenticator,
     async ({ auth, body, query }) => {
       const operator = operatorOf(auth);
-      const { createdIds, ...result } = await importUsers({ store, clock }, operator, body);
+      const { createdIds, ...result } = await importUsers({ store, clock }, operator, body, query);
+      if (result.preview || query.invite !== 'new') return result;
       let invited = 0;
-      if (query.invite === 'new') {
-        for (let start = 0; start < createdIds.length; start += INVITE_BATCH_MAX) {
-          const outcomes = await inviteUsers(ctx, operator, createdIds.slice(start, start + INVITE_BATCH_MAX), INVITATION_VALID_DAYS.default, { deliver: 'background' });
-          invited += outcomes.filter((outcome) => outcome.outcome !== 'skipped').length;
-        }
+      for (let start = 0; start < createdIds.length; start += INVITE_BATCH_MAX) {
+        const outcomes = await inviteUsers(ctx, operator, createdIds.slice(start, start + INVITE_BATCH_MAX), INVITATION_VALID_DAYS.default, { deliver: 'background' });
+        invited += outcomes.filter((outcome) => outcome.outcome !== 'skipped').length;
       }
       return { ...result, invited };
     },
