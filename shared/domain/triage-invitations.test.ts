@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DomainUser } from './model';
+import { SCREEN_ACTIONS, quoted } from './screen-labels';
 import { lockedOutTriage } from './triage';
 
 const NOW = Date.UTC(2026, 5, 10, 9);
@@ -24,6 +25,7 @@ describe('triage of users without a password (the guide’s "Need help logging i
 
   it('sends expired, withdrawn and never-invited users to a company admin, even payments users', () => {
     expect(triage('invitation_expired')).toMatchObject({ helper: 'company_admin', headline: 'Contact a company admin to resend the invitation.' });
+    expect(triage('invitation_expired').tips[0]).toContain(quoted(SCREEN_ACTIONS.sendNewLink));
     expect(triage('invitation_revoked').why).toContain('withdrew');
     expect(triage('never_invited', { accountType: 'payments_payor' })).toMatchObject({
       helper: 'company_admin',

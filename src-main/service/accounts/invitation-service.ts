@@ -8,6 +8,7 @@ import type { InviteOutcome, MailDelivery } from '../../../shared/api/routes/adm
 import { AUDIT_ACTIONS } from '../../../shared/api/routes/admin-audit';
 import { invitationExpiresAt, isInvitable } from '../../../shared/domain/account-access';
 import { isSsoUser } from '../../../shared/domain/directory';
+import { SCREEN_ACTIONS, quoted } from '../../../shared/domain/screen-labels';
 import { appendAudit } from '../audit/append-audit';
 import { loadCompanyContext } from '../admin/company-context';
 import { requireDirectoryWrite, type Operator } from '../admin/operator';
@@ -67,7 +68,7 @@ export async function inviteUsers(
         continue;
       }
       if (user.password_hash !== null) {
-        results.push(skip('has_password', `${user.email} already has a password. If they forgot it, they can use "Forgot password?" on the sign-in screen.`));
+        results.push(skip('has_password', `${user.email} already has a password. If they forgot it, they can use ${quoted(SCREEN_ACTIONS.forgotPassword)} on the sign-in screen.`));
         continue;
       }
       const expiresAt = invitationExpiresAt(now, validDays);

@@ -7,6 +7,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { ACCOUNT_LINK_PATHS, LinkToken, type LinkInfo } from '../../../shared/api/routes/accounts';
 import { PASSWORD_LENGTH } from '../../../shared/domain/password-rules';
+import { SCREEN_ACTIONS, SCREEN_TITLES } from '../../../shared/domain/screen-labels';
 import { forgotPassword, linkInfo, renewLink, setPasswordFromLink } from '../accounts/link-service';
 import { ApiError } from '../http/api-error';
 import type { ServiceContext } from '../service-context';
@@ -31,9 +32,9 @@ function send(reply: FastifyReply, status: number, html: string): FastifyReply {
 const RULES = `Use ${PASSWORD_LENGTH.min} to ${PASSWORD_LENGTH.max} characters — any characters, spaces too. A few unrelated words are easy to remember and hard to guess. Avoid your email, your company's name and common passwords.`;
 
 function passwordForm(purpose: Purpose, token: string, info: LinkInfo, error: string | null): string {
-  const title = purpose === 'invitation' ? `Welcome to ${info.companyName}` : `Choose a new ${info.companyName} password`;
+  const title = purpose === 'invitation' ? `Welcome to ${info.companyName}` : `${SCREEN_TITLES.newPassword} (${info.companyName})`;
   return page(title, `
-<p>${purpose === 'invitation' ? 'Choose the password you will sign in with' : 'Choose a new password'} as <strong>${escapeHtml(info.email)}</strong>.</p>
+<p>${purpose === 'invitation' ? 'Choose the password you will sign in with' : SCREEN_TITLES.newPassword} as <strong>${escapeHtml(info.email)}</strong>.</p>
 ${error ? `<p class="error" role="alert">${escapeHtml(error)}</p>` : ''}
 <form method="post" action="${ACCOUNT_LINK_PATHS[purpose]}">
   <input type="hidden" name="token" value="${escapeHtml(token)}">
@@ -42,27 +43,27 @@ ${error ? `<p class="error" role="alert">${escapeHtml(error)}</p>` : ''}
   <label for="confirm">Type it again</label>
   <input id="confirm" name="confirm" type="password" autocomplete="new-password" required>
   <p id="rules" class="hint">${escapeHtml(RULES)}</p>
-  <button type="submit">Set password</button>
+  <button type="submit">${SCREEN_ACTIONS.setPassword}</button>
 </form>`);
 }
 
 function problemPage(token: string, info: LinkInfo): string {
-  return page(info.purpose === 'invitation' ? 'This invitation no longer works' : 'This link no longer works', `
+  return page(info.purpose === 'invitation' ? SCREEN_TITLES.invitationProblem : SCREEN_TITLES.linkProblem, `
 <p class="error" role="alert">${escapeHtml(info.message ?? '')}</p>
-${info.canRenew ? `<form method="post" action="/account/renew"><input type="hidden" name="token" value="${escapeHtml(token)}"><button type="submit">Send me a new link</button></form>` : ''}
+${info.canRenew ? `<form method="post" action="/account/renew"><input type="hidden" name="token" value="${escapeHtml(token)}"><button type="submit">${SCREEN_ACTIONS.sendNewLink}</button></form>` : ''}
 ${info.state === 'used' ? FORGOT_LINK : ''}`);
 }
 
-const FORGOT_LINK = '<p><a href="/account/forgot-password">Forgot your password?</a></p>';
+const FORGOT_LINK = `<p><a href="/account/forgot-password">${SCREEN_ACTIONS.forgotPassword}</a></p>`;
 
 function forgotForm(message: string | null): string {
-  return page('Forgot your password?', `
+  return page(SCREEN_TITLES.forgotPassword, `
 <p>We will email a link to choose a new one. Your two-factor authentication stays as it is.</p>
 ${message ? `<p role="status">${escapeHtml(message)}</p>` : ''}
 <form method="post" action="/account/forgot-password">
   <label for="email">Email</label>
   <input id="email" name="email" type="email" autocomplete="email" required maxlength="320">
-  <button type="submit">Send reset link</button>
+  <button type="submit">${SCREEN_ACTIONS.sendResetLink}</button>
 </form>`);
 }
 
