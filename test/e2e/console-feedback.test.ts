@@ -5,7 +5,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PEOPLE } from '../../src-main/service/seed/demo-company';
+import { DEMO_INVITED_PEOPLE, DEMO_PEOPLE } from '../../src-main/service/seed/demo-company';
 import { launchBrowser } from './support/browser';
 import { startWebConsole, type WebConsole } from './support/web-console';
 
@@ -75,7 +75,7 @@ describe('console feedback', () => {
 
   it('keeps one error banner per failing action, and drops it when the admin moves to another screen', async () => {
     await openScreen('Directory');
-    await page.getByTestId('directory-total').filter({ hasText: new RegExp(`^\\s*${DEMO_PEOPLE.length}\\s*$`) }).waitFor({ timeout: 20_000 });
+    await page.getByTestId('directory-total').filter({ hasText: new RegExp(`^\\s*${DEMO_PEOPLE.length + DEMO_INVITED_PEOPLE.length}\\s*$`) }).waitFor({ timeout: 20_000 });
     const errors = page.getByRole('alert').filter({ hasText: 'Could not list the stale users' });
     await page.getByLabel('No sign-in for at least').fill('5000');
     await expect.poll(() => errors.count()).toBe(1);
@@ -97,6 +97,14 @@ describe('console feedback', () => {
     const panel = page.getByTestId('user-panel');
     expect(await panel.getByRole('button', { name: 'Unlock MFA…' }).isDisabled()).toBe(true);
     expect(await panel.getByRole('button', { name: 'Deactivate…' }).isDisabled()).toBe(true);
+    expect(await page.getByTestId('add-user').isDisabled()).toBe(true);
+    expect(await page.getByTestId('invite-selected').isDisabled()).toBe(true);
+    expect(await page.getByTestId('invite-read-only').textContent()).toContain('needs Standard or Admin permission on the Directory tool');
+    await panel.getByRole('button', { name: 'Close' }).click();
+    await openUser('hana');
+    await panel.getByRole('heading', { name: 'Hana Sato' }).waitFor();
+    await expect.poll(() => panel.getByTestId('user-access').textContent(), { timeout: 20_000 }).toContain('Never invited');
+    expect(await panel.getByTestId('user-invite').isDisabled()).toBe(true);
   });
 
   it('asks before unlocking a user from the Directory', async () => {

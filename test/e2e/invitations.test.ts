@@ -1,12 +1,16 @@
 /**
- * R-DIR-5 on screen, in Chromium: invite someone from the Directory (add-user form and "Invite the selected users"
- * with progress), then play them in the simulator — the invitation arrives in the phone's Mail app, its link opens the
+ * R-DIR-5 on screen, in Chromium: invite someone from the Directory (add-user form, "Invite the selected users" with
+ * progress, and an import that invites the people it adds, counted when the file is checked), then play an invited
+ * demo person in the simulator — the invitation arrives in the phone's Mail app, its link opens the
  * password page, a breached password is refused with the reason, and the first-sign-in MFA set-up follows. An expired
  * invitation offers a new one; "Forgot password?" leads back to the usual challenge, never around it.
  */
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './support/browser';
+import { screenshots } from './support/screenshots';
 import { browser, enterCode, openSimulator, phoneCode, play, saveRecoveryCode, screen } from './support/simulator-page';
 import { startWebConsole, type WebConsole } from './support/web-console';
 
@@ -60,7 +64,8 @@ describe('invitations, passwords and the Mail app', () => {
     const panel = page.getByTestId('user-panel');
     await panel.getByRole('heading', { name: 'Zoe Example' }).waitFor();
     expect(await panel.getByTestId('user-access').textContent()).toMatch(/Invited .*; the link works until/);
-    await expect.poll(() => panel.getByTestId('user-mail-status').textContent(), POLL).toMatch(/Your invitation to Northwind Builders: delivered to the simulator's Mail app/);
+    await expect.poll(() => panel.getByTestId('user-mail-status').textContent(), POLL).toMatch(/Your invitation to Northwind Builders: delivered to the demo outbox/);
+    await screenshots(page, 'directory-user-invitation', panel);
     await page.getByTestId('directory-search').fill('zoe');
     await expect.poll(() => page.getByTestId('access-badge').allTextContents(), POLL).toEqual(['Invited']);
     await page.getByTestId('directory-search').fill('');
@@ -83,12 +88,36 @@ describe('invitations, passwords and the Mail app', () => {
     expect(await page.getByTestId('selected-count').textContent()).toBe('0 selected');
   });
 
+  it('imports a file that invites the people it adds: the check says how many, the import sends them', async () => {
+    const file = path.join(console.dataDir, 'newcomers.csv');
+    writeFileSync(file, 'email,name,country,time_zone,status\nyara.new@northwind.example,Yara New,BR,America/Sao_Paulo,\nned.later@northwind.example,Ned Later,US,America/Denver,inactive\n');
+    await page.getByTestId('import-file').setInputFiles(file);
+    await page.getByTestId('import-invite').check();
+    await page.getByTestId('import-check').click();
+    await page.getByTestId('import-check-summary').waitFor({ timeout: 20_000 });
+    expect(await page.getByTestId('import-invited-count').textContent()).toContain('1 new user gets an invitation email when you import.');
+    await screenshots(page, 'directory-import-invite', page.getByTestId('import-panel'));
+    await page.getByTestId('import-invite').uncheck();
+    await page.getByTestId('import-check-summary').waitFor({ state: 'detached' });
+    expect(await page.getByTestId('import-start').isDisabled()).toBe(true);
+    await page.getByTestId('import-invite').check();
+    await page.getByTestId('import-check').click();
+    await page.getByTestId('import-start').click();
+    await page.getByTestId('import-summary').waitFor({ timeout: 20_000 });
+    expect(await page.getByTestId('import-invited-count').textContent()).toContain('1 new user invited (the emails are on their way).');
+    await page.getByTestId('directory-search').fill('yara');
+    await expect.poll(() => page.getByTestId('access-badge').allTextContents(), POLL).toEqual(['Invited']);
+    await page.getByTestId('directory-search').fill('');
+  });
+
   it('opens the invitation from the phone’s Mail app, refuses a breached password, then sets up MFA', async () => {
+    // The simulator plays the seeded demo people only (R-CON-2): Nia Okoye was invited yesterday.
     await openSimulator(page, console.link);
-    await play(page, 'Zoe Example');
+    await play(page, 'Nia Okoye');
     await openMail();
     await page.getByTestId('phone-mail').filter({ hasText: 'Your invitation to Northwind Builders' }).click();
     expect(await page.getByTestId('phone-mail-message').textContent()).toContain('token=…');
+    await screenshots(page, 'simulator-mail');
     await page.getByTestId('phone-mail-open-link').click();
     await screen(page, 'set_password');
     expect(await page.getByTestId('sim-url').textContent()).toBe('https://accounts.northwind.example/account/invitation');

@@ -11,7 +11,7 @@ export function transportView(queue: MailQueue): MailTransportView {
   const transport = queue.transport;
   if (transport) return { kind: 'smtp', description: `SMTP server ${transport.description}`, from: transport.from };
   if (queue.demoOutbox) {
-    return { kind: 'outbox', description: "No mail server: the demo company's email goes to the simulator's Mail app only.", from: null };
+    return { kind: 'outbox', description: "No mail server: the demo company's email stays in the demo outbox; the simulator's Mail app shows the demo people's.", from: null };
   }
   return { kind: 'none', description: 'No mail server is set up, so no email can leave. Start the service with --smtp-url smtp://user@host:587.', from: null };
 }
