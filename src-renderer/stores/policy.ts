@@ -3,12 +3,13 @@
  * deadline, and the history of changes. Rules (preview, warnings) are computed in main; this store orchestrates.
  */
 import { defineStore } from 'pinia';
-import { computed, ref } from 'vue';
+import { computed, ref, watch } from 'vue';
 import type { PolicyHistoryEntry } from '../../shared/api/routes/admin-policy';
+import { policySchema } from '../../shared/domain/policy';
 import type { PolicyPreview, PolicyState } from '../../shared/ipc/channels/policy';
 import { BridgeError, invoke } from '../bridge';
 import { adminTimeZone } from '../composables/use-admin-time';
-import { changedSettings, describePolicyChange, draftOf, type PolicyDraft } from '../composables/use-policy-change';
+import { changedSettings, describePolicyChange, draftOf, saveFailure, type PolicyDraft } from '../composables/use-policy-change';
 import { useNotificationsStore } from './notifications';
 
 export const usePolicyStore = defineStore('policy', () => {
@@ -21,11 +22,33 @@ export const usePolicyStore = defineStore('policy', () => {
   const historyCursor = ref<string | null>(null);
   const saving = ref(false);
   const fieldErrors = ref<Record<string, string>>({});
+  /** What the last save did, in words, shown beside the Save button; cleared by the next edit. */
+  const saveResult = ref<{ ok: boolean; text: string } | null>(null);
   let previewSeq = 0;
 
   const saved = computed(() => (state.value ? draftOf(state.value.policy) : null));
   const changeLines = computed(() => (saved.value && draft.value ? describePolicyChange(saved.value, draft.value) : []));
   const dirty = computed(() => changeLines.value.length > 0);
+  /**
+   * Why the service would refuse the draft's deadline zone, by the very schema it validates with, so the form says so
+   * at the field before anything is sent; else the service's own refusal of the last save; null when fine.
+   */
+  const zoneError = computed(() => {
+    if (!draft.value) return null;
+    const checked = policySchema.shape.deadlineZone.safeParse(draft.value.deadlineZone);
+    return checked.success ? (fieldErrors.value.deadlineZone ?? null) : (checked.error.issues[0]?.message ?? 'Pick a time zone from the list.');
+  });
+
+  // An edit makes the last save's result and the service's field errors out of date.
+  watch(
+    draft,
+    () => {
+      if (!dirty.value) return;
+      saveResult.value = null;
+      fieldErrors.value = {};
+    },
+    { deep: true },
+  );
 
   /** Loads the policy and its history; the draft starts as the saved policy, its zone the admin's when no deadline is set. */
   async function load(): Promise<void> {
@@ -77,22 +100,23 @@ export const usePolicyStore = defineStore('policy', () => {
     }
   }
 
-  /** Saves what changed; true when saved. */
+  /** Saves what changed; true when saved. The outcome, either way, is `saveResult`. */
   async function save(): Promise<boolean> {
     if (!state.value || !saved.value || !draft.value) return false;
     saving.value = true;
     fieldErrors.value = {};
-    const notifications = useNotificationsStore();
+    saveResult.value = null;
     try {
       const result = await invoke('policy:save', { version: state.value.policy.version, ...changedSettings(saved.value, draft.value) });
       state.value = { ...state.value, policy: result.policy };
       draft.value = draftOf(result.policy);
-      notifications.push('success', 'MFA policy saved', `${result.changed.length} ${result.changed.length === 1 ? 'setting' : 'settings'} changed. The change is in the audit log.`);
+      const settings = `${result.changed.length} ${result.changed.length === 1 ? 'setting' : 'settings'}`;
+      saveResult.value = { ok: true, text: `MFA policy saved: ${settings} changed. The change is in the audit log.` };
       await Promise.all([refreshPreview(), loadHistory(true)]);
       return true;
     } catch (error) {
       if (error instanceof BridgeError && error.error.fields) fieldErrors.value = error.error.fields;
-      notifications.fromError('The MFA policy was not saved', error);
+      saveResult.value = { ok: false, text: saveFailure(error instanceof BridgeError ? error.error : null) };
       return false;
     } finally {
       saving.value = false;
@@ -103,7 +127,8 @@ export const usePolicyStore = defineStore('policy', () => {
   function discard(): void {
     if (saved.value) draft.value = draftOf(saved.value);
     fieldErrors.value = {};
+    saveResult.value = null;
   }
 
-  return { state, draft, extraZones, preview, previewError, history, historyCursor, saving, fieldErrors, changeLines, dirty, load, refreshPreview, loadHistory, save, discard };
+  return { state, draft, extraZones, preview, previewError, history, historyCursor, saving, fieldErrors, saveResult, zoneError, changeLines, dirty, load, refreshPreview, loadHistory, save, discard };
 });
