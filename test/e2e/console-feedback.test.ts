@@ -90,8 +90,10 @@ describe('console feedback', () => {
     await actAs('riley.reader@northwind.example', 'Riley Reader');
     await openScreen('Directory');
     const button = page.getByTestId('deactivate-stale');
-    await expect.poll(() => button.textContent()).toMatch(/Deactivate [1-9]\d* stale users/);
+    await expect.poll(() => button.textContent()).toMatch(/Deactivate all [1-9]\d* stale users/);
     expect(await button.isDisabled()).toBe(true);
+    expect(await page.getByTestId('deactivate-picked').isDisabled()).toBe(true);
+    expect(await page.getByTestId('stale-list').getByRole('checkbox').first().isDisabled()).toBe(true);
     expect(await page.getByTestId('stale-read-only').textContent()).toContain('needs Standard or Admin permission on the Directory tool');
     await openUser('lukas');
     const panel = page.getByTestId('user-panel');
