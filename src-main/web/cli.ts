@@ -21,8 +21,6 @@ async function main(): Promise<void> {
   const dataDir = path.resolve(options.dataDir ?? defaultDataDir());
   const backend = await createConsole({ dataDir, host: 'browser' });
   const server = await startWebServer({ rendererDir: path.join(root, 'out', 'renderer'), dispatch: backend.dispatch, port: options.port });
-  console.log(server.consoleLine);
-  console.error(`Data folder: ${dataDir}. Press Ctrl+C to stop.`);
   let stopping = false;
   const stop = async () => {
     if (stopping) return;
@@ -33,6 +31,9 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void stop());
   process.on('SIGTERM', () => void stop());
+  // Printed only once the handlers are in place: whoever reads it may stop the console at once.
+  console.log(server.consoleLine);
+  console.error(`Data folder: ${dataDir}. Press Ctrl+C to stop.`);
 }
 
 main().catch((error: unknown) => {

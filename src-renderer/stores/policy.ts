@@ -5,7 +5,6 @@
 import { defineStore } from 'pinia';
 import { computed, ref, watch } from 'vue';
 import type { PolicyHistoryEntry } from '../../shared/api/routes/admin-policy';
-import { policySchema } from '../../shared/domain/policy';
 import type { PolicyPreview, PolicyState } from '../../shared/ipc/channels/policy';
 import { BridgeError, invoke } from '../bridge';
 import { adminTimeZone } from '../composables/use-admin-time';
@@ -16,6 +15,8 @@ export const usePolicyStore = defineStore('policy', () => {
   const state = ref<PolicyState | null>(null);
   const draft = ref<PolicyDraft | null>(null);
   const extraZones = ref<string[]>([]);
+  /** Every zone by its canonical IANA name, from main (the browser's own list holds old names such as Asia/Calcutta). */
+  const timeZones = ref<string[]>([]);
   const preview = ref<PolicyPreview | null>(null);
   const previewError = ref<string | null>(null);
   const history = ref<PolicyHistoryEntry[]>([]);
@@ -29,15 +30,11 @@ export const usePolicyStore = defineStore('policy', () => {
   const saved = computed(() => (state.value ? draftOf(state.value.policy) : null));
   const changeLines = computed(() => (saved.value && draft.value ? describePolicyChange(saved.value, draft.value) : []));
   const dirty = computed(() => changeLines.value.length > 0);
-  /**
-   * Why the service would refuse the draft's deadline zone, by the very schema it validates with, so the form says so
-   * at the field before anything is sent; else the service's own refusal of the last save; null when fine.
-   */
-  const zoneError = computed(() => {
-    if (!draft.value) return null;
-    const checked = policySchema.shape.deadlineZone.safeParse(draft.value.deadlineZone);
-    return checked.success ? (fieldErrors.value.deadlineZone ?? null) : (checked.error.issues[0]?.message ?? 'Pick a time zone from the list.');
-  });
+  /** Why the draft's deadline zone is refused (checked in main by the rule the service applies), or null. */
+  const zoneRefusal = ref<string | null>(null);
+  /** The refusal to show at the deadline zone field: main's check, else the service's own refusal of the last save. */
+  const zoneError = computed(() => zoneRefusal.value ?? fieldErrors.value.deadlineZone ?? null);
+  let zoneCheck: Promise<string | null> | null = null;
 
   // An edit makes the last save's result and the service's field errors out of date.
   watch(
@@ -49,6 +46,10 @@ export const usePolicyStore = defineStore('policy', () => {
     },
     { deep: true },
   );
+  watch(
+    () => draft.value?.deadlineZone,
+    () => void checkDeadlineZone(),
+  );
 
   /** Loads the policy and its history; the draft starts as the saved policy, its zone the admin's when no deadline is set. */
   async function load(): Promise<void> {
@@ -58,10 +59,52 @@ export const usePolicyStore = defineStore('policy', () => {
       if (next.deadlineDate === null) next.deadlineZone = adminTimeZone();
       draft.value = next;
       fieldErrors.value = {};
-      await Promise.all([refreshPreview(), loadHistory(true)]);
+      await Promise.all([refreshPreview(), loadHistory(true), loadTimeZones()]);
     } catch (error) {
       useNotificationsStore().fromError('Could not load the MFA policy', error);
     }
+  }
+
+  async function loadTimeZones(): Promise<void> {
+    if (timeZones.value.length === 0) timeZones.value = (await invoke('policy:time-zones', {})).zones;
+  }
+
+  /**
+   * A zone typed by its name or an alias, by its canonical name (Asia/Calcutta → Asia/Kolkata), or the refusal in
+   * words when it is not a time zone. The one place the form asks: main answers with the service's own zone rule.
+   */
+  async function resolveZone(name: string): Promise<{ zone: string } | { refused: string }> {
+    try {
+      return { zone: (await invoke('policy:time-zone', { name })).zone };
+    } catch (error) {
+      return { refused: error instanceof BridgeError ? error.error.message : 'That time zone could not be checked. Try again.' };
+    }
+  }
+
+  /** Adds a zone to the preview, shown by its canonical name; returns the refusal in words, else null. */
+  async function addExtraZone(name: string): Promise<string | null> {
+    const resolved = await resolveZone(name);
+    if ('refused' in resolved) return resolved.refused;
+    if (!extraZones.value.includes(resolved.zone)) extraZones.value = [...extraZones.value, resolved.zone];
+    return null;
+  }
+
+  /**
+   * Checks the draft's deadline zone as the service will: a refusal is shown at the field (before any confirmation),
+   * an alias is replaced by its canonical name. Resolves to the refusal, or null when the zone is fine.
+   */
+  function checkDeadlineZone(): Promise<string | null> {
+    const name = draft.value?.deadlineZone;
+    if (name === undefined) return Promise.resolve(null);
+    const check: Promise<string | null> = resolveZone(name).then((resolved): Promise<string | null> | string | null => {
+      // A newer check (the zone changed meanwhile) decides.
+      if (zoneCheck !== check) return zoneCheck;
+      zoneRefusal.value = 'refused' in resolved ? resolved.refused : null;
+      if ('zone' in resolved && draft.value && resolved.zone !== name) draft.value.deadlineZone = resolved.zone;
+      return zoneRefusal.value;
+    });
+    zoneCheck = check;
+    return check;
   }
 
   /** Recomputes the preview of the draft's deadline (the latest request wins). */
@@ -130,5 +173,5 @@ export const usePolicyStore = defineStore('policy', () => {
     saveResult.value = null;
   }
 
-  return { state, draft, extraZones, preview, previewError, history, historyCursor, saving, fieldErrors, saveResult, zoneError, changeLines, dirty, load, refreshPreview, loadHistory, save, discard };
+  return { state, draft, extraZones, timeZones, addExtraZone, preview, previewError, history, historyCursor, saving, fieldErrors, saveResult, zoneError, checkDeadlineZone, changeLines, dirty, load, refreshPreview, loadHistory, save, discard };
 });

@@ -31,7 +31,7 @@ describe('Directory on a narrow window', () => {
   /** Cells of the grid whose text does not fit their box (the name cell's email is meant to end in "…"). */
   const clippedCells = () =>
     page.getByTestId('directory-grid').evaluate((grid) => {
-      const cells = [...grid.querySelectorAll('[role="columnheader"], [role="gridcell"]:not(:first-child)')];
+      const cells = Array.from(grid.querySelectorAll('[role="columnheader"], [role="gridcell"]:not(:first-child)'));
       return cells.filter((cell) => cell.scrollWidth > cell.clientWidth + 1 || cell.scrollHeight > cell.clientHeight + 1).map((cell) => cell.textContent?.trim());
     });
 

@@ -97,7 +97,7 @@ describe('demo tools and the pre-enrolled demo users', () => {
     expect((await h.call('GET', '/api/v1/demo/sms-outbox', { token })).status).toBe(403);
     expect((await h.call('GET', '/api/v1/demo/clock')).status).toBe(401);
 
-    const plain = await buildApp({ store: h.store, clock: h.clock, version: 'test', mfa: { keys: h.keys } });
+    const plain = await buildApp({ store: h.store, clock: h.clock, version: 'test', checkResponses: true, mfa: { keys: h.keys } });
     try {
       const reply = await plain.inject({ method: 'GET', url: '/api/v1/demo/sms-outbox', headers: { authorization: `Bearer ${operator}` } });
       expect([reply.statusCode, reply.json().error.details.reason]).toEqual([403, 'demo_tools_off']);

@@ -1,5 +1,5 @@
 /**
- * The store contract: the same tests against sql.js (a real file) and PostgreSQL, so repositories behave the
+ * The store contract: the same tests against SQLite (node:sqlite, a real file) and PostgreSQL, so repositories behave the
  * same on both. PostgreSQL runs when MFA_TEST_PG_URL is set (postgres://user:password@host:5432/database; the
  * user needs CREATE on that database): each test gets a fresh schema, dropped afterwards.
  */
@@ -31,7 +31,7 @@ interface Harness {
   dispose(): Promise<void>;
 }
 
-function sqljsHarness(): Harness {
+function sqliteHarness(): Harness {
   let dir = '';
   return {
     async open() {
@@ -232,7 +232,7 @@ function contract(makeHarness: () => Harness): void {
     const again = await reopen();
     expect(await again.db.selectFrom('companies').select('id').execute()).toEqual([{ id: 'c1' }]);
     const migrations = await sql<{ name: string }>`select name from kysely_migration`.execute(again.db);
-    expect(migrations.rows.map((row) => row.name)).toEqual(['001-initial', '002-company-time-and-check-records']);
+    expect(migrations.rows.map((row) => row.name)).toEqual(['001-initial', '002-company-time-and-check-records', '003-search-text']);
   });
 
   it('lets a write in flight finish before close returns', async () => {
@@ -253,7 +253,7 @@ function contract(makeHarness: () => Harness): void {
   });
 }
 
-describe('store contract: sql.js file', () => contract(sqljsHarness));
+describe('store contract: SQLite file (node:sqlite)', () => contract(sqliteHarness));
 
 describe.skipIf(!PG_URL)('store contract: PostgreSQL', () => contract(() => postgresHarness(PG_URL ?? '')));
 

@@ -1,6 +1,7 @@
 /** Settings channels: which MFA service the console uses (embedded or remote) and who it acts as. */
 import { z } from 'zod';
 import type { ToolPermission } from '../../domain/model';
+import { isValidEmail } from '../../domain/email';
 import { channel } from '../define';
 
 /** A demo operator the embedded console can act as. */
@@ -38,7 +39,7 @@ const code = z.string({ error: 'Enter the code.' }).trim().min(1, { error: 'Ente
 
 export const settingsChannels = {
   'settings:get': channel(z.strictObject({}))<ConsoleSettings>(),
-  'settings:act-as': channel(z.strictObject({ email: z.string().email({ error: 'Pick an operator from the list.' }).max(320) }))<ConsoleSettings>(),
+  'settings:act-as': channel(z.strictObject({ email: z.string().refine(isValidEmail, { error: 'Pick an operator from the list.' }) }))<ConsoleSettings>(),
   'settings:use-embedded': channel(z.strictObject({}))<ConsoleSettings>(),
   'settings:remote-sign-out': channel(z.strictObject({}))<ConsoleSettings>(),
   'settings:remote-begin': channel(

@@ -7,6 +7,7 @@ import type { MethodOption } from '../../domain/methods';
 import type { MethodKind } from '../../domain/model';
 import type { DemoUser } from '../../api/routes/demo';
 import type { ChallengeOption } from '../../domain/sign-in';
+import { isValidEmail } from '../../domain/email';
 import { channel } from '../define';
 
 /** A demo user the trainer can pick, with what decides their flow (as the service's demo tools answer it). */
@@ -192,7 +193,7 @@ export type ClockMove = z.infer<typeof ClockMove>;
 
 export const simulatorChannels = {
   'simulator:directory': channel(z.strictObject({}))<SimulatorDirectory>(),
-  'simulator:start': channel(z.strictObject({ email: z.email({ error: 'Pick a demo user.' }) }))<SimulatorStarted>(),
+  'simulator:start': channel(z.strictObject({ email: z.string().refine(isValidEmail, { error: 'Pick a demo user.' }) }))<SimulatorStarted>(),
   'simulator:act': channel(z.strictObject({ simulationId, action: SimulatorAction }))<SimulatorState>(),
   'simulator:messages': channel(z.strictObject({ simulationId }))<SimulatorTextMessage[]>(),
   'simulator:reset-user': channel(z.strictObject({ simulationId }))<SimulatorState>(),

@@ -102,20 +102,24 @@ export function createDirectoryHandlers(runtime: ConsoleRuntime, cache: ConsoleC
 
     'directory:refresh': () => cache.refresh(),
 
-    'directory:import-start': async ({ fileName, totalBytes }) => {
-      const started = imports.start(fileName, totalBytes, (csv) => runtime.client().call('adminUsersImport', { body: csv }));
+    'directory:import-start': async ({ fileName, totalBytes, mode, applyPermissionChanges }) => {
+      const query = { mode: mode === 'check' ? 'preview' : 'apply', permissionChanges: applyPermissionChanges ? 'apply' : 'refuse' } as const;
+      const started = imports.start(fileName, totalBytes, (csv, options) => runtime.client().call('adminUsersImport', { body: csv, query: options }), query);
       return { importId: started.id };
     },
 
     'directory:import-chunk': async ({ importId, text, last }) => {
       const progress = await imports.get(importId).push(text, last);
-      if (progress.finished) await cache.sync();
+      if (progress.finished && !progress.preview) await cache.sync();
       return progress;
     },
 
-    'directory:import-report': async ({ importId }) => {
+    'directory:import-report': async ({ importId, kind }) => {
       const job = imports.get(importId);
-      return { fileName: `${job.fileName.replace(/\.csv$/i, '')}-errors.csv`, csv: job.errorReport() };
+      const base = job.fileName.replace(/\.csv$/i, '');
+      return kind === 'changes'
+        ? { fileName: `${base}-changes.csv`, csv: job.changesReport() }
+        : { fileName: `${base}-errors.csv`, csv: job.errorReport() };
     },
   };
 }

@@ -2,6 +2,7 @@
 import type { Kysely, Selectable, SelectQueryBuilder } from 'kysely';
 import type { AuditEntryView } from '../../../shared/api/routes/admin-audit';
 import type { AuditLogTable, Database } from '../store/schema';
+import { searchTokens } from '../../../shared/domain/search';
 import { escapeLike, like, lowerLike } from './sql-like';
 
 /** Filters of the audit list, parsed from the query. */
@@ -20,15 +21,25 @@ export interface AuditFilter {
 
 type AuditQuery = SelectQueryBuilder<Database, 'audit_log', object>;
 
-/** Entries whose actor (or target) has this id, or an email or current name containing the text, in any case. */
+/**
+ * Entries whose actor (or target) has this id, whose recorded email contains the text (any case), or who is a user
+ * the directory search finds with it (the shared search rule: current name and email, case and accents ignored).
+ */
 function whoFilter(query: AuditQuery, idColumn: 'actor_id' | 'target_id', emailColumn: 'actor_email' | 'target_email', value: string): AuditQuery {
   const key = value.trim();
-  const pattern = `%${escapeLike(key.toLowerCase())}%`;
+  const tokens = searchTokens(key);
   return query.where((eb) =>
     eb.or([
       eb(idColumn, '=', key),
-      lowerLike(emailColumn, pattern),
-      eb(idColumn, 'in', eb.selectFrom('users').select('users.id').where(lowerLike('users.name', pattern))),
+      lowerLike(emailColumn, `%${escapeLike(key.toLowerCase())}%`),
+      eb(
+        idColumn,
+        'in',
+        tokens.reduce(
+          (users, token) => users.where(like('users.search_text', `%${escapeLike(token)}%`)),
+          eb.selectFrom('users').select('users.id'),
+        ),
+      ),
     ]),
   );
 }

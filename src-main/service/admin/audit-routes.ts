@@ -4,7 +4,7 @@ import { registerRoute } from '../http/register-route';
 import type { ServiceContext } from '../service-context';
 import { verifyAuditChain } from '../audit/verify-audit-chain';
 import { auditEntriesOldestFirst, listAudit, seqCursor } from './audit-repo';
-import { csvLine } from './csv-text';
+import { csvLine } from '../../../shared/domain/csv';
 import { operatorOf } from './operator';
 
 const EXPORT_HEADER = ['seq', 'at_utc', 'company_time_utc', 'actor_email', 'actor_id', 'action', 'target_email', 'target_id', 'before', 'after', 'evidence', 'prev_hash', 'hash'];

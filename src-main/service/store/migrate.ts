@@ -5,6 +5,7 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import { initialMigration } from './migrations/001-initial';
 import { companyTimeAndCheckRecordsMigration } from './migrations/002-company-time-and-check-records';
+import { searchTextMigration } from './migrations/003-search-text';
 import type { Database } from './schema';
 import type { StoreEngine } from './store';
 import { StoreError, describeCause } from './store-error';
@@ -13,6 +14,7 @@ import { StoreError, describeCause } from './store-error';
 const MIGRATIONS: Record<string, (engine: StoreEngine) => Migration> = {
   '001-initial': initialMigration,
   '002-company-time-and-check-records': companyTimeAndCheckRecordsMigration,
+  '003-search-text': searchTextMigration,
 };
 
 /** The in-code migration provider for one engine. */

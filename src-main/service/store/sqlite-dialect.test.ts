@@ -1,28 +1,37 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import { Kysely, sql, type Generated } from 'kysely';
-import { beforeEach, describe, expect, it } from 'vitest';
-import { SqljsDialect } from './sqljs-dialect';
-import { SqljsEngine } from './sqljs-engine';
-import { loadSqlJs } from './sqljs-loader';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { NodeSqliteDialect } from './sqlite-dialect';
+import { applyConnectionPragmas } from './sqlite-file';
 
 interface TestDb {
   parent: { id: Generated<number>; name: string };
   child: { id: number; parent_id: number; flag: number | null };
 }
 
-let engine: SqljsEngine;
+let dir: string;
+let file: string;
 let db: Kysely<TestDb>;
 
 beforeEach(async () => {
-  const sqlJs = await loadSqlJs();
-  engine = new SqljsEngine(new sqlJs.Database());
-  db = new Kysely<TestDb>({ dialect: new SqljsDialect(engine) });
+  dir = mkdtempSync(path.join(tmpdir(), 'mfa-dialect-'));
+  file = path.join(dir, 'test.sqlite');
+  const database = new DatabaseSync(file);
+  applyConnectionPragmas(database, true);
+  db = new Kysely<TestDb>({ dialect: new NodeSqliteDialect(database) });
   await sql`create table parent (id integer primary key autoincrement, name text not null unique)`.execute(db);
-  await sql`create table child (id integer primary key, parent_id integer not null references parent(id), flag integer)`.execute(
-    db,
-  );
+  await sql`create table child (id integer primary key, parent_id integer not null references parent(id), flag integer)`.execute(db);
 });
 
-describe('SqljsDialect', () => {
+afterEach(async () => {
+  await db.destroy();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('NodeSqliteDialect', () => {
   it('reports the new row id of an insert and the rows an update or delete touched', async () => {
     const first = await db.insertInto('parent').values({ name: 'a' }).executeTakeFirstOrThrow();
     const second = await db.insertInto('parent').values({ name: 'b' }).executeTakeFirstOrThrow();
@@ -32,6 +41,8 @@ describe('SqljsDialect', () => {
     expect(updated.numUpdatedRows).toBe(2n);
     const none = await db.updateTable('parent').set({ name: 'z' }).where('id', '=', 99).executeTakeFirstOrThrow();
     expect(none.numUpdatedRows).toBe(0n);
+    const returned = await db.updateTable('parent').set({ name: 'c' }).where('id', '=', 2).returning('name').execute();
+    expect(returned.map((row) => row.name)).toEqual(['c']);
     const deleted = await db.deleteFrom('parent').where('id', '=', 1).executeTakeFirstOrThrow();
     expect(deleted.numDeletedRows).toBe(1n);
   });
@@ -47,14 +58,23 @@ describe('SqljsDialect', () => {
     expect(skipped.insertId).toBeUndefined();
   });
 
-  it('enforces foreign keys, also after an export (older sql.js reopened the database on export)', async () => {
+  it('runs the connection in WAL mode with synchronous=FULL and foreign keys enforced', async () => {
+    const pragma = async (name: string) => Object.values((await sql.raw(`pragma ${name}`).execute(db)).rows[0] as object)[0];
+    expect(await pragma('journal_mode')).toBe('wal');
+    expect(await pragma('synchronous')).toBe(2);
+    expect(await pragma('busy_timeout')).toBe(5000);
     const orphan = () => db.insertInto('child').values({ id: 1, parent_id: 42, flag: null }).execute();
-    await expect(orphan()).rejects.toThrow(/FOREIGN KEY constraint failed/);
-    await engine.export();
     await expect(orphan()).rejects.toThrow(/FOREIGN KEY constraint failed/);
   });
 
-  it('lets a transaction own the connection: other queries and exports wait for it to end', async () => {
+  it('has a committed transaction in the file as soon as it returns (another connection reads it)', async () => {
+    await db.transaction().execute((trx) => trx.insertInto('parent').values({ name: 'durable' }).execute());
+    const other = new DatabaseSync(file, { readOnly: true });
+    expect(other.prepare('select name from parent').all().map((row) => row.name)).toEqual(['durable']);
+    other.close();
+  });
+
+  it('lets a transaction own the connection: other queries wait for it to end', async () => {
     const events: string[] = [];
     let reachedInside!: () => void;
     const inside = new Promise<void>((resolve) => (reachedInside = resolve));
@@ -70,21 +90,9 @@ describe('SqljsDialect', () => {
       .selectFrom('parent')
       .select('name')
       .execute()
-      .then((rows) => {
-        events.push(`read ${rows.length}`);
-      });
-    const exported = engine.export().then((bytes) => {
-      events.push('export');
-      return bytes;
-    });
-    await Promise.all([transaction, read, exported]);
-    expect(events[0]).toBe('commit');
-    expect(events.slice(1).sort()).toEqual(['export', 'read 2']);
-
-    const sqlJs = await loadSqlJs();
-    const copy = new sqlJs.Database(await exported);
-    expect(copy.exec('select count(*) from parent')[0]?.values[0]?.[0]).toBe(2);
-    copy.close();
+      .then((rows) => events.push(`read ${rows.length}`));
+    await Promise.all([transaction, read]);
+    expect(events).toEqual(['commit', 'read 2']);
   });
 
   it('rolls the whole transaction back when its callback throws', async () => {
@@ -122,5 +130,11 @@ describe('SqljsDialect', () => {
     expect(await db.selectFrom('child').select('flag').executeTakeFirst()).toEqual({ flag: 1 });
     const withDate = sql`insert into child (id, parent_id, flag) values (2, ${parent.id}, ${new Date()})`.execute(db);
     await expect(withDate).rejects.toThrow(/epoch milliseconds/);
+  });
+
+  it('refuses to read an integer beyond 2^53 as a rounded number', async () => {
+    const parent = await db.insertInto('parent').values({ name: 'a' }).returning('id').executeTakeFirstOrThrow();
+    await sql`insert into child (id, parent_id, flag) values (1, ${parent.id}, ${2n ** 60n})`.execute(db);
+    await expect(db.selectFrom('child').select('flag').execute()).rejects.toThrow(/too large|out of range|safe/i);
   });
 });

@@ -1,29 +1,29 @@
 /**
- * An axios adapter that hands requests to the embedded Fastify app with `inject`: the console talks to its
- * in-process MFA service through the same HTTP contract as to a remote one, and no port is opened.
+ * An axios adapter that hands requests to the embedded MFA service in its worker thread (over a MessagePort):
+ * the console talks to it through the same HTTP contract as to a remote one, and no port is opened.
  */
 import { AxiosError, AxiosHeaders, type AxiosAdapter, type AxiosResponse, type InternalAxiosRequestConfig } from 'axios';
-import type { FastifyInstance, InjectOptions } from 'fastify';
+import type { HttpRequest, HttpResponse } from '../service/worker/embedded-protocol';
 
-type InjectMethod = NonNullable<InjectOptions['method']>;
+/** Sends one request to the service and resolves with its answer (the host numbers and routes them). */
+export type Exchange = (request: Omit<HttpRequest, 'id'>) => Promise<Omit<HttpResponse, 'id'>>;
 
-/** Builds the adapter for one app. */
-export function createInjectAdapter(app: FastifyInstance): AxiosAdapter {
+/** Builds the adapter over an exchange. */
+export function createPortAdapter(exchange: Exchange): AxiosAdapter {
   return async (config: InternalAxiosRequestConfig): Promise<AxiosResponse> => {
     const url = new URL(axiosUri(config), 'http://embedded.invalid');
     const headers = AxiosHeaders.from(config.headers).toJSON() as Record<string, string>;
-    const injected = await app.inject({
-      method: (config.method ?? 'get').toUpperCase() as InjectMethod,
+    const answered = await exchange({
+      method: (config.method ?? 'get').toUpperCase(),
       url: url.pathname + url.search,
       headers,
       ...(config.data !== undefined ? { payload: config.data as string } : {}),
-      remoteAddress: '127.0.0.1',
     });
     const response: AxiosResponse = {
-      data: injected.body,
-      status: injected.statusCode,
-      statusText: injected.statusMessage,
-      headers: AxiosHeaders.from(injected.headers as Record<string, string>),
+      data: answered.body,
+      status: answered.status,
+      statusText: answered.statusText,
+      headers: AxiosHeaders.from(answered.headers as Record<string, string>),
       config,
       request: {},
     };
