@@ -18,8 +18,18 @@ interface Violation {
   nodes: { target: string[]; summary: string }[];
 }
 
-/** Runs axe-core over the whole page and fails when it finds a serious or critical violation. */
-export async function expectNoSeriousA11yViolations(page: Page, label: string): Promise<void> {
+/** Labels already checked, per page (for checks asked for once per state, such as each simulated screen). */
+const checked = new WeakMap<Page, Set<string>>();
+
+/**
+ * Runs axe-core over the whole page and fails when it finds a serious or critical violation. With `once`, a label
+ * already checked on this page is not checked again (a helper that waits for the same screen many times).
+ */
+export async function expectNoSeriousA11yViolations(page: Page, label: string, options: { once?: boolean } = {}): Promise<void> {
+  const seen = checked.get(page) ?? new Set<string>();
+  checked.set(page, seen);
+  if (options.once && seen.has(label)) return;
+  seen.add(label);
   const loaded = await page.evaluate(() => 'axe' in window);
   if (!loaded) await page.evaluate(axeSource);
   const violations: Violation[] = await page.evaluate(async () => {
