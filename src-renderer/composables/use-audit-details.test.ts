@@ -52,5 +52,8 @@ describe('audit details as a person reads them', () => {
       'SMS codes stay valid',
       'Time zone the date is read in',
     ]);
+    expect(detailLines({ changed: ['smsCodeTtlMinutes', 'deadlineDate'] }, ZONE)).toEqual([
+      { label: 'Changed', value: 'SMS codes stay valid, Enforcement deadline', lines: [] },
+    ]);
   });
 });

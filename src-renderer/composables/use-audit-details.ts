@@ -76,6 +76,7 @@ function words(key: string, value: unknown, zone: string): string {
     return value.toLocaleString('en-US');
   }
   if (isMethodKind(value) && (key === 'method' || key === 'methods')) return METHOD_LABELS[value];
+  if (key === 'changed' && typeof value === 'string') return fieldName(value);
   if (typeof value === 'string') return value;
   if (Array.isArray(value)) return value.length === 0 ? 'none' : value.map((item) => words(key, item, zone)).join(', ');
   return JSON.stringify(value);
