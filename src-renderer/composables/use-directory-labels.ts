@@ -38,3 +38,11 @@ export const ACCESS_LABELS: Readonly<Record<AccountAccess, string>> = {
   never_invited: 'Never invited',
   sso: 'Signs in with SSO',
 };
+
+/** The short words of the Directory grid's badge for users who cannot sign in yet (the full label is its title). */
+export const ACCESS_BADGES: Readonly<Record<Exclude<AccountAccess, 'active' | 'sso'>, string>> = {
+  invited: 'Invited',
+  invitation_expired: 'Invite expired',
+  invitation_revoked: 'Invite revoked',
+  never_invited: 'Not invited',
+};

@@ -112,10 +112,17 @@ describe('console feedback', () => {
     expect(await page.getByTestId('invite-selected').isDisabled()).toBe(true);
     expect(await page.getByTestId('invite-read-only').textContent()).toContain('needs Standard or Admin permission on the Directory tool');
     await panel.getByRole('button', { name: 'Close' }).click();
-    await openUser('hana');
+    // The search before also found one user: wait for the row itself, not for the total.
+    await page.getByTestId('directory-search').fill('hana');
+    await expect.poll(() => page.getByTestId('directory-grid').textContent()).toContain('Hana Sato');
+    await page.getByTestId('directory-grid').focus();
+    await page.keyboard.press('Enter');
     await panel.getByRole('heading', { name: 'Hana Sato' }).waitFor();
     await expect.poll(() => panel.getByTestId('user-access').textContent(), { timeout: 20_000 }).toContain('Never invited');
     expect(await panel.getByTestId('user-invite').isDisabled()).toBe(true);
+    await panel.getByRole('button', { name: 'Close' }).click();
+    await page.getByTestId('directory-search').fill('');
+    await expect.poll(async () => Number(await page.getByTestId('directory-total').textContent())).toBeGreaterThan(1);
   });
 
   it('asks before unlocking a user from the Directory', async () => {

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_INVITED_PEOPLE, DEMO_PEOPLE } from '../../src-main/service/seed/demo-company';
 import { expectNoSeriousA11yViolations } from './support/a11y';
 import { launchBrowser } from './support/browser';
+import { screenshots } from './support/screenshots';
 import { startWebConsole, type WebConsole } from './support/web-console';
 
 describe('Directory on a narrow window', () => {
@@ -63,6 +64,7 @@ describe('Directory on a narrow window', () => {
       expect(cell && box && cell.x + cell.width <= box.x + box.width + 1).toBe(true);
     }
     await expectNoSeriousA11yViolations(page, 'directory at 1,024 px');
+    await screenshots(page, 'directory-grid-newcomers', grid.getByText('Mateo Rossi'));
   });
 
   it('opens the user panel in view, with focus on it; Escape closes it and the grid has focus again', async () => {

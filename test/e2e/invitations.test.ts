@@ -114,6 +114,7 @@ describe('invitations, passwords and the Mail app', () => {
     // The simulator plays the seeded demo people only (R-CON-2): Nia Okoye was invited yesterday.
     await openSimulator(page, console.link);
     await play(page, 'Nia Okoye');
+    expect(await browser(page).getByLabel('Password', { exact: true }).inputValue()).toBe('');
     await openMail();
     await page.getByTestId('phone-mail').filter({ hasText: 'Your invitation to Northwind Builders' }).click();
     expect(await page.getByTestId('phone-mail-message').textContent()).toContain('token=…');
