@@ -8,7 +8,7 @@ import { createSessionAuthenticator } from './auth/authenticator';
 import { resolveMfaRuntime } from './auth/mfa-runtime';
 import { installRateLimiting } from './auth/rate-limits';
 import { createSessionTouch } from './auth/session-activity';
-import { installErrorHandling } from './http/error-handler';
+import { frameworkErrors, installErrorHandling } from './http/error-handler';
 import { registerCompanyRoutes } from './routes/company-routes';
 import { registerEndUserRoutes } from './routes/end-user-routes';
 import { registerSystemRoutes } from './routes/system-routes';
@@ -19,7 +19,7 @@ export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 
 /** Creates the service app with every route registered; call `ready()` (or inject) before use. */
 export async function buildApp(deps: ServiceDeps): Promise<FastifyInstance> {
-  const app = Fastify({ logger: deps.logger ?? false, bodyLimit: DEFAULT_BODY_LIMIT, trustProxy: false });
+  const app = Fastify({ logger: deps.logger ?? false, bodyLimit: DEFAULT_BODY_LIMIT, trustProxy: false, frameworkErrors });
   installErrorHandling(app);
   await installRateLimiting(app);
   const mfa = await resolveMfaRuntime(deps.mfa);
