@@ -3,9 +3,10 @@
  * desktop app and `npm run web`) on the same folder would overwrite each other's changes. A lock file holding
  * the owner's pid keeps the second one out with a plain-words error; a lock left by a dead process is taken over.
  */
-import { mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ConsoleError } from '../ipc/console-error';
+import { makePrivateDir } from './private-dir';
 
 export const LOCK_FILE_NAME = 'console.lock';
 
@@ -21,7 +22,7 @@ function isAlive(pid: number): boolean {
 
 /** Takes the folder's lock or throws; returns the release function. */
 export function lockDataDir(dataDir: string, pid: number = process.pid): () => void {
-  mkdirSync(dataDir, { recursive: true });
+  makePrivateDir(dataDir);
   const file = path.join(dataDir, LOCK_FILE_NAME);
   for (let attempt = 0; attempt < 2; attempt += 1) {
     try {

@@ -18,6 +18,7 @@ import { OutboxSmsSender } from '../service/sms/outbox-sms-sender';
 import { openStore, type Store } from '../service/store/store';
 import { APP_VERSION } from '../version';
 import { createInjectAdapter } from './inject-adapter';
+import { makePrivateDir } from './private-dir';
 
 /** A running embedded service. */
 export interface EmbeddedService {
@@ -40,6 +41,7 @@ export interface EmbeddedService {
  */
 export async function startEmbeddedService(options: { dataDir: string; clock: Clock; vault?: SecretVault }): Promise<EmbeddedService> {
   const databaseFile = path.join(options.dataDir, 'service', 'mfa.sqlite');
+  makePrivateDir(path.dirname(databaseFile));
   const store = await openStore({ file: databaseFile });
   try {
     const vault = options.vault ?? (await openVault({ dir: path.dirname(databaseFile) }));
