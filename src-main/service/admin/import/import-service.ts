@@ -1,14 +1,14 @@
 /**
  * Applies an import file to the directory (R-DIR-4) in one transaction: rows are upserted by email, identical rows
  * are left alone (no write, no change sequence), so importing the same file twice changes nothing the second time.
- * Giving or changing admin-tool permissions needs Admin on both tools; nobody deactivates themselves or changes
- * their own permissions by import. One audit entry records the import and its counts.
+ * Giving or changing admin-tool permissions, or the status of someone who holds them, needs Admin on both tools;
+ * nobody deactivates themselves or changes their own permissions by import. One audit entry records the import and its counts.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import type { Selectable } from 'kysely';
 import { AUDIT_ACTIONS } from '../../../../shared/api/routes/admin-audit';
 import { IMPORT_MAX_ERRORS, type ImportResult } from '../../../../shared/api/routes/admin-import';
-import { hasAdminOnBothTools } from '../../../../shared/domain/permissions';
+import { hasAdminOnBothTools, mayChangeSignInOf } from '../../../../shared/domain/permissions';
 import { appendAudit } from '../../audit/append-audit';
 import type { Clock } from '../../clock';
 import type { UsersTable } from '../../store/schema';
@@ -50,6 +50,10 @@ function refusal(operator: Operator, adminOnBoth: boolean, existing: Existing | 
     if (permsChange) return 'This row would change your own permissions. Another company admin must do that.';
   }
   if (permsChange && !adminOnBoth) return 'This row gives or changes admin-tool permissions, which needs Admin on both Company Admin and Directory. Leave those cells as they are, or ask such an admin to import it.';
+  const target = existing ? { permissions: { companyAdmin: existing.perm_company_admin, directory: existing.perm_directory } } : null;
+  if (target && existing?.status !== next.status && !mayChangeSignInOf(operator, target)) {
+    return 'This row changes the status of someone with admin-tool permissions, which needs Admin on both Company Admin and Directory. Leave the status cell as it is, or ask such an admin to import it.';
+  }
   return null;
 }
 
