@@ -11,6 +11,7 @@ export * from './key-uri';
 export * from './lockout';
 export * from './methods';
 export * from './model';
+export * from './password-throttle';
 export * from './permissions';
 export * from './phone';
 export * from './policy';

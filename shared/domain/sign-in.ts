@@ -6,10 +6,10 @@
 import { assertNever } from './assert-never';
 import { mfaRequirement } from './enforcement';
 import type { RequiredReason } from './enforcement';
-import { isLocked } from './lockout';
+import { MAX_CONSECUTIVE_FAILURES, lockEnd, type LockEnd } from './lockout';
 import { methodOptions } from './methods';
 import type { MethodOption } from './methods';
-import { METHOD_KINDS, isEnrolled } from './model';
+import { METHOD_KINDS, isEnrolled, isPaymentsUser } from './model';
 import type { DomainCompany, DomainUser, MethodKind } from './model';
 import type { DomainPolicy } from './policy';
 
@@ -20,7 +20,7 @@ export type ChallengeOption = MethodKind | 'recovery_code';
 export type SignInStep =
   | { readonly step: 'inactive'; readonly message: string }
   | { readonly step: 'sso'; readonly message: string }
-  | { readonly step: 'locked'; readonly lockedUntil: number; readonly message: string }
+  | { readonly step: 'locked'; readonly lockedUntil: number; readonly end: LockEnd; readonly message: string }
   | { readonly step: 'challenge'; readonly options: readonly ChallengeOption[] }
   | { readonly step: 'setup_required'; readonly reason: RequiredReason; readonly methods: readonly MethodOption[] }
   | { readonly step: 'setup_optional'; readonly enforcementAt: number; readonly methods: readonly MethodOption[] }
@@ -35,11 +35,20 @@ export interface SignInInput {
   readonly now: number;
 }
 
-/** The words for a lock: how long to wait, rounded up to the minute. */
-export function lockedMessage(lockedUntil: number, now: number): string {
-  const minutes = Math.max(1, Math.ceil((lockedUntil - now) / 60_000));
+/** Who can lift a user's lock early: Payments support for payments users, else a company admin (R-PAY-3). */
+export function lockHelper(user: Pick<DomainUser, 'accountType'>): 'company_admin' | 'payments_support' {
+  return isPaymentsUser(user) ? 'payments_support' : 'company_admin';
+}
+
+/** The words for a lock: how long to wait (rounded up to the minute), or that only an admin can unlock it. */
+export function lockedMessage(end: LockEnd, now: number, helper: 'company_admin' | 'payments_support' = 'company_admin'): string {
+  const who = helper === 'payments_support' ? 'Payments support' : 'a company admin';
+  if (end.kind === 'admin_unlock') {
+    return `Verification is locked after ${MAX_CONSECUTIVE_FAILURES} wrong codes in a row. It stays locked until ${who} unlocks it: contact them.`;
+  }
+  const minutes = Math.max(1, Math.ceil((end.at - now) / 60_000));
   const wait = minutes === 1 ? '1 minute' : `${minutes} minutes`;
-  return `Too many wrong codes in a row, so verification is locked. Try again in ${wait}, or ask your company admin for help.`;
+  return `Too many wrong codes in a row, so verification is locked. Try again in ${wait} (each lock in a row lasts twice as long), or ask ${who} for help.`;
 }
 
 /** The challenge choices of an enrolled user: their methods in product order, then the recovery code if they have one. */
@@ -66,8 +75,9 @@ export function signInNextStep(input: SignInInput): SignInStep {
     };
   }
   if (isEnrolled(user)) {
-    if (isLocked(user, now) && user.lockedUntil !== null) {
-      return { step: 'locked', lockedUntil: user.lockedUntil, message: lockedMessage(user.lockedUntil, now) };
+    const end = lockEnd(user, now);
+    if (end !== null && user.lockedUntil !== null) {
+      return { step: 'locked', lockedUntil: user.lockedUntil, end, message: lockedMessage(end, now, lockHelper(user)) };
     }
     return { step: 'challenge', options: challengeOptions(user, input.hasRecoveryCode) };
   }

@@ -4,7 +4,7 @@
  */
 import type { Contact } from './contacts';
 import { emailDomain, isSsoUser } from './directory';
-import { isLocked } from './lockout';
+import { MAX_CONSECUTIVE_FAILURES, lockEnd } from './lockout';
 import { isEnrolled, isPaymentsUser } from './model';
 import type { DomainCompany, DomainUser } from './model';
 import type { DomainPolicy } from './policy';
@@ -35,8 +35,12 @@ export interface TriageInput {
 const RECOVERY_TIP = 'If they saved their recovery code, they can sign in with it now (choose "Use a recovery code").';
 
 function lockTip(user: DomainUser, now: number): string[] {
-  if (!isLocked(user, now) || user.lockedUntil === null) return [];
-  const minutes = Math.max(1, Math.ceil((user.lockedUntil - now) / 60_000));
+  const end = lockEnd(user, now);
+  if (end === null) return [];
+  if (end.kind === 'admin_unlock') {
+    return [`Verification is locked after ${MAX_CONSECUTIVE_FAILURES} wrong codes in a row; it stays locked until it is unlocked for them.`];
+  }
+  const minutes = Math.max(1, Math.ceil((end.at - now) / 60_000));
   return [
     `Verification is locked after too many wrong codes; it unlocks by itself in ${minutes === 1 ? '1 minute' : `${minutes} minutes`}.`,
   ];

@@ -3,6 +3,7 @@
  * 2026 at 00:00 in America/New_York.") — the admin confirms what will happen, not a list of field names.
  */
 import type { PolicyView } from '../../shared/api/routes/admin-policy';
+import { MAX_CONSECUTIVE_FAILURES } from '../../shared/domain/lockout';
 import { formatCalendarDate } from './use-calendar-dates';
 
 /** The settings the policy form edits. */
@@ -16,6 +17,7 @@ export type PolicyDraft = Pick<
   | 'lockoutThreshold'
   | 'lockoutMinutes'
   | 'sessionIdleMinutes'
+  | 'sessionLifetimeHours'
   | 'resetChecklist'
   | 'staleAfterDays'
 >;
@@ -31,6 +33,7 @@ export function draftOf(policy: PolicyDraft): PolicyDraft {
     lockoutThreshold: policy.lockoutThreshold,
     lockoutMinutes: policy.lockoutMinutes,
     sessionIdleMinutes: policy.sessionIdleMinutes,
+    sessionLifetimeHours: policy.sessionLifetimeHours,
     resetChecklist: policy.resetChecklist.map((item) => ({ ...item })),
     staleAfterDays: policy.staleAfterDays,
   };
@@ -46,6 +49,7 @@ export function changedSettings(before: PolicyDraft, after: PolicyDraft): Partia
 }
 
 const minutes = (n: number) => (n === 1 ? '1 minute' : `${n} minutes`);
+const hours = (n: number) => (n === 1 ? '1 hour' : `${n} hours`);
 
 function deadlineWords(draft: PolicyDraft): string {
   if (!draft.deadlineDate) return 'with no deadline: every user must set it up at their next sign-in';
@@ -69,10 +73,15 @@ export function describePolicyChange(before: PolicyDraft, after: PolicyDraft): s
   }
   if ('smsCodeTtlMinutes' in changed) lines.push(`SMS codes will stay valid for ${minutes(after.smsCodeTtlMinutes)} (was ${minutes(before.smsCodeTtlMinutes)}).`);
   if ('lockoutThreshold' in changed || 'lockoutMinutes' in changed) {
-    lines.push(`After ${after.lockoutThreshold} wrong codes in a row, MFA locks for ${minutes(after.lockoutMinutes)} (was ${before.lockoutThreshold} codes, ${minutes(before.lockoutMinutes)}).`);
+    lines.push(
+      `After ${after.lockoutThreshold} wrong codes in a row, MFA locks for ${minutes(after.lockoutMinutes)}, each lock in a row twice as long as the last (was ${before.lockoutThreshold} codes, ${minutes(before.lockoutMinutes)}). After ${MAX_CONSECUTIVE_FAILURES} in a row it stays locked until an admin unlocks it.`,
+    );
   }
   if ('sessionIdleMinutes' in changed) {
     lines.push(after.sessionIdleMinutes === null ? 'Sessions will no longer end after inactivity.' : `Sessions will end after ${minutes(after.sessionIdleMinutes)} without activity.`);
+  }
+  if ('sessionLifetimeHours' in changed) {
+    lines.push(`Users will sign in again after ${hours(after.sessionLifetimeHours)}, however active they are (was ${hours(before.sessionLifetimeHours)}). Console sessions end after 12 hours at most.`);
   }
   if ('resetChecklist' in changed) lines.push(`The reset identity checklist will have ${after.resetChecklist.length} checks: ${after.resetChecklist.map((item) => `“${item.label}”`).join(', ') || 'none'}.`);
   if ('staleAfterDays' in changed) lines.push(`Users become stale after ${after.staleAfterDays} days without signing in (was ${before.staleAfterDays}).`);

@@ -4,8 +4,8 @@
  * store-contract.test.ts); each run gets its own schema, dropped afterwards.
  */
 import { randomBytes } from 'node:crypto';
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dropSchemas } from '../fixtures/engines';
 import { openStore } from '../../src-main/service/store/store';
 import { enrollTotp } from '../fixtures/service-harness';
 import { OPERATORS, demoEmail, startAdminHarness, type AdminHarness } from './admin-support';
@@ -23,9 +23,7 @@ describe.skipIf(!PG_URL)('Admin API on PostgreSQL', () => {
   });
   afterAll(async () => {
     await h?.close();
-    const root = await openStore({ url: PG_URL ?? '' });
-    await sql`drop schema if exists ${sql.id(schema)} cascade`.execute(root.db);
-    await root.close();
+    await dropSchemas(PG_URL ?? '', [schema]);
   });
 
   it('imports, re-imports without changes, and updates in batches', async () => {

@@ -3,8 +3,8 @@
  * Runs when MFA_TEST_PG_URL is set (`.ci/run` sets it).
  */
 import { randomBytes } from 'node:crypto';
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dropSchemas } from '../fixtures/engines';
 import { totpCode } from '../../shared/domain/totp';
 import { openStore } from '../../src-main/service/store/store';
 import { auditEntries, demo, enrollSms, enrollTotp, operatorToken, signInOk, startHarness, type Harness } from '../fixtures/service-harness';
@@ -20,9 +20,7 @@ describe.skipIf(!PG_URL)('end-user flows on PostgreSQL', () => {
   });
   afterAll(async () => {
     await h?.close();
-    const admin = await openStore({ url });
-    await sql`drop schema if exists ${sql.id(schema)} cascade`.execute(admin.db);
-    await admin.close();
+    await dropSchemas(url, [schema]);
   });
 
   it('enrolls with the app and SMS, challenges, locks out and recovers', async () => {

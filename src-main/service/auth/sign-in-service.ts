@@ -2,15 +2,18 @@
  * R-AUTH-1, the password step. SSO users are sent to their identity provider (decided by the email's domain, so
  * the answer is the same whether or not the account exists); an unknown email and a wrong password get the same
  * 401 after the same scrypt work; an inactive account gets 403 only when the password is right (R-DIR-3: it says
- * why the person cannot sign in, without telling a stranger the account exists).
+ * why the person cannot sign in, without telling a stranger the account exists). Wrong passwords are throttled per
+ * typed email (R-AUTH-2), known or not, before any password is checked.
  */
 import type { SignInResponse } from '../../../shared/api/routes/auth';
 import { emailKey, isSsoUser } from '../../../shared/domain/directory';
+import { passwordThrottledMessage } from '../../../shared/domain/password-throttle';
 import { signInNextStep } from '../../../shared/domain/sign-in';
 import { lockedError } from '../challenges/attempt';
 import { ApiError } from '../http/api-error';
 import { requireUserContext, type UserRow } from '../repositories/user-context';
 import { createSession, type SessionStage } from '../repositories/sessions-repo';
+import { clearPasswordThrottle, passwordThrottleKey, reservePasswordTry } from '../repositories/password-throttle-repo';
 import { updateUserMfa } from '../repositories/users-repo';
 import type { ServiceContext } from '../service-context';
 import { verifyPassword } from './password';
@@ -38,19 +41,36 @@ async function matchPassword(ctx: ServiceContext, email: string, password: strin
   return null;
 }
 
+/**
+ * Counts this try against the email's throttle before any password is checked (the same for unknown emails);
+ * throws 429 while the email must wait.
+ */
+async function throttlePasswordTry(ctx: ServiceContext, throttleKey: string): Promise<void> {
+  const waitMs = await ctx.store.write((trx) => reservePasswordTry(trx, throttleKey, ctx.clock.now()));
+  if (waitMs > 0) {
+    throw new ApiError('rate_limited', passwordThrottledMessage(waitMs), { reason: 'password_throttled', retryAfterSeconds: Math.ceil(waitMs / 1000) });
+  }
+}
+
 /** Email and password → the next screen, with a session token for every step but SSO. */
 export async function signIn(ctx: ServiceContext, email: string, password: string): Promise<SignInResponse> {
   if (await isSsoEmail(ctx, email)) return { token: null, user: null, next: { step: 'sso', message: SSO_MESSAGE } };
+  const throttleKey = passwordThrottleKey(ctx.mfa.keys.codeKey, email);
+  await throttlePasswordTry(ctx, throttleKey);
   const row = await matchPassword(ctx, email, password);
   if (!row) throw new ApiError('invalid_credentials', WRONG);
   const uc = await requireUserContext(ctx.store.db, ctx.clock, row.id);
   const step = signInNextStep({ user: uc.domainUser, policy: uc.policy, company: uc.company, hasRecoveryCode: uc.hasRecoveryCode, now: uc.now });
-  if (step.step === 'inactive') throw new ApiError('forbidden', step.message, { reason: 'inactive' });
-  if (step.step === 'sso') return { token: null, user: null, next: { step: 'sso', message: step.message } };
-  if (step.step === 'locked') throw lockedError(step.lockedUntil, uc.now);
+  if (step.step === 'inactive' || step.step === 'sso' || step.step === 'locked') {
+    await ctx.store.write((trx) => clearPasswordThrottle(trx, throttleKey));
+    if (step.step === 'inactive') throw new ApiError('forbidden', step.message, { reason: 'inactive' });
+    if (step.step === 'sso') return { token: null, user: null, next: { step: 'sso', message: step.message } };
+    throw lockedError(step.end, uc.now, uc.user);
+  }
   const next = nextFromStep(uc, step);
   const stage: SessionStage = next.step === 'challenge' ? 'challenge' : next.step === 'signed_in' ? 'active' : 'setup';
   const token = await ctx.store.write(async (trx) => {
+    await clearPasswordThrottle(trx, throttleKey);
     if (stage === 'active') await updateUserMfa(trx, uc.user.id, { last_sign_in_at: uc.now }, uc.now);
     return createSession(trx, { userId: uc.user.id, stage, now: uc.now, mfaAt: null });
   });

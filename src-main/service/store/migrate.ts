@@ -4,6 +4,7 @@
  */
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import { initialMigration } from './migrations/001-initial';
+import { securityHardeningMigration } from './migrations/004-security-hardening';
 import type { Database } from './schema';
 import type { StoreEngine } from './store';
 import { StoreError, describeCause } from './store-error';
@@ -11,6 +12,7 @@ import { StoreError, describeCause } from './store-error';
 /** Every migration, by name; names sort in the order they must run. Never rename or remove one. */
 const MIGRATIONS: Record<string, (engine: StoreEngine) => Migration> = {
   '001-initial': initialMigration,
+  '004-security-hardening': securityHardeningMigration,
 };
 
 /** The in-code migration provider for one engine. */
