@@ -4,6 +4,7 @@
  */
 import type { ChallengePurpose, SimulatorAction, SimulatorScreen } from '../../shared/ipc/channels/simulator';
 import { assertNever } from '../../shared/domain/assert-never';
+import { isUntilAdminUnlocks } from '../../shared/domain/lockout';
 
 /** What the presenter panel shows for the current screen. */
 export interface PresenterNote {
@@ -79,10 +80,16 @@ export function presenterNote(screen: SimulatorScreen): PresenterNote {
       return {
         step: screen.method === 'recovery_code' ? 'Enter Recovery Code' : 'Enter Your 6-digit Verification Code',
         told: screen.method === 'recovery_code' ? 'Type or paste your 32-character recovery code.' : `Enter the code ${purposeWords(screen.purpose)}.`,
-        tip: 'Wrong codes get a clear error; five in a row lock verification for 15 minutes.',
+        tip: 'Wrong codes get a clear error; each run of wrong codes locks verification, twice as long each time, and 100 in a row until an admin unlocks it.',
       };
     case 'locked':
-      return { step: 'Verification locked', told: screen.message, tip: 'Move the clock forward past the lock, or show the admin unlocking from the Reset screen.' };
+      return {
+        step: 'Verification locked',
+        told: screen.message,
+        tip: isUntilAdminUnlocks(screen.lockedUntil)
+          ? 'Only an admin can unlock this: show it from the Reset screen ("Locked out?" → Unlock now).'
+          : 'Move the clock forward past the lock, or show the admin unlocking from the Reset screen.',
+      };
     case 'home':
       return {
         step: 'Signed in',

@@ -4,7 +4,7 @@
  * set-up codes. The test that measures guesses per account per day prints its figure (the README quotes it).
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { MAX_CONSECUTIVE_FAILURES, maxGuessesWithin } from '../../shared/domain/lockout';
+import { MAX_CONSECUTIVE_FAILURES, UNTIL_ADMIN_UNLOCKS, maxGuessesWithin } from '../../shared/domain/lockout';
 import { totpCode } from '../../shared/domain/totp';
 import { DEMO_PASSWORD } from '../../src-main/service/seed/demo-company';
 import { testEngines } from '../fixtures/engines';
@@ -84,7 +84,7 @@ describe.each(testEngines('guessing'))('guessing limits on $name', (engine) => {
       const token = await challengeToken(h, email);
       const last = await h.call('POST', CHALLENGE, { token, body: { method: 'totp', code: wrongCode(secret, h.clock.now()) } });
       expect(last.status).toBe(423);
-      expect(last.body.error.details).toMatchObject({ untilAdminUnlocks: true, lockedUntil: null });
+      expect(last.body.error.details).toMatchObject({ untilAdminUnlocks: true, lockedUntil: UNTIL_ADMIN_UNLOCKS });
       expect(last.body.error.message).toMatch(/after 100 wrong codes in a row\. It stays locked until a company admin unlocks it/);
       const entry = (await auditEntries(h, 'mfa.lockout')).at(-1);
       expect(JSON.parse(entry?.after ?? '{}')).toMatchObject({ failedAttempts: 100, untilAdminUnlocks: true });

@@ -6,7 +6,7 @@
  * guess, and ten parallel submissions of one code must not lock the real user out.
  */
 import type { Transaction } from 'kysely';
-import { MAX_CONSECUTIVE_FAILURES, attemptsLeft, lockEnd, lockMinutes, registerFailure, type LockEnd } from '../../../shared/domain/lockout';
+import { MAX_CONSECUTIVE_FAILURES, UNTIL_ADMIN_UNLOCKS, attemptsLeft, lockEnd, lockMinutes, registerFailure, type LockEnd } from '../../../shared/domain/lockout';
 import { lockHelper, lockedMessage } from '../../../shared/domain/sign-in';
 import { appendAudit } from '../audit/append-audit';
 import { ApiError } from '../http/api-error';
@@ -24,7 +24,7 @@ type Outcome<T> =
 /** The 423 answer while MFA is locked; `details.untilAdminUnlocks` when only an admin can lift it. */
 export function lockedError(end: LockEnd, now: number, user: { account_type: UserContext['user']['account_type'] }): ApiError {
   const helper = lockHelper({ accountType: user.account_type });
-  const lockedUntil = end.kind === 'at' ? end.at : null;
+  const lockedUntil = end.kind === 'at' ? end.at : UNTIL_ADMIN_UNLOCKS;
   return new ApiError('mfa_locked', lockedMessage(end, now, helper), { reason: 'locked', lockedUntil, untilAdminUnlocks: end.kind === 'admin_unlock' });
 }
 
