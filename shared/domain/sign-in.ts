@@ -1,7 +1,7 @@
 /**
  * R-AUTH-1: what comes after a correct email and password. Enrolled users always get the challenge, whatever the
- * policy; not-enrolled users set up when MFA is required, may set up or skip in the early enrollment period, and
- * are signed in when MFA is off. Inactive users cannot sign in (R-DIR-3); SSO users continue at their IdP (R-DIR-2).
+ * policy; not-enrolled users set up when MFA is required or they sign in to the admin console, may set up or skip
+ * in the early enrollment period, and are signed in when MFA is off. Inactive users cannot sign in (R-DIR-3); SSO users continue at their IdP (R-DIR-2).
  */
 import { assertNever } from './assert-never';
 import { mfaRequirement } from './enforcement';
@@ -13,6 +13,9 @@ import { METHOD_KINDS, isEnrolled, isPaymentsUser } from './model';
 import type { DomainCompany, DomainUser, MethodKind } from './model';
 import type { DomainPolicy } from './policy';
 
+/** Why set-up is required at this sign-in: a reason of the MFA requirement, or a sign-in to the admin console. */
+export type SetupReason = RequiredReason | 'admin_console';
+
 /** A way to answer the challenge: one of the user's methods, or their recovery code. */
 export type ChallengeOption = MethodKind | 'recovery_code';
 
@@ -22,7 +25,7 @@ export type SignInStep =
   | { readonly step: 'sso'; readonly message: string }
   | { readonly step: 'locked'; readonly lockedUntil: number; readonly end: LockEnd; readonly message: string }
   | { readonly step: 'challenge'; readonly options: readonly ChallengeOption[] }
-  | { readonly step: 'setup_required'; readonly reason: RequiredReason; readonly methods: readonly MethodOption[] }
+  | { readonly step: 'setup_required'; readonly reason: SetupReason; readonly methods: readonly MethodOption[] }
   | { readonly step: 'setup_optional'; readonly enforcementAt: number; readonly methods: readonly MethodOption[] }
   | { readonly step: 'signed_in' };
 
@@ -33,6 +36,11 @@ export interface SignInInput {
   readonly company: Pick<DomainCompany, 'ssoDomains'>;
   readonly hasRecoveryCode: boolean;
   readonly now: number;
+  /**
+   * A sign-in to the admin console: it always ends with a passed MFA challenge (Okta and Google require MFA of
+   * administrators whatever the end-user policy), so a user without a method sets one up, with no skip.
+   */
+  readonly adminConsole?: boolean;
 }
 
 /** Who can lift a user's lock early: Payments support for payments users, else a company admin (R-PAY-3). */
@@ -80,6 +88,9 @@ export function signInNextStep(input: SignInInput): SignInStep {
       return { step: 'locked', lockedUntil: user.lockedUntil, end, message: lockedMessage(end, now, lockHelper(user)) };
     }
     return { step: 'challenge', options: challengeOptions(user, input.hasRecoveryCode) };
+  }
+  if (input.adminConsole && requirement.kind !== 'required') {
+    return { step: 'setup_required', reason: 'admin_console', methods: methodOptions(user, policy) };
   }
   switch (requirement.kind) {
     case 'required':

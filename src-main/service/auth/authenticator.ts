@@ -54,6 +54,11 @@ export function createSessionAuthenticator(deps: {
       if (kind === 'operator' && !isOperator(user)) {
         throw new ApiError('forbidden', 'Your account has no access to the admin tools. Ask a company admin for Company Admin or Directory permission.');
       }
+      if (kind === 'operator' && session.mfa_at === null) {
+        throw new ApiError('forbidden', 'The admin tools need two-factor authentication. Sign in to the console again and pass the verification (set up a method if you have none).', {
+          reason: 'mfa_required',
+        });
+      }
       await deps.touch?.(session, user);
       return { kind, user, session };
     },
