@@ -20,7 +20,7 @@ describe('Audit screen', () => {
 
   async function openAudit(): Promise<void> {
     page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
-    await page.goto(console.link);
+    await page.goto(await console.newLink());
     await page.getByTestId('company-name').waitFor();
     await page.getByRole('link', { name: 'Audit', exact: true }).click();
     await page.getByTestId('audit-grid').locator('[aria-rowindex="2"]').waitFor();

@@ -16,7 +16,7 @@ describe('Dashboard', () => {
     console = await startWebConsole();
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, timezoneId: 'Europe/Paris' });
-    await page.goto(console.link);
+    await page.goto(await console.newLink());
     await page.getByTestId('enrollment-chart').waitFor();
   });
   afterAll(async () => {

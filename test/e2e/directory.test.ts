@@ -19,7 +19,7 @@ describe('Directory screen', () => {
     console = await startWebConsole();
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1500, height: 1100 }, acceptDownloads: true });
-    await page.goto(console.link);
+    await page.goto(await console.newLink());
     await page.getByTestId('company-name').waitFor();
     await page.getByRole('link', { name: 'Directory', exact: true }).click();
     await page.getByTestId('directory-grid').waitFor();

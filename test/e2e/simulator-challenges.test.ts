@@ -33,7 +33,7 @@ describe('enrollment simulator: challenges, lockout, payments step-ups and the c
 
   async function freshPage(): Promise<Page> {
     page = await chromium.newPage({ viewport: { width: 1500, height: 1100 } });
-    await openSimulator(page, console.link);
+    await openSimulator(page, await console.newLink());
     return page;
   }
 
