@@ -6,6 +6,7 @@ import path from 'node:path';
 import axios, { type AxiosInstance } from 'axios';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../service/app';
+import { withAuditChain } from '../service/audit/keyed-audit-store';
 import { openServiceKeys } from '../service/auth/service-keys';
 import { createTrustedSession } from '../service/auth/trusted-session';
 import type { Clock } from '../service/clock';
@@ -42,10 +43,11 @@ export interface EmbeddedService {
 export async function startEmbeddedService(options: { dataDir: string; clock: Clock; vault?: SecretVault }): Promise<EmbeddedService> {
   const databaseFile = path.join(options.dataDir, 'service', 'mfa.sqlite');
   makePrivateDir(path.dirname(databaseFile));
-  const store = await openStore({ file: databaseFile });
+  const opened = await openStore({ file: databaseFile });
   try {
     const vault = options.vault ?? (await openVault({ dir: path.dirname(databaseFile) }));
-    const keys = await openServiceKeys(vault, store);
+    const keys = await openServiceKeys(vault, opened);
+    const store = withAuditChain(opened, keys.audit);
     if (await isEmptyStore(store)) {
       await seedDemoCompany(store, options.clock.now());
       await seedDemoEnrollments(store, keys.sealer, options.clock.now());
@@ -58,7 +60,7 @@ export async function startEmbeddedService(options: { dataDir: string; clock: Cl
       store,
       http,
       databaseFile,
-      warnings: keys.warning ? [keys.warning] : [],
+      warnings: [...keys.warnings],
       signInAs: (email) => createTrustedSession(store, email, options.clock.now()),
       async close() {
         await app.close();
@@ -66,7 +68,7 @@ export async function startEmbeddedService(options: { dataDir: string; clock: Cl
       },
     };
   } catch (error) {
-    await store.close();
+    await opened.close();
     throw error;
   }
 }

@@ -4,6 +4,7 @@
  */
 import Fastify, { type FastifyInstance } from 'fastify';
 import { registerAdminRoutes } from './admin/register-admin-routes';
+import { withAuditChain } from './audit/keyed-audit-store';
 import { createSessionAuthenticator } from './auth/authenticator';
 import { resolveMfaRuntime } from './auth/mfa-runtime';
 import { installRateLimiting } from './auth/rate-limits';
@@ -23,9 +24,10 @@ export async function buildApp(deps: ServiceDeps): Promise<FastifyInstance> {
   installErrorHandling(app);
   await installRateLimiting(app);
   const mfa = await resolveMfaRuntime(deps.mfa);
-  const touch = createSessionTouch(deps.store, deps.clock);
-  const authenticator = createSessionAuthenticator({ db: deps.store.db, clock: deps.clock, touch });
-  const ctx: ServiceContext = { ...deps, app, authenticator, mfa };
+  const store = withAuditChain(deps.store, mfa.keys.audit);
+  const touch = createSessionTouch(store, deps.clock);
+  const authenticator = createSessionAuthenticator({ db: store.db, clock: deps.clock, touch });
+  const ctx: ServiceContext = { ...deps, store, app, authenticator, mfa };
   registerSystemRoutes(ctx);
   registerCompanyRoutes(ctx);
   registerEndUserRoutes(ctx);

@@ -19,6 +19,7 @@ import { OutboxSmsSender } from './sms/outbox-sms-sender';
 import type { SmsSender } from './sms/sms-sender';
 import { WebhookSmsSender } from './sms/webhook-sms-sender';
 import { openStore, type Store } from './store/store';
+import { withAuditChain } from './audit/keyed-audit-store';
 
 async function openData(options: ReturnType<typeof parseServiceArgs>): Promise<{ store: Store; keyDir: string }> {
   if (options.databaseUrl) {
@@ -32,10 +33,11 @@ async function openData(options: ReturnType<typeof parseServiceArgs>): Promise<{
 
 async function main(): Promise<void> {
   const options = parseServiceArgs(process.argv.slice(2));
-  const { store, keyDir } = await openData(options);
+  const { store: opened, keyDir } = await openData(options);
   try {
-    const keys = await openServiceKeys(await openVault({ dir: keyDir }), store);
-    if (keys.warning) console.error(`Warning: ${keys.warning}`);
+    const keys = await openServiceKeys(await openVault({ dir: keyDir }), opened);
+    const store = withAuditChain(opened, keys.audit);
+    for (const warning of keys.warnings) console.error(`Warning: ${warning}`);
     if (options.demo && (await isEmptyStore(store))) {
       const now = systemClock.now();
       await seedDemoCompany(store, now);
@@ -64,7 +66,7 @@ async function main(): Promise<void> {
     process.on('SIGINT', () => void stop());
     process.on('SIGTERM', () => void stop());
   } catch (error) {
-    await store.close();
+    await opened.close();
     throw error;
   }
 }
