@@ -110,6 +110,27 @@ function broken(seq: number, reason: ChainBreak): ChainVerification {
   return { ok: false, brokenAtSeq: seq, reason, message: messages[reason] };
 }
 
+/** Walks entries in `seq` order from `startPrevHash`, checking order, links, and each hash with `checkHash`. */
+function walkChain(
+  entries: Iterable<ChainedAuditEntry>,
+  startPrevHash: string,
+  checkHash: (entry: ChainedAuditEntry) => ChainBreak | null,
+): ChainVerification {
+  let expectedPrev = startPrevHash;
+  let lastSeq = -Infinity;
+  let count = 0;
+  for (const entry of entries) {
+    if (!(entry.seq > lastSeq)) return broken(entry.seq, 'seq_not_increasing');
+    if (entry.prevHash !== expectedPrev) return broken(entry.seq, 'prev_hash_mismatch');
+    const problem = checkHash(entry);
+    if (problem !== null) return broken(entry.seq, problem);
+    expectedPrev = entry.hash;
+    lastSeq = entry.seq;
+    count += 1;
+  }
+  return { ok: true, count, lastHash: expectedPrev };
+}
+
 /**
  * Verify keyed entries given in `seq` order with the keys `keyFor` finds by id (null: not in the vault). By default
  * they must start the chain (prevHash = genesis); pass `startPrevHash` (the `lastHash` of an earlier verification)
@@ -120,22 +141,13 @@ export function verifyKeyedChain(
   keyFor: (id: string) => AuditKey | null,
   options: { readonly startPrevHash?: string } = {},
 ): ChainVerification {
-  let expectedPrev = options.startPrevHash ?? GENESIS_HASH;
-  let lastSeq = -Infinity;
-  let count = 0;
-  for (const entry of entries) {
-    if (!(entry.seq > lastSeq)) return broken(entry.seq, 'seq_not_increasing');
-    if (entry.prevHash !== expectedPrev) return broken(entry.seq, 'prev_hash_mismatch');
+  return walkChain(entries, options.startPrevHash ?? GENESIS_HASH, (entry) => {
     const keyId = auditHashKeyId(entry.hash);
-    if (keyId === null) return broken(entry.seq, 'hash_mismatch');
+    if (keyId === null) return 'hash_mismatch';
     const key = keyFor(keyId);
-    if (key === null) return broken(entry.seq, 'key_missing');
-    if (keyedAuditEntryHash(key, entry.prevHash, entry) !== entry.hash) return broken(entry.seq, 'hash_mismatch');
-    expectedPrev = entry.hash;
-    lastSeq = entry.seq;
-    count += 1;
-  }
-  return { ok: true, count, lastHash: expectedPrev };
+    if (key === null) return 'key_missing';
+    return keyedAuditEntryHash(key, entry.prevHash, entry) === entry.hash ? null : 'hash_mismatch';
+  });
 }
 
 /**
@@ -146,16 +158,7 @@ export function verifyChain(
   entries: Iterable<ChainedAuditEntry>,
   options: { readonly startPrevHash?: string } = {},
 ): ChainVerification {
-  let expectedPrev = options.startPrevHash ?? GENESIS_HASH;
-  let lastSeq = -Infinity;
-  let count = 0;
-  for (const entry of entries) {
-    if (!(entry.seq > lastSeq)) return broken(entry.seq, 'seq_not_increasing');
-    if (entry.prevHash !== expectedPrev) return broken(entry.seq, 'prev_hash_mismatch');
-    if (auditEntryHash(entry.prevHash, entry) !== entry.hash) return broken(entry.seq, 'hash_mismatch');
-    expectedPrev = entry.hash;
-    lastSeq = entry.seq;
-    count += 1;
-  }
-  return { ok: true, count, lastHash: expectedPrev };
+  return walkChain(entries, options.startPrevHash ?? GENESIS_HASH, (entry) =>
+    auditEntryHash(entry.prevHash, entry) === entry.hash ? null : 'hash_mismatch',
+  );
 }

@@ -8,7 +8,7 @@ import { MAX_CONSECUTIVE_FAILURES, UNTIL_ADMIN_UNLOCKS, maxGuessesWithin } from 
 import { totpCode } from '../../shared/domain/totp';
 import { DEMO_PASSWORD } from '../../src-main/service/seed/demo-company';
 import { testEngines } from '../fixtures/engines';
-import { DAY, auditEntries, demo, enrollTotp, operatorToken, signInOk, startHarness, userRow, type Harness } from '../fixtures/service-harness';
+import { DAY, auditEntries, demo, enrollTotp, operatorToken, signInOk, userRow, withHarness, type Harness } from '../fixtures/service-harness';
 
 const SIGN_IN = '/api/v1/auth/sign-in';
 const CHALLENGE = '/api/v1/auth/challenge';
@@ -58,8 +58,7 @@ describe.each(testEngines('guessing'))('guessing limits on $name', (engine) => {
   afterAll(() => engine.dispose());
 
   it('allows at most 50 code guesses per account per day (escalating locks)', async () => {
-    const h = await startHarness({ store: await engine.open() });
-    try {
+    await withHarness({ store: await engine.open() }, async (h) => {
       const email = demo('joao.silva');
       const { secret } = await enrollTotp(h, email);
       h.clock.advance(STEP);
@@ -69,14 +68,11 @@ describe.each(testEngines('guessing'))('guessing limits on $name', (engine) => {
       expect(guesses).toBe(maxGuessesWithin({ lockoutThreshold: 5, lockoutMinutes: 15 }, DAY));
       const locks = (await auditEntries(h, 'mfa.lockout')).map((entry) => JSON.parse(entry.after ?? '{}').lockMinutes as number);
       expect(locks.slice(0, 4)).toEqual([15, 30, 60, 120]);
-    } finally {
-      await h.close();
-    }
+    });
   });
 
   it('locks until an admin unlocks after 100 wrong codes in a row, says so, and only a success or the admin resets the count', async () => {
-    const h = await startHarness({ store: await engine.open() });
-    try {
+    await withHarness({ store: await engine.open() }, async (h) => {
       const email = demo('camille.laurent');
       const { secret } = await enrollTotp(h, email);
       h.clock.advance(STEP);
@@ -101,14 +97,11 @@ describe.each(testEngines('guessing'))('guessing limits on $name', (engine) => {
       expect((await h.call('POST', `/api/v1/admin/users/${id}/unlock`, { token: admin, body: {} })).body).toMatchObject({ locked: false, failedAttempts: 0 });
       const again = await challengeToken(h, email);
       expect((await h.call('POST', CHALLENGE, { token: again, body: { method: 'totp', code: totpCode(secret, h.clock.now()) } })).body).toEqual({ step: 'signed_in' });
-    } finally {
-      await h.close();
-    }
+    });
   });
 
   it('counts ten parallel submissions of one valid code as one pass and no failure', async () => {
-    const h = await startHarness({ store: await engine.open() });
-    try {
+    await withHarness({ store: await engine.open() }, async (h) => {
       const email = demo('giulia.romano');
       const { secret } = await enrollTotp(h, email);
       h.clock.advance(STEP);
@@ -121,14 +114,11 @@ describe.each(testEngines('guessing'))('guessing limits on $name', (engine) => {
       expect(statuses.filter((status) => status === 422)).toHaveLength(9);
       for (const reply of replies.filter((r) => r.status === 422)) expect(reply.body.error.details.reason).toBe('replay');
       expect(await userRow(h, email)).toMatchObject({ failed_attempts: 0, locked_until: null });
-    } finally {
-      await h.close();
-    }
+    });
   });
 
   it('starts set-up again with a new secret or a new code after 10 wrong set-up codes', async () => {
-    const h = await startHarness({ store: await engine.open() });
-    try {
+    await withHarness({ store: await engine.open() }, async (h) => {
       const email = demo('aoife.byrne');
       const { token } = await signInOk(h, email);
       const setup = await h.call('POST', '/api/v1/auth/setup/totp', { token, body: {} });
@@ -155,14 +145,11 @@ describe.each(testEngines('guessing'))('guessing limits on $name', (engine) => {
       expect(h.lastCode(phoneUser)).not.toBe(sent);
       expect((await h.call('POST', '/api/v1/auth/setup/sms/confirm', { token: signIn.token, body: { code: h.lastCode(phoneUser) } })).status).toBe(200);
       expect((await userRow(h, phoneUser)).failed_attempts).toBe(0);
-    } finally {
-      await h.close();
-    }
+    });
   });
 
   it('throttles wrong passwords per account, lifts it on success, and answers unknown emails the same way', async () => {
-    const h = await startHarness({ store: await engine.open() });
-    try {
+    await withHarness({ store: await engine.open() }, async (h) => {
       const tryPassword = (email: string, password: string, ip: string) => h.call('POST', SIGN_IN, { body: { email, password }, ip });
       const run = async (email: string) => {
         const answers: string[] = [];
@@ -183,8 +170,6 @@ describe.each(testEngines('guessing'))('guessing limits on $name', (engine) => {
       h.clock.advance(1000);
       expect((await tryPassword(demo('dana.whitfield'), DEMO_PASSWORD, '127.0.0.1')).status).toBe(200);
       expect((await tryPassword(demo('dana.whitfield'), 'wrong again', '127.0.0.1')).status).toBe(401);
-    } finally {
-      await h.close();
-    }
+    });
   });
 });

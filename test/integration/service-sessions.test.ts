@@ -6,7 +6,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEMO_DEADLINE_DAYS } from '../../src-main/service/seed/demo-company';
 import { testEngines } from '../fixtures/engines';
-import { DAY, demo, enrollTotp, operatorToken, setPolicy, signInOk, startHarness } from '../fixtures/service-harness';
+import { DAY, demo, enrollTotp, operatorToken, setPolicy, signInOk, withHarness } from '../fixtures/service-harness';
 
 const HOUR = 3_600_000;
 const SECURITY = '/api/v1/me/security';
@@ -15,8 +15,7 @@ describe.each(testEngines('sessions'))('session lifetime and enforcement on $nam
   afterAll(() => engine.dispose());
 
   it('ends every session 12 hours after sign-in by default, however active, and after a 10-year clock jump', async () => {
-    const h = await startHarness({ store: await engine.open() });
-    try {
+    await withHarness({ store: await engine.open() }, async (h) => {
       const { token } = await enrollTotp(h, demo('jordan.patel'));
       for (let hour = 1; hour < 12; hour += 1) {
         h.clock.advance(HOUR);
@@ -31,14 +30,11 @@ describe.each(testEngines('sessions'))('session lifetime and enforcement on $nam
       const { token: other } = await enrollTotp(h, demo('casey.morgan'));
       h.clock.advance(10 * 365 * DAY);
       expect((await h.call('GET', SECURITY, { token: other })).status).toBe(401);
-    } finally {
-      await h.close();
-    }
+    });
   });
 
   it('follows the policy lifetime for end users, but keeps sessions of admin-tool users to 12 hours', async () => {
-    const h = await startHarness({ store: await engine.open() });
-    try {
+    await withHarness({ store: await engine.open() }, async (h) => {
       const admin = await operatorToken(h);
       const policy = (await h.call('GET', '/api/v1/admin/policy', { token: admin })).body;
       expect(policy.sessionLifetimeHours).toBe(12);
@@ -54,14 +50,11 @@ describe.each(testEngines('sessions'))('session lifetime and enforcement on $nam
       expect([console.status, console.body.error.details.reason]).toEqual([401, 'session_lifetime']);
       h.clock.advance(60 * HOUR);
       expect((await h.call('GET', SECURITY, { token: user.token })).status).toBe(401);
-    } finally {
-      await h.close();
-    }
+    });
   });
 
   it('ends a session opened without MFA before the deadline once enforcement begins; a new sign-in must set up', async () => {
-    const h = await startHarness({ store: await engine.open() });
-    try {
+    await withHarness({ store: await engine.open() }, async (h) => {
       const email = demo('weiling.tan');
       h.clock.advance((DEMO_DEADLINE_DAYS - 1) * DAY);
       const { token, next } = await signInOk(h, email);
@@ -74,8 +67,6 @@ describe.each(testEngines('sessions'))('session lifetime and enforcement on $nam
       expect(after.status).toBe(401);
       expect(after.body.error).toMatchObject({ message: expect.stringMatching(/now requires two-factor authentication/), details: { reason: 'session_mfa_required' } });
       expect((await signInOk(h, email)).next.step).toBe('setup_required');
-    } finally {
-      await h.close();
-    }
+    });
   });
 });

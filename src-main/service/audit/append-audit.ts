@@ -37,17 +37,17 @@ export function storedJson(value: unknown): string | null {
  * sealed over.
  */
 export async function chainTailHash(trx: Transaction<Database>, companyId: string, recorded: AuditHead | null): Promise<string> {
-  const last = await trx
-    .selectFrom('audit_log')
-    .select(['seq', 'hash'])
-    .where('company_id', '=', companyId)
-    .orderBy('seq', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  if (recorded && (!last || Number(last.seq) < recorded.seq || (Number(last.seq) === recorded.seq && last.hash !== recorded.hash))) {
+  const last = await newestEntry(trx, companyId);
+  if (recorded && (!last || last.seq < recorded.seq || (last.seq === recorded.seq && last.hash !== recorded.hash))) {
     return recorded.hash;
   }
   return last?.hash ?? GENESIS_HASH;
+}
+
+/** The sequence number and hash of the company's newest entry, if any. */
+async function newestEntry(trx: Transaction<Database>, companyId: string): Promise<AuditHead | undefined> {
+  const row = await trx.selectFrom('audit_log').select(['seq', 'hash']).where('company_id', '=', companyId).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  return row ? { seq: Number(row.seq), hash: row.hash } : undefined;
 }
 
 function contentOf(entry: AuditEntryInput): AuditEntryContent {
@@ -100,14 +100,8 @@ export async function appendAuditEntries(trx: Transaction<Database>, entries: re
     await trx.insertInto('audit_log').values(rows.slice(start, start + INSERT_BATCH)).execute();
   }
   for (const companyId of lastByCompany.keys()) {
-    const head = await trx
-      .selectFrom('audit_log')
-      .select(['seq', 'hash'])
-      .where('company_id', '=', companyId)
-      .orderBy('seq', 'desc')
-      .limit(1)
-      .executeTakeFirstOrThrow();
-    scope.heads.set(companyId, { seq: Number(head.seq), hash: head.hash });
+    const head = await newestEntry(trx, companyId);
+    if (head) scope.heads.set(companyId, head);
   }
 }
 
