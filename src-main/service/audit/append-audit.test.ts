@@ -25,7 +25,7 @@ function entry(action: string, at: number, extra: Partial<Parameters<typeof appe
 class CountingVault extends MemoryVault {
   headWrites = 0;
   override async set(account: string, value: string): Promise<void> {
-    if (account === 'audit-chain-head') this.headWrites += 1;
+    if (account.startsWith('audit-chain-head:')) this.headWrites += 1;
     await super.set(account, value);
   }
 }
@@ -38,7 +38,7 @@ describe('keyed, hash-chained audit log (R-AUD-1)', () => {
   beforeEach(async () => {
     raw = await openStore({ memory: true });
     vault = new CountingVault();
-    chain = await AuditChainKeys.open(vault);
+    chain = await AuditChainKeys.open(vault, 'db-1');
     store = withAuditChain(raw, chain);
     await seedCompany(store, COMPANY);
     await seedCompany(store, 'company-b');
@@ -106,11 +106,22 @@ describe('keyed, hash-chained audit log (R-AUD-1)', () => {
   it('names a missing key and a missing head', async () => {
     await store.write((trx) => appendAuditEntries(trx, [entry('a', 1), entry('b', 2)]));
     const otherVault = new MemoryVault();
-    const stranger = await AuditChainKeys.open(otherVault);
+    const stranger = await AuditChainKeys.open(otherVault, 'db-1');
     const missing = await verifyAuditChain(store.db, COMPANY, stranger);
     expect(missing).toMatchObject({ ok: false, checked: 0, brokenAt: { seq: expect.any(Number), reason: 'key_missing', message: expect.stringMatching(new RegExp(`Restore the audit key ${chain.current.id}`)) } });
     await otherVault.set(`audit-key:${chain.current.id}`, Buffer.from(chain.current.bytes).toString('base64url'));
     expect(await verifyAuditChain(store.db, COMPANY, stranger)).toMatchObject({ ok: false, brokenAt: { reason: 'head_missing' } });
+  });
+
+  it('keeps the heads of two databases that share one vault (one keychain, several data folders) apart', async () => {
+    const other = withAuditChain(await openStore({ memory: true }), await AuditChainKeys.open(vault, 'db-2'));
+    await seedCompany(other, COMPANY);
+    await store.write((trx) => appendAuditEntries(trx, [entry('a', 1), entry('b', 2)]));
+    await other.write((trx) => appendAudit(trx, entry('x', 3)));
+    expect(await verify()).toEqual({ ok: true, checked: 2, note: null });
+    const otherChain = await AuditChainKeys.open(vault, 'db-2');
+    expect(await verifyAuditChain(other.db, COMPANY, otherChain)).toEqual({ ok: true, checked: 1, note: null });
+    await other.close();
   });
 
   it('refuses to append outside a write of the bound store', async () => {
@@ -155,7 +166,7 @@ describe('upgrading a chain written before the audit key', () => {
     const raw = await openStore({ memory: true });
     await seedCompany(raw, COMPANY);
     await legacyChain(raw, ['a', 'b', 'c']);
-    const chain = await AuditChainKeys.open(new MemoryVault());
+    const chain = await AuditChainKeys.open(new MemoryVault(), 'db-1');
     expect(await upgradeAuditChains(raw, chain)).toBe(3);
     expect(await upgradeAuditChains(raw, chain)).toBe(0);
     expect((await raw.db.selectFrom('meta').select('value').where('key', '=', AUDIT_KEYED_META).executeTakeFirst())?.value).toBe(chain.current.id);
@@ -170,7 +181,7 @@ describe('upgrading a chain written before the audit key', () => {
     await seedCompany(raw, COMPANY);
     await legacyChain(raw, ['a', 'b', 'c', 'd']);
     await raw.write((trx) => sql`update audit_log set actor_email = 'edited@x.example' where action = 'c'`.execute(trx));
-    const chain = await AuditChainKeys.open(new MemoryVault());
+    const chain = await AuditChainKeys.open(new MemoryVault(), 'db-1');
     expect(await upgradeAuditChains(raw, chain)).toBe(2);
     expect(await verifyAuditChain(raw.db, COMPANY, chain)).toMatchObject({ ok: false, checked: 2, brokenAt: { action: 'c' } });
     await raw.close();

@@ -2,14 +2,14 @@
  * The audit chain's secrets in the SecretVault (R-AUD-1), like the data key: the HMAC key entries are sealed with,
  * and the chain's head — each company's last sequence number and hash — so that cutting entries off the end, or
  * rewriting the log from a copy, is detected. The head is saved once per write transaction that appended entries
- * (by `withAuditChain`), never once per entry, and only ever moves forward.
+ * (by `withAuditChain`), never once per entry, and only ever moves forward. One keychain serves every database of
+ * this user (the desktop app and `npm run web --data …`), so the head is filed under the database's own id.
  */
 import { randomBytes } from 'node:crypto';
 import type { AuditKey } from '../../../shared/domain/audit-chain';
 import type { SecretVault } from '../secrets/secret-vault';
 
 const CURRENT_ACCOUNT = 'audit-key:current';
-const HEAD_ACCOUNT = 'audit-chain-head';
 const KEY_ID = /^[a-z0-9]{1,32}$/;
 const KEY_BYTES = 32;
 
@@ -29,21 +29,20 @@ export class AuditChainKeys {
 
   private constructor(
     private readonly vault: SecretVault,
+    private readonly headAccount: string,
     readonly current: AuditKey,
     heads: Record<string, AuditHead>,
-    /** True when the vault had no audit key and one was just made. */
-    readonly created: boolean,
   ) {
     this.#keys.set(current.id, current);
     this.#heads = heads;
   }
 
-  /** Loads the current audit key (creating it on first use) and the saved heads. */
-  static async open(vault: SecretVault): Promise<AuditChainKeys> {
+  /** Loads the current audit key (creating it on first use) and the heads saved for the database `databaseId`. */
+  static async open(vault: SecretVault, databaseId: string): Promise<AuditChainKeys> {
     const currentId = await vault.get(CURRENT_ACCOUNT);
-    const existing = currentId === null ? null : await readKey(vault, currentId);
-    const current = existing ?? (await createKey(vault));
-    return new AuditChainKeys(vault, current, await readHeads(vault), existing === null);
+    const current = (currentId === null ? null : await readKey(vault, currentId)) ?? (await createKey(vault));
+    const headAccount = `audit-chain-head:${databaseId}`;
+    return new AuditChainKeys(vault, headAccount, current, await readHeads(vault, headAccount));
   }
 
   /** Where the keys are, in words, for messages. */
@@ -65,7 +64,7 @@ export class AuditChainKeys {
 
   /** The head the vault holds for a company, read afresh, or null. */
   async head(companyId: string): Promise<AuditHead | null> {
-    return (await readHeads(this.vault))[companyId] ?? null;
+    return (await readHeads(this.vault, this.headAccount))[companyId] ?? null;
   }
 
   /**
@@ -80,7 +79,7 @@ export class AuditChainKeys {
         if (!known || head.seq >= known.seq) this.#heads = { ...this.#heads, [companyId]: head };
       }
       try {
-        await this.vault.set(HEAD_ACCOUNT, JSON.stringify(this.#heads));
+        await this.vault.set(this.headAccount, JSON.stringify(this.#heads));
         this.saveProblem = null;
       } catch (error) {
         this.saveProblem = error instanceof Error ? error.message : String(error);
@@ -105,8 +104,8 @@ async function readKey(vault: SecretVault, id: string): Promise<AuditKey | null>
   return bytes?.length === KEY_BYTES ? { id, bytes: new Uint8Array(bytes) } : null;
 }
 
-async function readHeads(vault: SecretVault): Promise<Record<string, AuditHead>> {
-  const stored = await vault.get(HEAD_ACCOUNT);
+async function readHeads(vault: SecretVault, account: string): Promise<Record<string, AuditHead>> {
+  const stored = await vault.get(account);
   if (stored === null) return {};
   try {
     const parsed = JSON.parse(stored) as Record<string, AuditHead>;

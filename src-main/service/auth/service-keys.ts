@@ -16,6 +16,8 @@ import type { Store } from '../store/store';
 
 /** The meta row naming the data key TOTP secrets are sealed with. */
 export const DATA_KEY_META = 'data_key_id';
+/** The meta row holding this database's own random id (the vault files its audit chain head under it). */
+export const DATABASE_ID_META = 'database_id';
 const CODE_KEY_ACCOUNT = 'sms-code-key';
 
 /** Keys the MFA flows use. */
@@ -27,6 +29,15 @@ export interface ServiceKeys {
   readonly audit: AuditChainKeys;
   /** Plain-words warnings for admins: keys kept in a file, an audit key missing from the vault. */
   readonly warnings: readonly string[];
+}
+
+/** This database's id, made on first use: keys in one keychain are shared, but each database has its own head. */
+async function databaseId(store: Store): Promise<string> {
+  const recorded = await store.db.selectFrom('meta').select('value').where('key', '=', DATABASE_ID_META).executeTakeFirst();
+  if (recorded) return recorded.value;
+  const id = randomBytes(12).toString('hex');
+  await store.write((trx) => trx.insertInto('meta').values({ key: DATABASE_ID_META, value: id }).execute());
+  return id;
 }
 
 /** A warning when the log's newest entry was sealed with a key the vault does not have, or null. */
@@ -54,7 +65,7 @@ export async function openServiceKeys(vault: SecretVault, store: Store): Promise
     codeKey = randomBytes(32).toString('base64url');
     await vault.set(CODE_KEY_ACCOUNT, codeKey);
   }
-  const audit = await AuditChainKeys.open(vault);
+  const audit = await AuditChainKeys.open(vault, await databaseId(store));
   await upgradeAuditChains(store, audit);
   const auditWarning = await missingAuditKeyWarning(store, audit);
   const warnings = [vault.warning, auditWarning].filter((warning): warning is string => warning !== null);
@@ -65,5 +76,5 @@ export async function openServiceKeys(vault: SecretVault, store: Store): Promise
 export async function throwawayServiceKeys(): Promise<ServiceKeys> {
   const vault = new MemoryVault();
   const sealer = await SecretSealer.open(vault);
-  return { sealer, codeKey: randomBytes(32), audit: await AuditChainKeys.open(vault), warnings: [] };
+  return { sealer, codeKey: randomBytes(32), audit: await AuditChainKeys.open(vault, randomBytes(12).toString('hex')), warnings: [] };
 }
