@@ -1,5 +1,6 @@
 /**
- * electron-vite build of the three parts: main (Node, ESM, dependencies external), preload (one CommonJS bundle,
+ * electron-vite build of the three parts: main (Node, ESM, dependencies external; the embedded service's worker
+ * entry beside it), preload (one CommonJS bundle,
  * as a sandboxed preload must be), renderer (Vue). The CSP meta tag is written into index.html here.
  */
 import { dirname, resolve } from 'node:path';
@@ -31,7 +32,10 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       externalizeDeps: true,
-      rollupOptions: { input: { index: resolve(root, 'src-main/index.ts') } },
+      rollupOptions: {
+        // The embedded MFA service runs in a worker thread: its entry is a file of its own beside index.js.
+        input: { index: resolve(root, 'src-main/index.ts'), 'embedded-worker': resolve(root, 'src-main/service/worker/embedded-worker.ts') },
+      },
     },
   },
   preload: {

@@ -1,5 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
+/** Every console a test starts (in process or as `npm run web`) checks the service's answers against the contract. */
+const CHECK_RESPONSES = { MFA_CHECK_RESPONSES: '1' };
+
 /** Three projects: fast unit tests beside the code, integration tests over real stores, and e2e in Chromium. */
 export default defineConfig({
   test: {
@@ -8,6 +11,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
+          env: CHECK_RESPONSES,
           include: ['shared/**/*.test.ts', 'src-main/**/*.test.ts', 'src-renderer/**/*.test.ts'],
           testTimeout: 20_000,
         },
@@ -16,6 +20,7 @@ export default defineConfig({
         test: {
           name: 'integration',
           environment: 'node',
+          env: CHECK_RESPONSES,
           include: ['test/integration/**/*.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
@@ -25,6 +30,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           environment: 'node',
+          env: CHECK_RESPONSES,
           include: ['test/e2e/**/*.test.ts'],
           testTimeout: 180_000,
           hookTimeout: 180_000,

@@ -1,11 +1,13 @@
 /**
  * Electron composition root: single-instance lock, app:// protocol, secure window, IPC registration, and the
- * console backend (embedded MFA service) in the main process. Everything below is plain Node and tested there.
+ * console backend in the main process (its embedded MFA service in a worker thread). Everything below is plain
+ * Node and tested there.
  */
 import path from 'node:path';
 import { app, BrowserWindow, dialog, session } from 'electron';
 import { createConsole, type ConsoleBackend } from './console/create-console';
 import { registerIpcHandlers } from './ipc/electron-ipc';
+import { loadNodeSqlite } from './service/store/node-sqlite';
 import { handleAppProtocol, registerAppSchemeAsPrivileged } from './window/app-protocol';
 import { createMainWindow, rendererLocation } from './window/create-window';
 import { denyAllPermissions } from './window/guards';
@@ -44,7 +46,9 @@ if (!app.requestSingleInstanceLock()) {
 async function start(): Promise<void> {
   denyAllPermissions(session.defaultSession);
   handleAppProtocol(path.join(__dirname, '..', 'renderer'));
-  backend = await createConsole({ dataDir: app.getPath('userData'), host: 'electron' });
+  // Before anything else: an Electron without built-in SQLite gets a message naming the version it needs.
+  loadNodeSqlite();
+  backend = await createConsole({ dataDir: app.getPath('userData'), host: 'electron', embeddedWorker: path.join(__dirname, 'embedded-worker.js') });
   const { origin } = rendererLocation(devServerUrl);
   registerIpcHandlers(backend.dispatch, () => BrowserWindow.getAllWindows().map((w) => w.webContents.mainFrame), origin);
   mainWindow = createMainWindow({ preloadFile: path.join(__dirname, '..', 'preload', 'index.cjs'), ...(devServerUrl ? { devServerUrl } : {}) });

@@ -18,6 +18,7 @@ function content(i: number): AuditEntryContent {
   return {
     companyId: 'c1',
     at: Date.UTC(2026, 5, 1) + i * 1000,
+    companyAt: null,
     actorId: 'admin',
     actorEmail: 'admin@example.com',
     action: i % 2 === 0 ? 'policy.update' : 'mfa.reset',
@@ -76,6 +77,17 @@ describe('entry hash (R-AUD-1)', () => {
     expect(auditEntryHash(GENESIS_HASH, { ...body, evidence: '{}' })).not.toBe(base);
     expect(auditEntryHash(GENESIS_HASH, { ...body, at: body.at + 1 })).not.toBe(base);
     expect(auditEntryHash('f'.repeat(64), body)).not.toBe(base);
+  });
+
+  it('covers the simulated company time when one was recorded, and leaves older entries as they were hashed', () => {
+    const body = content(0);
+    const { companyAt: _absent, ...withoutField } = body;
+    const legacyText = canonicalJson(withoutField);
+    expect(canonicalAuditEntry(body)).toBe(legacyText);
+    const shifted = { ...body, companyAt: body.at + 46 * 86_400_000 };
+    expect(canonicalAuditEntry(shifted)).toContain(`"companyAt":${shifted.companyAt}`);
+    expect(auditEntryHash(GENESIS_HASH, shifted)).not.toBe(auditEntryHash(GENESIS_HASH, body));
+    expect(auditEntryHash(GENESIS_HASH, shifted)).not.toBe(auditEntryHash(GENESIS_HASH, { ...shifted, companyAt: shifted.companyAt + 1 }));
   });
 });
 
@@ -158,6 +170,16 @@ describe('keyed chain (R-AUD-1)', () => {
     expect(verifyKeyedChain(forged, keyFor)).toMatchObject({ ok: false, brokenAtSeq: 1, reason: 'hash_mismatch' });
     const edited = entries.map((entry) => (entry.seq === 3 ? { ...entry, actorEmail: 'x@example.com' } : entry));
     expect(verifyKeyedChain(edited, keyFor)).toMatchObject({ ok: false, brokenAtSeq: 3, reason: 'hash_mismatch' });
+  });
+
+  it('covers the company time when one was recorded, and hashes entries without one as before it existed', () => {
+    const body = content(0);
+    const shifted = { ...body, companyAt: body.at + 46 * 86_400_000 };
+    expect(keyedAuditEntryHash(key, GENESIS_HASH, shifted)).not.toBe(keyedAuditEntryHash(key, GENESIS_HASH, body));
+    expect(keyedAuditEntryHash(key, GENESIS_HASH, shifted)).not.toBe(keyedAuditEntryHash(key, GENESIS_HASH, { ...shifted, companyAt: shifted.companyAt + 1 }));
+    const { companyAt: _absent, ...withoutField } = body;
+    const expected = bytesToHex(hmac(sha256, key.bytes, utf8ToBytes(GENESIS_HASH + canonicalJson(withoutField))));
+    expect(keyedAuditEntryHash(key, GENESIS_HASH, body)).toBe(`k1:${expected}`);
   });
 
   it('names a key the vault no longer has', () => {

@@ -3,8 +3,10 @@
  * (kept in the vault, never in the database) of `prevHash + canonical(entry)`; the first entry's prevHash is the
  * genesis constant, so changing, removing or reordering any entry breaks every hash after it, and without the key
  * nobody can recompute them. The key id in each hash says which key checks it (a missing key is named as such).
- * `seq` is not hashed (the database assigns it on insert); order is carried by the prevHash links. Logs written
- * before the key existed used a plain SHA-256 (`auditEntryHash`); they are re-keyed in place on upgrade.
+ * `seq` is not hashed (the database assigns it on insert); order is carried by the prevHash links.
+ * `at` is real time; `companyAt` is the company's simulated time, recorded only when a demo clock is shifted, and
+ * hashed only when present. Logs written before the key existed used a plain SHA-256 (`auditEntryHash`, with the
+ * same canonical text, so entries from before `companyAt` keep their hashes); they are re-keyed in place on upgrade.
  */
 import { hmac } from '@noble/hashes/hmac.js';
 import { sha256 } from '@noble/hashes/sha2.js';
@@ -16,7 +18,10 @@ export const GENESIS_HASH = '0'.repeat(64);
 /** The hashed content of an entry. `before`, `after` and `evidence` are the stored JSON text (or null). */
 export interface AuditEntryContent {
   readonly companyId: string;
+  /** Real time of the action (epoch ms): an audit entry is evidence, so it never follows a simulated clock. */
   readonly at: number;
+  /** The company's simulated time at that moment, or null when its clock was not shifted. */
+  readonly companyAt: number | null;
   readonly actorId: string | null;
   readonly actorEmail: string | null;
   readonly action: string;
@@ -53,11 +58,15 @@ export function canonicalJson(value: unknown): string {
   throw new TypeError(`Cannot hash a value of type ${typeof value}.`);
 }
 
-/** The canonical text of an entry's content (only the fields of `AuditEntryContent`, whatever else it carries). */
+/**
+ * The canonical text of an entry's content (only the fields of `AuditEntryContent`, whatever else it carries).
+ * `companyAt` is hashed only when present, so entries written before it existed keep their hashes.
+ */
 export function canonicalAuditEntry(entry: AuditEntryContent): string {
   return canonicalJson({
     companyId: entry.companyId,
     at: entry.at,
+    ...(entry.companyAt === null ? {} : { companyAt: entry.companyAt }),
     actorId: entry.actorId,
     actorEmail: entry.actorEmail,
     action: entry.action,

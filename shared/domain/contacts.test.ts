@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { contactLabel } from './contacts';
+import { contactLabel, contactPhrase, mfaContact } from './contacts';
 
 describe('contacts', () => {
   it('names each contact in plain words', () => {
@@ -7,5 +7,14 @@ describe('contacts', () => {
     expect(contactLabel('another_company_admin')).toBe('Another company admin');
     expect(contactLabel('it_department')).toMatch(/IT department/);
     expect(contactLabel('payments_support')).toBe('Payments support');
+    expect(contactPhrase('company_admin')).toBe('your company admin');
+    expect(contactPhrase('payments_support')).toBe('Payments support');
+  });
+
+  it('sends payments users to Payments support and SSO users to IT (R-PAY-3, R-DIR-2)', () => {
+    expect(mfaContact({ accountType: 'payments_payor', sso: false })).toBe('payments_support');
+    expect(mfaContact({ accountType: 'payments_payee_admin', sso: false })).toBe('payments_support');
+    expect(mfaContact({ accountType: 'standard', sso: true })).toBe('it_department');
+    expect(mfaContact({ accountType: 'standard', sso: false })).toBe('company_admin');
   });
 });

@@ -1,4 +1,5 @@
-import { describe, it, expect } from 'vitest';
+import { Settings } from 'luxon';
+import { afterEach, describe, it, expect } from 'vitest';
 import { enforcementInstant, policyEnforcementAt } from './enforcement-instant';
 
 function at(date: string, zone: string): string {
@@ -30,7 +31,7 @@ describe('enforcement instant (R-POL-2)', () => {
   it('starts at the first instant of the day when midnight does not exist', () => {
     // Santiago: clocks jump from 00:00 (-04) to 01:00 (-03) on 2026-09-06.
     const santiago = enforcementInstant('2026-09-06', 'America/Santiago');
-    expect(santiago).toEqual({ ok: true, at: Date.UTC(2026, 8, 6, 4), midnightSkipped: true, localTime: '01:00' });
+    expect(santiago).toEqual({ ok: true, at: Date.UTC(2026, 8, 6, 4), midnightSkipped: true, midnightRepeated: false, localTime: '01:00' });
     // Havana: 00:00 (-05) jumps to 01:00 (-04) on 2026-03-08.
     expect(enforcementInstant('2026-03-08', 'America/Havana')).toMatchObject({
       at: Date.UTC(2026, 2, 8, 5),
@@ -39,11 +40,38 @@ describe('enforcement instant (R-POL-2)', () => {
     expect(enforcementInstant('2026-03-08', 'America/New_York')).toMatchObject({ midnightSkipped: false, localTime: '00:00' });
   });
 
+  describe('when midnight happens twice', () => {
+    const realNow = Settings.now;
+    afterEach(() => {
+      Settings.now = realNow;
+    });
+
+    it('starts at the first midnight whatever day the question is asked', () => {
+      // Havana: clocks go back from 01:00 (-04) to 00:00 (-05) on 2026-11-01; the first midnight is 04:00 UTC.
+      // Azores: clocks go back from 01:00 (+00) to 00:00 (-01) on 2026-10-25; the first midnight is 00:00 UTC.
+      for (const asked of [Date.UTC(2026, 3, 15), Date.UTC(2026, 6, 1), Date.UTC(2026, 10, 15), Date.UTC(2027, 0, 15)]) {
+        Settings.now = () => asked;
+        const when = new Date(asked).toISOString();
+        expect(enforcementInstant('2026-11-01', 'America/Havana'), when).toEqual({
+          ok: true,
+          at: Date.UTC(2026, 10, 1, 4),
+          midnightSkipped: false,
+          midnightRepeated: true,
+          localTime: '00:00',
+        });
+        expect(enforcementInstant('2026-10-25', 'Atlantic/Azores'), when).toMatchObject({ at: Date.UTC(2026, 9, 25, 0), midnightRepeated: true });
+        expect(enforcementInstant('2026-10-24', 'Atlantic/Azores'), when).toMatchObject({ midnightRepeated: false });
+        expect(enforcementInstant('2026-11-01', 'America/New_York'), when).toMatchObject({ at: Date.UTC(2026, 10, 1, 4), midnightRepeated: false });
+      }
+    });
+  });
+
   it('moves to the next day when the whole day never happened (Samoa, 30 Dec 2011)', () => {
     expect(enforcementInstant('2011-12-30', 'Pacific/Apia')).toEqual({
       ok: true,
       at: Date.UTC(2011, 11, 30, 10),
       midnightSkipped: true,
+      midnightRepeated: false,
       localTime: '00:00',
     });
   });

@@ -1,7 +1,12 @@
 /**
- * R-POL-2: enforcement begins at 00:00 of the deadline date in the deadline zone, for everyone everywhere.
- * When that midnight does not exist (a DST jump at midnight, as in Santiago or Havana), it begins at the first
- * instant of that day instead.
+ * R-POL-2: enforcement begins at 00:00 of the deadline date in the deadline zone, for everyone everywhere: at the
+ * first instant of that date there.
+ * - When that midnight does not exist (clocks jump forward at midnight, as in Santiago or Havana in spring), it
+ *   begins at the moment of the jump, the first instant of that day.
+ * - When that midnight happens twice (clocks go back from 01:00 to 00:00, as in Havana on 2026-11-01 or in the
+ *   Azores on the last Sunday of October), it begins at the first one.
+ * Both answers are the same whatever day the question is asked (Luxon alone would resolve a repeated time with the
+ * offset in force today).
  */
 import { DateTime } from 'luxon';
 import { isValidCalendarDate, isValidTimeZone } from './time-zone';
@@ -14,6 +19,8 @@ export type EnforcementInstant =
       readonly at: number;
       /** True when 00:00 does not exist on that date in that zone. */
       readonly midnightSkipped: boolean;
+      /** True when 00:00 happens twice on that date in that zone (enforcement begins at the first). */
+      readonly midnightRepeated: boolean;
       /** Local wall time enforcement begins at in the deadline zone: `00:00`, or e.g. `01:00` when skipped. */
       readonly localTime: string;
     }
@@ -48,9 +55,13 @@ export function enforcementInstant(date: string, zone: string): EnforcementInsta
   }
   const midnight = DateTime.fromISO(date, { zone });
   const exists = midnight.toISODate() === date && midnight.hour === 0 && midnight.minute === 0;
-  const at = exists ? midnight.toMillis() : firstInstantOfDay(midnight.toMillis(), date, zone);
-  const localTime = DateTime.fromMillis(at, { zone }).toFormat('HH:mm');
-  return { ok: true, at, midnightSkipped: !exists, localTime };
+  if (!exists) {
+    const at = firstInstantOfDay(midnight.toMillis(), date, zone);
+    return { ok: true, at, midnightSkipped: true, midnightRepeated: false, localTime: DateTime.fromMillis(at, { zone }).toFormat('HH:mm') };
+  }
+  const occurrences = midnight.getPossibleOffsets().map((candidate) => candidate.toMillis());
+  const at = Math.min(midnight.toMillis(), ...occurrences);
+  return { ok: true, at, midnightSkipped: false, midnightRepeated: occurrences.length > 1, localTime: '00:00' };
 }
 
 /**

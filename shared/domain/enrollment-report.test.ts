@@ -2,6 +2,9 @@ import { describe, it, expect } from 'vitest';
 import {
   ENROLLMENT_STATES,
   countdown,
+  factsMatchState,
+  stateOfFacts,
+  type EnrollmentFacts,
   enrollmentCounts,
   enrollmentState,
   usersBlockedAtEnforcement,
@@ -22,6 +25,22 @@ function user(id: string, methods: MethodKind[], extra: { status?: UserStatus; a
 }
 
 describe('enrollment state (R-RPT-1)', () => {
+  it('puts every combination of facts in exactly one state, the one enrollmentState gives', () => {
+    const keys = ['active', 'sso', 'payments', 'totp', 'sms'] as const;
+    for (let bits = 0; bits < 32; bits++) {
+      const facts = Object.fromEntries(keys.map((key, i) => [key, (bits & (1 << i)) !== 0])) as unknown as EnrollmentFacts;
+      const matching = ENROLLMENT_STATES.filter((state) => factsMatchState(facts, state));
+      expect(matching, JSON.stringify(facts)).toHaveLength(1);
+      expect(stateOfFacts(facts)).toBe(matching[0]);
+    }
+  });
+
+  it('counts as not enrolled only active, non-SSO, non-payments users without a method', () => {
+    expect(enrollmentState(user('a', [], { status: 'inactive' }), company)).toBe('inactive');
+    expect(enrollmentState(user('a', [], { accountType: 'payments_payor' }), company)).toBe('payments');
+    expect(enrollmentState(user('a', [], { sso: true }), company)).toBe('sso');
+  });
+
   it('tells enrolled users apart by method', () => {
     expect(enrollmentState(user('a', ['totp']), company)).toBe('enrolled_totp');
     expect(enrollmentState(user('a', ['sms']), company)).toBe('enrolled_sms');

@@ -27,17 +27,59 @@ export type EnrollmentState = (typeof ENROLLMENT_STATES)[number];
 type ReportUser = Pick<DomainUser, 'status' | 'email' | 'accountType' | 'methods'>;
 type ReportCompany = Pick<DomainCompany, 'ssoDomains'>;
 
+/** The facts a user's state is decided by. */
+export interface EnrollmentFacts {
+  readonly active: boolean;
+  readonly sso: boolean;
+  readonly payments: boolean;
+  readonly totp: boolean;
+  readonly sms: boolean;
+}
+
+/**
+ * Each state as the facts it requires: the one definition of the states. A fact a state does not name may be
+ * either way. No two states can hold at once (the unit test checks every combination), so the service's SQL
+ * filters, built from this table, find exactly the users the dashboard and the console cache count in a state.
+ */
+export const ENROLLMENT_STATE_FACTS: Readonly<Record<EnrollmentState, Partial<EnrollmentFacts>>> = {
+  inactive: { active: false },
+  sso: { active: true, sso: true },
+  payments: { active: true, sso: false, payments: true },
+  enrolled_both: { active: true, sso: false, payments: false, totp: true, sms: true },
+  enrolled_totp: { active: true, sso: false, payments: false, totp: true, sms: false },
+  enrolled_sms: { active: true, sso: false, payments: false, totp: false, sms: true },
+  not_enrolled: { active: true, sso: false, payments: false, totp: false, sms: false },
+};
+
+/** Filters that group states: `enrolled` is any of the three enrolled states. */
+export const ENROLLMENT_GROUPS = { enrolled: ['enrolled_totp', 'enrolled_sms', 'enrolled_both'] } as const satisfies Record<string, readonly EnrollmentState[]>;
+
+/** The facts of one user. */
+export function enrollmentFacts(user: ReportUser, company: ReportCompany): EnrollmentFacts {
+  return {
+    active: user.status === 'active',
+    sso: isSsoUser(user.email, company),
+    payments: isPaymentsUser(user),
+    totp: user.methods.includes('totp'),
+    sms: user.methods.includes('sms'),
+  };
+}
+
+/** True when `facts` meet every fact `state` requires. */
+export function factsMatchState(facts: EnrollmentFacts, state: EnrollmentState): boolean {
+  const required = ENROLLMENT_STATE_FACTS[state];
+  return (Object.keys(required) as (keyof EnrollmentFacts)[]).every((key) => required[key] === facts[key]);
+}
+
+/** The state of a user with these facts. */
+export function stateOfFacts(facts: EnrollmentFacts): EnrollmentState {
+  for (const state of ENROLLMENT_STATES) if (factsMatchState(facts, state)) return state;
+  throw new Error('Enrollment states do not cover these facts; ENROLLMENT_STATE_FACTS is incomplete.');
+}
+
 /** The dashboard state of one user. */
 export function enrollmentState(user: ReportUser, company: ReportCompany): EnrollmentState {
-  if (user.status === 'inactive') return 'inactive';
-  if (isSsoUser(user.email, company)) return 'sso';
-  if (isPaymentsUser(user)) return 'payments';
-  const totp = user.methods.includes('totp');
-  const sms = user.methods.includes('sms');
-  if (totp && sms) return 'enrolled_both';
-  if (totp) return 'enrolled_totp';
-  if (sms) return 'enrolled_sms';
-  return 'not_enrolled';
+  return stateOfFacts(enrollmentFacts(user, company));
 }
 
 /** R-RPT-1: true for an active, non-SSO user without a confirmed method (payments users included). */

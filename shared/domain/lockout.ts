@@ -53,6 +53,14 @@ export function isUntilAdminUnlocks(lockedUntil: number | null): boolean {
   return lockedUntil !== null && lockedUntil >= UNTIL_ADMIN_UNLOCKS;
 }
 
+/**
+ * How a lock only an unlock ends is said, to the user and to the helpdesk alike; `unlocker` names who can unlock it
+ * for the reader ("your company admin", "Payments support": see `mfaContact`).
+ */
+export function adminLockWords(unlocker: string): string {
+  return `Verification is locked after ${MAX_CONSECUTIVE_FAILURES} wrong codes in a row. It does not unlock by itself: it stays locked until ${unlocker} unlocks it.`;
+}
+
 /** Minutes the `lockNumber`-th lock in a row lasts (1 = the first): doubled each time, at most 30 days. */
 export function lockMinutes(lockNumber: number, policy: LockPolicy): number {
   return Math.min(MAX_LOCK_MINUTES, policy.lockoutMinutes * 2 ** Math.max(0, Math.min(lockNumber - 1, 30)));

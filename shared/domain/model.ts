@@ -3,10 +3,13 @@
  * user and company shapes every other domain module works on. Values match the database columns one to one.
  */
 import { z } from 'zod';
-import { isValidTimeZone } from './time-zone';
+import type { countryCodeSchema } from './country';
+import { canonicalTimeZone, isValidTimeZone } from './time-zone';
 
 /** Re-exported so the vocabulary module offers the zone check it validates with. */
 export { isValidTimeZone } from './time-zone';
+/** Re-exported: a country is an assigned ISO 3166-1 alpha-2 code (R-DIR-1). */
+export { countryCodeSchema } from './country';
 
 /** Whether a directory user may sign in (R-DIR-3). */
 export const userStatusSchema = z.enum(['active', 'inactive'], { error: 'Status must be active or inactive.' });
@@ -35,17 +38,15 @@ export type MethodKind = z.infer<typeof methodKindSchema>;
 /** Every method kind, in the order the product lists them (the app first: it is the recommended one). */
 export const METHOD_KINDS: readonly MethodKind[] = methodKindSchema.options;
 
-/** ISO 3166-1 alpha-2 country code, upper case (shape check: two letters). */
-export const countryCodeSchema = z
-  .string({ error: 'Country is missing.' })
-  .regex(/^[A-Z]{2}$/, { error: 'Use a two-letter country code in capitals, such as US or GB.' });
 /** ISO 3166-1 alpha-2 code such as `US`. */
 export type CountryCode = z.infer<typeof countryCodeSchema>;
 
-/** An IANA time zone the platform knows, such as `America/New_York`. */
+/** An IANA time zone the platform knows, such as `America/New_York`; an alias is read as its canonical name. */
 export const timeZoneSchema = z
   .string({ error: 'Time zone is missing.' })
-  .refine(isValidTimeZone, { error: 'Use a time zone from the IANA list, such as America/New_York or Europe/Paris.' });
+  .trim()
+  .refine(isValidTimeZone, { error: 'Use a time zone from the IANA list, such as America/New_York or Europe/Paris.' })
+  .overwrite((zone) => canonicalTimeZone(zone) ?? zone);
 
 /** Permissions of a user on the two tools that matter for MFA administration (R-DIR-1, R-POL-1). */
 export interface ToolPermissions {

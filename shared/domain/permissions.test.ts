@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import type { ToolPermission } from './model';
-import { canChangePolicy, canResetMfa, hasAdminOnBothTools, holdsAdminToolAccess, mayChangeSignInOf } from './permissions';
+import { canChangePolicy, canResetMfa, canWriteDirectory, hasAdminOnBothTools, holdsAdminToolAccess, mayChangeSignInOf } from './permissions';
 
 const levels: ToolPermission[] = ['none', 'read_only', 'standard', 'admin'];
 
@@ -28,5 +28,9 @@ describe('MFA administration permissions (R-POL-1, R-RST-1)', () => {
     expect(mayChangeSignInOf(directoryStandard, reader)).toBe(false);
     expect(mayChangeSignInOf(directoryStandard, plainUser)).toBe(true);
     expect(mayChangeSignInOf(adminOnBoth, adminOnBoth)).toBe(true);
+  });
+
+  it('lets only standard or admin on Directory change the directory (read-only operators cannot deactivate)', () => {
+    expect(levels.filter((directory) => canWriteDirectory({ permissions: { directory } }))).toEqual(['standard', 'admin']);
   });
 });

@@ -15,6 +15,11 @@ export function canChangePolicy(operator: { readonly permissions: ToolPermission
   return hasAdminOnBothTools(operator.permissions);
 }
 
+/** R-DIR-3: may this operator add, change, deactivate and import users? `standard` or `admin` on Directory. */
+export function canWriteDirectory(operator: { readonly permissions: Pick<ToolPermissions, 'directory'> }): boolean {
+  return operator.permissions.directory === 'standard' || operator.permissions.directory === 'admin';
+}
+
 /** R-RST-1: may this operator reset other users' MFA at all (before looking at the target)? */
 export function canResetMfa(operator: { readonly permissions: ToolPermissions }): boolean {
   return hasAdminOnBothTools(operator.permissions);

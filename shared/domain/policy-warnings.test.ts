@@ -55,6 +55,15 @@ describe('policy warnings (R-POL-5)', () => {
     expect(warnings).toEqual([expect.objectContaining({ code: 'deadline_midnight_skipped', localTime: '01:00' })]);
   });
 
+  it('says when the deadline midnight happens twice, and that enforcement begins at the first', () => {
+    const havana = { required: true, deadlineDate: '2026-11-01', deadlineZone: 'America/Havana' };
+    const warnings = policyWarnings(havana, Date.UTC(2026, 0, 1));
+    expect(warnings).toEqual([expect.objectContaining({ code: 'deadline_midnight_repeated' })]);
+    expect(warnings[0]?.message).toBe(
+      'Midnight occurs twice on 2026-11-01 in America/Havana because clocks go back from 01:00 to 00:00, so enforcement begins at the first midnight.',
+    );
+  });
+
   it('does not warn while MFA is off', () => {
     expect(codes(INSTANT + DAY, { ...policy, required: false })).toEqual([]);
     expect(codes(INSTANT, { ...policy, required: false, deadlineDate: null })).toEqual([]);

@@ -15,7 +15,8 @@ export type PolicyWarning =
   | { readonly code: 'deadline_in_past'; readonly message: string }
   | { readonly code: 'deadline_soon'; readonly daysLeft: number; readonly message: string }
   | { readonly code: 'required_without_deadline'; readonly message: string }
-  | { readonly code: 'deadline_midnight_skipped'; readonly localTime: string; readonly message: string };
+  | { readonly code: 'deadline_midnight_skipped'; readonly localTime: string; readonly message: string }
+  | { readonly code: 'deadline_midnight_repeated'; readonly message: string };
 
 /** The code of a warning. */
 export type PolicyWarningCode = PolicyWarning['code'];
@@ -62,6 +63,12 @@ export function policyWarnings(
       code: 'deadline_midnight_skipped',
       localTime: start.localTime,
       message: `Midnight does not exist on ${policy.deadlineDate} in ${policy.deadlineZone} because clocks jump forward, so enforcement begins at ${start.localTime} local time.`,
+    });
+  }
+  if (start.midnightRepeated) {
+    warnings.push({
+      code: 'deadline_midnight_repeated',
+      message: `Midnight occurs twice on ${policy.deadlineDate} in ${policy.deadlineZone} because clocks go back from 01:00 to 00:00, so enforcement begins at the first midnight.`,
     });
   }
   return warnings;

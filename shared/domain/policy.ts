@@ -33,8 +33,15 @@ export const resetCheckItemSchema = z.object({
     .trim()
     .min(1, { error: 'A check needs a label that says what to verify.' })
     .max(POLICY_LIMITS.resetChecklistLabel.max, { error: 'Keep each check label under 200 characters.' }),
+  /** What the operator must type when ticking this check (the ticket number, …), named as a field label. */
+  record: z
+    .string({ error: 'Name what this check records, such as Ticket number.' })
+    .trim()
+    .min(1, { error: 'Name what this check records, such as Ticket number, or leave it out.' })
+    .max(60, { error: 'Keep the name of what a check records under 60 characters.' })
+    .optional(),
 });
-/** One identity check: `{ id, label }`. */
+/** One identity check: `{ id, label, record? }`. */
 export type ResetCheckItem = z.infer<typeof resetCheckItemSchema>;
 
 const allowedMethodsSchema = z
@@ -94,7 +101,7 @@ export type PolicyUpdate = z.infer<typeof policyUpdateSchema>;
 export const DEFAULT_RESET_CHECKLIST: readonly ResetCheckItem[] = [
   { id: 'call-back', label: 'Called the user back on the phone number on file' },
   { id: 'manager', label: "Confirmed the request with the user's manager" },
-  { id: 'ticket', label: 'Recorded the helpdesk ticket number' },
+  { id: 'ticket', label: 'Recorded the helpdesk ticket number', record: 'Ticket number' },
 ];
 
 /** The policy of a company that has not turned MFA on yet; the deadline zone is the admin's zone. */

@@ -10,7 +10,7 @@ const company = { ssoDomains: ['sso.example.com'] };
 const required = { required: true };
 
 function target(email: string, accountType: AccountType = 'standard', id = 't1') {
-  return { id, email, accountType };
+  return { id, email, accountType, status: 'active' as 'active' | 'inactive', methods: ['totp'] as ('totp' | 'sms')[] };
 }
 
 type Target = ReturnType<typeof target>;
@@ -71,6 +71,18 @@ describe('MFA reset eligibility (R-RST-1, R-RST-2)', () => {
     const result = check({ policy: { required: false } });
     expect(result).toMatchObject({ eligible: false, reason: 'mfa_not_enforced', contact: null });
     expect(result.eligible ? '' : result.message).toMatch(/Turn on Require MFA/);
+  });
+
+  it('tells why a reset is pointless for an inactive or a not-enrolled user, instead of offering one', () => {
+    const inactive = check({ target: { ...target('sam@example.com'), status: 'inactive' } });
+    expect(inactive).toMatchObject({ eligible: false, reason: 'inactive_user', contact: null });
+    expect(inactive.eligible ? '' : inactive.message).toMatch(/cannot sign in at all.*reactivate them in the Directory/);
+    expect(check({ target: { ...target('ida@sso.example.com'), status: 'inactive' } })).toMatchObject({ reason: 'inactive_user' });
+    const notEnrolled = check({ target: { ...target('sam@example.com'), methods: [] } });
+    expect(notEnrolled).toMatchObject({ eligible: false, reason: 'not_enrolled', contact: null });
+    expect(notEnrolled.eligible ? '' : notEnrolled.message).toMatch(/nothing to reset.*next sign-in/);
+    expect(check({ target: { ...target('ida@sso.example.com'), methods: [] } })).toMatchObject({ reason: 'sso_user' });
+    expect(check({ target: { ...target('p@example.com', 'payments_payor'), methods: [] } })).toMatchObject({ reason: 'payments_user' });
   });
 
   it('routes to the team that owns the MFA before other refusals', () => {

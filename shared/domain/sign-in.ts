@@ -1,15 +1,18 @@
 /**
  * R-AUTH-1: what comes after a correct email and password. Enrolled users always get the challenge, whatever the
  * policy; not-enrolled users set up when MFA is required or they sign in to the admin console, may set up or skip
- * in the early enrollment period, and are signed in when MFA is off. Inactive users cannot sign in (R-DIR-3); SSO users continue at their IdP (R-DIR-2).
+ * in the early enrollment period, and are signed in when MFA is off. Inactive users cannot sign in (R-DIR-3); SSO
+ * users continue at their IdP (R-DIR-2).
  */
 import { assertNever } from './assert-never';
+import { contactPhrase, mfaContact, type Contact } from './contacts';
+import { isSsoUser } from './directory';
 import { mfaRequirement } from './enforcement';
 import type { RequiredReason } from './enforcement';
-import { MAX_CONSECUTIVE_FAILURES, lockEnd, type LockEnd } from './lockout';
+import { adminLockWords, lockEnd, type LockEnd } from './lockout';
 import { methodOptions } from './methods';
 import type { MethodOption } from './methods';
-import { METHOD_KINDS, isEnrolled, isPaymentsUser } from './model';
+import { METHOD_KINDS, isEnrolled } from './model';
 import type { DomainCompany, DomainUser, MethodKind } from './model';
 import type { DomainPolicy } from './policy';
 
@@ -43,17 +46,13 @@ export interface SignInInput {
   readonly adminConsole?: boolean;
 }
 
-/** Who can lift a user's lock early: Payments support for payments users, else a company admin (R-PAY-3). */
-export function lockHelper(user: Pick<DomainUser, 'accountType'>): 'company_admin' | 'payments_support' {
-  return isPaymentsUser(user) ? 'payments_support' : 'company_admin';
-}
-
-/** The words for a lock: how long to wait (rounded up to the minute), or that only an admin can unlock it. */
-export function lockedMessage(end: LockEnd, now: number, helper: 'company_admin' | 'payments_support' = 'company_admin'): string {
-  const who = helper === 'payments_support' ? 'Payments support' : 'a company admin';
-  if (end.kind === 'admin_unlock') {
-    return `Verification is locked after ${MAX_CONSECUTIVE_FAILURES} wrong codes in a row. It stays locked until ${who} unlocks it: contact them.`;
-  }
+/**
+ * The words the user is told about their lock: how long to wait (rounded up to the minute), or that only an unlock
+ * ends it, and who can help before then (`mfaContact`).
+ */
+export function lockedMessage(end: LockEnd, now: number, contact: Contact): string {
+  const who = contactPhrase(contact);
+  if (end.kind === 'admin_unlock') return `${adminLockWords(who)} Ask them for help.`;
   const minutes = Math.max(1, Math.ceil((end.at - now) / 60_000));
   const wait = minutes === 1 ? '1 minute' : `${minutes} minutes`;
   return `Too many wrong codes in a row, so verification is locked. Try again in ${wait} (each lock in a row lasts twice as long), or ask ${who} for help.`;
@@ -85,7 +84,8 @@ export function signInNextStep(input: SignInInput): SignInStep {
   if (isEnrolled(user)) {
     const end = lockEnd(user, now);
     if (end !== null && user.lockedUntil !== null) {
-      return { step: 'locked', lockedUntil: user.lockedUntil, end, message: lockedMessage(end, now, lockHelper(user)) };
+      const contact = mfaContact({ accountType: user.accountType, sso: isSsoUser(user.email, company) });
+      return { step: 'locked', lockedUntil: user.lockedUntil, end, message: lockedMessage(end, now, contact) };
     }
     return { step: 'challenge', options: challengeOptions(user, input.hasRecoveryCode) };
   }

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { getCountryCallingCode } from 'libphonenumber-js/max';
 import type { CountryCode as PhoneCountry } from 'libphonenumber-js/max';
-import { SMS_COUNTRIES, isSmsCountry, smsCountry, smsCountryNames } from './sms-countries';
+import { SMS_COUNTRIES, isSmsCountry, smsCountriesFor, smsCountry, smsCountryNames } from './sms-countries';
 
 describe('SMS countries (R-POL-6)', () => {
   it('is exactly the thirteen countries of the guide', () => {
@@ -25,5 +25,10 @@ describe('SMS countries (R-POL-6)', () => {
 
   it('lists the names in plain words', () => {
     expect(smsCountryNames()).toMatch(/^United States, Canada, .* Singapore and Hong Kong$/);
+  });
+
+  it('limits payee admins to US numbers and leaves everyone else the whole list (R-PAY-1)', () => {
+    expect(smsCountriesFor({ accountType: 'payments_payee_admin' }).map((c) => c.code)).toEqual(['US']);
+    expect(smsCountriesFor({ accountType: 'standard' })).toBe(SMS_COUNTRIES);
   });
 });

@@ -1,5 +1,5 @@
 /** R-POL-6: the countries where text-message (SMS) codes are offered, with display names and calling codes. */
-import type { CountryCode } from './model';
+import type { AccountType, CountryCode } from './model';
 
 /** One country on the SMS list. */
 export interface SmsCountry {
@@ -39,6 +39,11 @@ export function isSmsCountry(code: string): boolean {
 /** The SMS list entry of a country, or null when SMS is not offered there. */
 export function smsCountry(code: string): SmsCountry | null {
   return byCode.get(code.toUpperCase()) ?? null;
+}
+
+/** The countries whose numbers this user may use for SMS: the whole list, or only the US for payee admins (R-PAY-1). */
+export function smsCountriesFor(user: { readonly accountType: AccountType }): readonly SmsCountry[] {
+  return user.accountType === 'payments_payee_admin' ? SMS_COUNTRIES.filter((country) => country.code === PAYEE_ADMIN_SMS_COUNTRY) : SMS_COUNTRIES;
 }
 
 /** The SMS countries as plain words, for messages: "United States, Canada, … and Hong Kong". */

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { formatUtcOffset, isValidCalendarDate, isValidTimeZone, zoneOffsetMinutes } from './time-zone';
+import { canonicalTimeZone, canonicalTimeZoneNames, formatUtcOffset, isValidCalendarDate, isValidTimeZone, zoneOffsetMinutes } from './time-zone';
 
 describe('time zones', () => {
   it('knows IANA zones and refuses the rest', () => {
@@ -9,6 +9,36 @@ describe('time zones', () => {
     expect(isValidTimeZone('Mars/Olympus')).toBe(false);
     expect(isValidTimeZone('')).toBe(false);
     expect(isValidTimeZone('+05:00 ')).toBe(false);
+  });
+
+  it('accepts current names and their aliases, in any case, and gives the current name', () => {
+    const pairs = [
+      ['Asia/Kathmandu', 'Asia/Kathmandu'],
+      ['Asia/Katmandu', 'Asia/Kathmandu'],
+      ['Asia/Kolkata', 'Asia/Kolkata'],
+      ['Asia/Calcutta', 'Asia/Kolkata'],
+      ['Europe/Kyiv', 'Europe/Kyiv'],
+      ['Europe/Kiev', 'Europe/Kyiv'],
+      ['America/Nuuk', 'America/Nuuk'],
+      ['America/Godthab', 'America/Nuuk'],
+      ['US/Eastern', 'America/New_York'],
+      ['Etc/UTC', 'UTC'],
+      ['UTC', 'UTC'],
+      [' asia/kolkata ', 'Asia/Kolkata'],
+    ];
+    for (const [given, canonical] of pairs) expect(canonicalTimeZone(given!), given).toBe(canonical);
+    expect(canonicalTimeZone('Mars/Olympus')).toBeNull();
+    expect(canonicalTimeZone('')).toBeNull();
+  });
+
+  it('offers pickers the current names, not the platform\'s old ones', () => {
+    const names = canonicalTimeZoneNames();
+    expect(names).toEqual(expect.arrayContaining(['Asia/Kathmandu', 'Asia/Kolkata', 'Europe/Kyiv', 'America/Nuuk', 'America/New_York']));
+    expect(names).not.toContain('Asia/Calcutta');
+    expect(names).not.toContain('Europe/Kiev');
+    expect(names).toContain('UTC');
+    expect(names).not.toContain('Etc/UTC');
+    expect(names.length).toBeGreaterThan(300);
   });
 
   it('reads offsets from the tz database', () => {

@@ -1,4 +1,5 @@
 import { describe, it, expect } from 'vitest';
+import { UNTIL_ADMIN_UNLOCKS } from './lockout';
 import type { DomainUser } from './model';
 import { lockedOutTriage } from './triage';
 import type { TriageInput } from './triage';
@@ -28,6 +29,7 @@ function triage(overrides: Partial<DomainUser> | null, input: Partial<TriageInpu
     company,
     policy: { required: true },
     now: NOW,
+    viewerZone: 'America/New_York',
     ...input,
   });
 }
@@ -83,9 +85,41 @@ describe('"Locked out?" triage (R-RST-4)', () => {
     expect(result.why).toMatch(/does not require MFA.*Require MFA/);
   });
 
-  it('says a lock wears off by itself, and when', () => {
-    const result = triage({ failedAttempts: 5, lockedUntil: NOW + 9 * 60_000 + 1 });
-    expect(result.tips[0]).toMatch(/unlocks by itself in 10 minutes/);
-    expect(triage({ failedAttempts: 5, lockedUntil: NOW }).tips).toHaveLength(1);
+  it('uses the recovery code label the sign-in screen shows', () => {
+    expect(triage({}).tips).toEqual([
+      'If they saved their recovery code, they can sign in with it now: on "How do you want to verify your identity?" they choose "Enter Recovery Code".',
+    ]);
+  });
+
+  it('says when a lock ends in the helpdesk\'s and the user\'s time, from the lock end the service recorded', () => {
+    const lockedUntil = Date.UTC(2026, 5, 10, 9, 12, 30);
+    const result = triage({ failedAttempts: 5, lockedUntil, timeZone: 'Europe/Berlin' });
+    expect(result.lock).toBe(
+      'Verification is locked after too many wrong codes. It unlocks by itself in 13 minutes: at 05:12 on Wed 10 Jun 2026 your time (America/New_York); 11:12 on Wed 10 Jun 2026 their time (Europe/Berlin).',
+    );
+    expect(triage({ failedAttempts: 5, lockedUntil: NOW + 3 * 86_400_000 }).lock).toMatch(/in about 3 days: at .* your time \(America\/New_York\); .* their time \(America\/Chicago\)/);
+    expect(triage({ failedAttempts: 5, lockedUntil: NOW + 60_000 }, { viewerZone: 'America/Chicago' }).lock).toMatch(/in 1 minute: at 04:01 on Wed 10 Jun 2026 your time \(America\/Chicago\); the same for them\.$/);
+    expect(triage({ failedAttempts: 5, lockedUntil: NOW }).lock).toBeNull();
+  });
+
+  it('says a lock after 100 wrong codes in a row lasts until the user\'s contact unlocks it, never a date', () => {
+    const forGood = { failedAttempts: 100, lockedUntil: UNTIL_ADMIN_UNLOCKS };
+    expect(triage(forGood).lock).toBe(
+      'Verification is locked after 100 wrong codes in a row. It does not unlock by itself: it stays locked until a company admin unlocks it.',
+    );
+    expect(triage({ ...forGood, accountType: 'payments_payor' }).lock).toMatch(/stays locked until Payments support unlocks it\.$/);
+    expect(triage(forGood).tips[0]).toMatch(/^Until then the sign-in screen offers no way to verify/);
+    expect(triage(forGood).lock).not.toMatch(/9999/);
+  });
+
+  it('never tells a locked caller to use their recovery code, for standard or payments users', () => {
+    for (const accountType of ['standard', 'payments_payor'] as const) {
+      const result = triage({ accountType, failedAttempts: 5, lockedUntil: NOW + 10 * 60_000 });
+      expect(result.lock).not.toBeNull();
+      expect(result.tips.join(' ')).not.toMatch(/can sign in with it|choose "Enter Recovery Code"/);
+      expect(result.tips[0]).toMatch(/no way to verify, not even "Enter Recovery Code"/);
+    }
+    expect(triage({ failedAttempts: 5, lockedUntil: NOW + 10 * 60_000 }).why).toMatch(/unlock their verification now/);
+    expect(triage({ accountType: 'payments_payor', failedAttempts: 5, lockedUntil: NOW + 10 * 60_000 }).tips[1]).toMatch(/cannot unlock payments accounts/);
   });
 });

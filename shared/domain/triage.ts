@@ -1,13 +1,17 @@
 /**
  * R-RST-4 "Locked out?" triage for helpdesk staff: from the email a caller gives, say who can help and why, in
- * plain words, plus tips the caller can act on at once (their recovery code, waiting out a lock).
+ * plain words, plus what the caller can do at once. The advice matches what the sign-in screens allow at that
+ * moment, in their own words: while verification is locked there is no way to verify at all (not even the
+ * recovery code), so the triage says when the lock ends, in the helpdesk's and the caller's time.
  */
-import type { Contact } from './contacts';
+import { DateTime } from 'luxon';
+import { contactName, mfaContact, type Contact } from './contacts';
 import { emailDomain, isSsoUser } from './directory';
-import { MAX_CONSECUTIVE_FAILURES, lockEnd } from './lockout';
-import { isEnrolled, isPaymentsUser } from './model';
+import { adminLockWords, isLocked, isUntilAdminUnlocks } from './lockout';
+import { isEnrolled } from './model';
 import type { DomainCompany, DomainUser } from './model';
 import type { DomainPolicy } from './policy';
+import { CHALLENGE_OPTION_LABELS, SCREEN_TITLES, quoted } from './screen-labels';
 
 /** Who can help: a contact, the user themselves, or nobody we know of (the email is not in the directory). */
 export type Helper = Contact | 'self_service' | 'unknown';
@@ -19,6 +23,8 @@ export interface Triage {
   readonly headline: string;
   /** Why that is the right place. */
   readonly why: string;
+  /** While verification is locked: when the lock ends, in the helpdesk's and the user's time; else null. */
+  readonly lock: string | null;
   /** Things the caller can try now. */
   readonly tips: readonly string[];
 }
@@ -30,30 +36,57 @@ export interface TriageInput {
   readonly policy: Pick<DomainPolicy, 'required'>;
   readonly hasRecoveryCode?: boolean;
   readonly now: number;
+  /** The helpdesk's IANA time zone, for when a lock ends. */
+  readonly viewerZone: string;
 }
 
-const RECOVERY_TIP = 'If they saved their recovery code, they can sign in with it now (choose "Use a recovery code").';
+const NOTHING_WHILE_LOCKED = `Until then the sign-in screen offers no way to verify, not even ${quoted(CHALLENGE_OPTION_LABELS.recovery_code)}: telling them to try their recovery code would not help.`;
 
-function lockTip(user: DomainUser, now: number): string[] {
-  const end = lockEnd(user, now);
-  if (end === null) return [];
-  if (end.kind === 'admin_unlock') {
-    return [`Verification is locked after ${MAX_CONSECUTIVE_FAILURES} wrong codes in a row; it stays locked until it is unlocked for them.`];
-  }
-  const minutes = Math.max(1, Math.ceil((end.at - now) / 60_000));
-  return [
-    `Verification is locked after too many wrong codes; it unlocks by itself in ${minutes === 1 ? '1 minute' : `${minutes} minutes`}.`,
-  ];
+/** How to use the recovery code, in the words of the sign-in screens. */
+const RECOVERY_TIP = `If they saved their recovery code, they can sign in with it now: on ${quoted(SCREEN_TITLES.challengeChoice)} they choose ${quoted(CHALLENGE_OPTION_LABELS.recovery_code)}.`;
+
+/** "14:05 on Tue 8 Dec 2026" in `zone`. */
+function localTime(at: number, zone: string): string {
+  return DateTime.fromMillis(at, { zone }).setLocale('en-GB').toFormat("HH:mm 'on' ccc d LLL yyyy");
+}
+
+/** "in 12 minutes", "in about 3 hours", "in about 2 days". */
+function waitWords(ms: number): string {
+  const minutes = Math.max(1, Math.ceil(ms / 60_000));
+  if (minutes < 90) return minutes === 1 ? 'in 1 minute' : `in ${minutes} minutes`;
+  const hours = Math.round(minutes / 60);
+  if (hours < 48) return `in about ${hours} hours`;
+  return `in about ${Math.round(hours / 24)} days`;
+}
+
+/**
+ * When a lock ends, from the lock end the service recorded (`lockedUntil`, never recomputed here), in the helpdesk's
+ * time zone and in the user's; or, for a lock after 100 wrong codes in a row, that it lasts until `contact` (who
+ * helps this user with their MFA, `mfaContact`) unlocks it. Triage, the Reset screen and the directory's user panel
+ * all say a lock with these words.
+ */
+export function lockEndWords(lockedUntil: number, now: number, zones: { readonly viewer: string; readonly user: string }, contact: Contact): string {
+  if (isUntilAdminUnlocks(lockedUntil)) return adminLockWords(contactName(contact));
+  const yours = `${localTime(lockedUntil, zones.viewer)} your time (${zones.viewer})`;
+  const theirs = zones.user === zones.viewer ? 'the same for them' : `${localTime(lockedUntil, zones.user)} their time (${zones.user})`;
+  return `Verification is locked after too many wrong codes. It unlocks by itself ${waitWords(lockedUntil - now)}: at ${yours}; ${theirs}.`;
+}
+
+/** The lock line for a locked user, or null. */
+function lockOf(user: DomainUser, input: TriageInput, contact: Contact): string | null {
+  if (!isLocked(user, input.now) || user.lockedUntil === null) return null;
+  return lockEndWords(user.lockedUntil, input.now, { viewer: input.viewerZone, user: user.timeZone }, contact);
 }
 
 /** Who can help the caller with this email. */
 export function lockedOutTriage(input: TriageInput): Triage {
-  const { user, company, policy, now } = input;
+  const { user, company, policy } = input;
   if (user === null) {
     return {
       helper: 'unknown',
       headline: 'This email is not in the directory.',
       why: 'No user has exactly this email, so no one here can reset it. Check the spelling with the caller; they may use another email or belong to another company, whose admin can help.',
+      lock: null,
       tips: [],
     };
   }
@@ -62,23 +95,32 @@ export function lockedOutTriage(input: TriageInput): Triage {
       helper: 'company_admin',
       headline: 'Contact a company admin.',
       why: 'The account is inactive, so it cannot sign in at all. A company admin must reactivate it in the directory first.',
+      lock: null,
       tips: [],
     };
   }
-  if (isSsoUser(user.email, company)) {
+  const contact = mfaContact({ accountType: user.accountType, sso: isSsoUser(user.email, company) });
+  if (contact === 'it_department') {
     return {
       helper: 'it_department',
       headline: 'Contact your IT department.',
       why: `Users on ${emailDomain(user.email)} sign in through the company's identity provider, which runs their MFA. Only IT can reset it there.`,
+      lock: null,
       tips: [],
     };
   }
-  if (isPaymentsUser(user)) {
+  const lock = lockOf(user, input, contact);
+  const recovery = input.hasRecoveryCode === false ? [] : [RECOVERY_TIP];
+  if (contact === 'payments_support') {
     return {
       helper: 'payments_support',
       headline: 'Contact Payments support.',
       why: 'This is a payments account: MFA is always required, and only Payments support can reset it. Company admins cannot.',
-      tips: [...lockTip(user, now), ...(input.hasRecoveryCode === false ? [] : [RECOVERY_TIP])],
+      lock,
+      tips:
+        lock !== null
+          ? [NOTHING_WHILE_LOCKED, 'Company admins cannot unlock payments accounts either: only Payments support can unlock them.']
+          : [...recovery, ...(recovery.length > 0 ? ['The Payments tool itself still asks for a code from their app or phone: the recovery code only signs them in.'] : [])],
     };
   }
   if (!isEnrolled(user)) {
@@ -86,22 +128,25 @@ export function lockedOutTriage(input: TriageInput): Triage {
       helper: 'self_service',
       headline: 'No reset is needed.',
       why: 'This user has not set up MFA yet, so there is nothing to reset. At their next sign-in they will be asked to set it up.',
+      lock: null,
       tips: [],
     };
   }
-  const tips = [...lockTip(user, now), ...(input.hasRecoveryCode === false ? [] : [RECOVERY_TIP])];
+  const tips = lock !== null ? [NOTHING_WHILE_LOCKED] : recovery;
   if (!policy.required) {
     return {
       helper: 'company_admin',
       headline: 'Contact a company admin.',
-      why: 'This user has MFA set up, but the company does not require MFA, so resets are not available. A company admin must turn on Require MFA before resetting.',
+      why: `This user has MFA set up, but the company does not require MFA, so resets are not available. A company admin must turn on Require MFA before resetting.${lock !== null ? ' A company admin can still unlock their verification now.' : ''}`,
+      lock,
       tips,
     };
   }
   return {
     helper: 'company_admin',
     headline: 'Contact a company admin.',
-    why: 'A company admin with Admin permission on Company Admin and Directory can reset their MFA after verifying who is asking. They then set MFA up again at their next sign-in.',
+    why: `A company admin with Admin permission on Company Admin and Directory can reset their MFA after verifying who is asking. They then set MFA up again at their next sign-in.${lock !== null ? ' If they still have their phone, the admin can simply unlock their verification now.' : ''}`,
+    lock,
     tips,
   };
 }

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { timeZonePreview } from './tz-preview';
+import { PREVIEW_TIMELINE_HALF_SPAN_MS, describeDayDifference, timeZonePreview } from './tz-preview';
 import type { TzPreview, TzPreviewRow } from './tz-preview';
 
 // Expected values are written from the tz database rules, not computed with the code under test.
@@ -219,5 +219,53 @@ describe('time-zone preview inputs', () => {
       ok: false,
       reason: 'invalid_zone',
     });
+  });
+});
+
+describe('time-zone preview: repeated midnight, aliases, two-day differences and the timeline days', () => {
+  it('starts at the first of two midnights in Havana and says that midnight occurs twice', () => {
+    const preview = ok(timeZonePreview({ date: '2026-11-01', zone: 'America/Havana', activeUsersByZone: {} }));
+    expect(preview.instant).toBe('2026-11-01T04:00:00.000Z');
+    expect(preview.midnightRepeated).toBe(true);
+    expect(preview.deadlineNote).toBe(
+      'Midnight occurs twice on 2026-11-01 in America/Havana (clocks go back from 01:00 to 00:00), so enforcement begins at the first midnight.',
+    );
+  });
+
+  it('counts and shows users of an alias zone under the canonical name', () => {
+    const preview = ok(
+      timeZonePreview({ date: '2026-06-05', zone: 'Europe/Kiev', activeUsersByZone: { 'Asia/Calcutta': 2, 'Asia/Kolkata': 3 }, extraZones: ['America/Godthab', 'Asia/Katmandu'] }),
+    );
+    expect(preview.zone).toBe('Europe/Kyiv');
+    expect(preview.rows.map((r) => r.zone).sort()).toEqual(['America/Nuuk', 'Asia/Kathmandu', 'Asia/Kolkata', 'Europe/Kyiv']);
+    expect(row(preview, 'Asia/Kolkata').activeUsers).toBe(5);
+    expect(row(preview, 'Europe/Kyiv').isDeadlineZone).toBe(true);
+    expect(row(preview, 'Asia/Kathmandu').addedByAdmin).toBe(true);
+  });
+
+  it('reads a two-day difference in words: Kiritimati (+14) midnight is 23:00 two days earlier in Pago Pago (-11)', () => {
+    const preview = timeZonePreview({ date: '2026-03-08', zone: 'Pacific/Kiritimati', activeUsersByZone: { 'Pacific/Pago_Pago': 1 } });
+    expect(row(preview, 'Pacific/Pago_Pago')).toMatchObject({ localDate: '2026-03-06', localTime: '23:00', dayDifference: -2 });
+    expect(describeDayDifference(-2)).toBe('2 days earlier');
+    expect(describeDayDifference(2)).toBe('2 days later');
+    expect(describeDayDifference(-1)).toBe('1 day earlier');
+    expect(describeDayDifference(0)).toBe('');
+  });
+
+  it('gives each row its local days around the instant, so a band starts exactly at that zone\'s midnight', () => {
+    const preview = ok(timeZonePreview({ date: '2026-03-08', zone: 'America/New_York', activeUsersByZone: { 'Asia/Kathmandu': 1 } }));
+    expect(preview.timeline).toEqual({ startMs: preview.instantMs - PREVIEW_TIMELINE_HALF_SPAN_MS, endMs: preview.instantMs + PREVIEW_TIMELINE_HALF_SPAN_MS });
+    const newYork = row(preview, 'America/New_York');
+    const deadlineDay = newYork.days.find((day) => day.date === '2026-03-08');
+    // The day DST starts is 23 hours long: midnight EST (05:00 UTC) to midnight EDT (04:00 UTC the next day).
+    expect(deadlineDay).toEqual({ date: '2026-03-08', label: 'Sun 8 Mar', startMs: Date.UTC(2026, 2, 8, 5), endMs: Date.UTC(2026, 2, 9, 4) });
+    const kathmandu = row(preview, 'Asia/Kathmandu');
+    expect(kathmandu.days.map((day) => day.date)).toEqual(['2026-03-07', '2026-03-08', '2026-03-09']);
+    expect(kathmandu.days[1]).toMatchObject({ startMs: Date.UTC(2026, 2, 7, 18, 15), endMs: Date.UTC(2026, 2, 8, 18, 15) });
+    for (const r of preview.rows) {
+      expect(r.days[0]!.startMs).toBeLessThanOrEqual(preview.timeline.startMs);
+      expect(r.days.at(-1)!.endMs).toBeGreaterThanOrEqual(preview.timeline.endMs);
+      r.days.slice(1).forEach((day, i) => expect(day.startMs).toBe(r.days[i]!.endMs));
+    }
   });
 });

@@ -1,13 +1,19 @@
 /**
  * R-POL-4 time-zone preview: for a deadline date and zone, the exact instant enforcement begins and, for every
  * zone in the directory (plus zones the admin adds), the local date and time it begins there, with the number of
- * active users and a note when DST is involved. Offsets come from the tz database through Luxon.
+ * active users and a note when DST is involved. Offsets come from the tz database through Luxon. Zones are named by
+ * their canonical IANA name (an alias such as Asia/Calcutta is counted and shown as Asia/Kolkata). Each row also
+ * carries its local days around the instant, so the timeline is drawn from the same computation as the table.
  */
-import { DateTime, IANAZone } from 'luxon';
+import { DateTime } from 'luxon';
+export { describeDayDifference } from './day-difference';
 import { dstChangeNear, isInDst } from './dst';
 import type { DstChange } from './dst';
 import { enforcementInstant } from './enforcement-instant';
-import { formatUtcOffset } from './time-zone';
+import { PREVIEW_TIMELINE_HALF_SPAN_MS, localDays, type TzPreviewDay } from './local-days';
+import { canonicalTimeZone, formatUtcOffset } from './time-zone';
+
+export { PREVIEW_TIMELINE_HALF_SPAN_MS, type TzPreviewDay } from './local-days';
 
 /** One zone of the preview. */
 export interface TzPreviewRow {
@@ -21,7 +27,7 @@ export interface TzPreviewRow {
   /** `+05:45`, `-03:30` */
   readonly utcOffset: string;
   readonly offsetMinutes: number;
-  /** Local date minus the deadline date, in days: -1, 0 or +1. */
+  /** Local date minus the deadline date, in days: from -2 (a -11 zone for a +14 deadline zone) to +2. */
   readonly dayDifference: number;
   readonly activeUsers: number;
   readonly isDeadlineZone: boolean;
@@ -31,6 +37,8 @@ export interface TzPreviewRow {
   readonly dstChange: DstChange | null;
   /** Plain-words DST notes for this row (empty when DST plays no part). */
   readonly notes: readonly string[];
+  /** The zone's local days that overlap the timeline's window, in order. */
+  readonly days: readonly TzPreviewDay[];
 }
 
 /** A zone name from the directory that the tz database does not know. */
@@ -49,7 +57,10 @@ export type TzPreview =
       readonly instantMs: number;
       readonly instant: string;
       readonly midnightSkipped: boolean;
-      /** Note about the deadline zone itself (its midnight does not exist), or null. */
+      readonly midnightRepeated: boolean;
+      /** The window the timeline draws (epoch ms): the instant plus and minus `PREVIEW_TIMELINE_HALF_SPAN_MS`. */
+      readonly timeline: { readonly startMs: number; readonly endMs: number };
+      /** Note about the deadline zone itself (its midnight is skipped or happens twice), or null. */
       readonly deadlineNote: string | null;
       /** Sorted by local wall time, earliest first; ties by zone name. */
       readonly rows: readonly TzPreviewRow[];
@@ -119,31 +130,47 @@ function previewRow(
     inDst,
     dstChange,
     notes: dstNotes(inDst, dstChange, instant),
+    days: localDays(zone, instant - PREVIEW_TIMELINE_HALF_SPAN_MS, instant + PREVIEW_TIMELINE_HALF_SPAN_MS),
   };
 }
 
+/** Counts by canonical zone (aliases merged into their zone); names the platform does not know are kept as given. */
 function countsOf(source: TzPreviewInput['activeUsersByZone']): Map<string, number> {
   const entries = source instanceof Map ? [...source.entries()] : Object.entries(source);
   const counts = new Map<string, number>();
-  for (const [zone, count] of entries) counts.set(zone, (counts.get(zone) ?? 0) + count);
+  for (const [name, count] of entries) {
+    const zone = canonicalTimeZone(name) ?? name;
+    counts.set(zone, (counts.get(zone) ?? 0) + count);
+  }
   return counts;
+}
+
+function deadlineNote(input: { date: string; zone: string }, start: { midnightSkipped: boolean; midnightRepeated: boolean; localTime: string }): string | null {
+  if (start.midnightSkipped) {
+    return `Midnight does not exist on ${input.date} in ${input.zone} (clocks jump forward), so enforcement begins at ${start.localTime}, the first moment of that day.`;
+  }
+  if (start.midnightRepeated) {
+    return `Midnight occurs twice on ${input.date} in ${input.zone} (clocks go back from 01:00 to 00:00), so enforcement begins at the first midnight.`;
+  }
+  return null;
 }
 
 /** Compute the preview. Fast enough to run on every keystroke: a few hundred zones take a few milliseconds. */
 export function timeZonePreview(input: TzPreviewInput): TzPreview {
-  const start = enforcementInstant(input.date, input.zone);
+  const deadlineZone = canonicalTimeZone(input.zone) ?? input.zone;
+  const start = enforcementInstant(input.date, deadlineZone);
   if (!start.ok) return start;
   const instant = start.at;
   const counts = countsOf(input.activeUsersByZone);
   const deadline = DateTime.fromISO(input.date, { zone: 'UTC' });
   const dateDay = dayNumber(deadline.year, deadline.month, deadline.day);
-  const extra = new Set(input.extraZones ?? []);
-  const zones = new Set<string>([input.zone, ...counts.keys(), ...extra]);
+  const extra = new Set((input.extraZones ?? []).map((zone) => canonicalTimeZone(zone) ?? zone));
+  const zones = new Set<string>([deadlineZone, ...counts.keys(), ...extra]);
   const rows: TzPreviewRow[] = [];
   const unknownZones: UnknownZone[] = [];
   for (const zone of zones) {
     const activeUsers = counts.get(zone) ?? 0;
-    if (!IANAZone.create(zone).isValid) {
+    if (canonicalTimeZone(zone) === null) {
       unknownZones.push({ zone, activeUsers });
       continue;
     }
@@ -151,7 +178,7 @@ export function timeZonePreview(input: TzPreviewInput): TzPreview {
       previewRow(zone, instant, {
         dateDay,
         activeUsers,
-        isDeadlineZone: zone === input.zone,
+        isDeadlineZone: zone === deadlineZone,
         addedByAdmin: extra.has(zone) && !counts.has(zone),
       }),
     );
@@ -161,13 +188,13 @@ export function timeZonePreview(input: TzPreviewInput): TzPreview {
   return {
     ok: true,
     date: input.date,
-    zone: input.zone,
+    zone: deadlineZone,
     instantMs: instant,
     instant: new Date(instant).toISOString(),
     midnightSkipped: start.midnightSkipped,
-    deadlineNote: start.midnightSkipped
-      ? `Midnight does not exist on ${input.date} in ${input.zone} (clocks jump forward), so enforcement begins at ${start.localTime}, the first moment of that day.`
-      : null,
+    midnightRepeated: start.midnightRepeated,
+    timeline: { startMs: instant - PREVIEW_TIMELINE_HALF_SPAN_MS, endMs: instant + PREVIEW_TIMELINE_HALF_SPAN_MS },
+    deadlineNote: deadlineNote({ date: input.date, zone: deadlineZone }, start),
     rows,
     unknownZones,
   };

@@ -5,7 +5,6 @@
  */
 import type { ConsoleSettings } from '../../shared/ipc/channels/settings';
 import { ConsoleError } from '../ipc/console-error';
-import type { Clock } from '../service/clock';
 import { DEMO_PEOPLE, demoEmail } from '../service/seed/demo-company';
 import type { SecretVault } from '../service/secrets/secret-vault';
 import { connectEmbedded, connectRemote, type ServiceConnection } from './connection';
@@ -30,8 +29,9 @@ export const EMBEDDED_OPERATORS = DEMO_PEOPLE.filter((p) => (p.companyAdmin ?? '
 /** Dependencies of the manager. */
 export interface ConnectionManagerDeps {
   dataDir: string;
-  clock: Clock;
   vault: SecretVault;
+  /** The built worker file of the embedded service (the desktop app); from source when omitted. */
+  embeddedWorker?: string;
   settingsFile: SettingsFile;
   host: 'electron' | 'browser';
   /** Starts the embedded service (tests may pass their own). */
@@ -66,11 +66,13 @@ export class ConnectionManager {
       return new ConnectionManager(deps, settings, new ConnectionRuntime(remote.connection, deps.host, warnings), null);
     }
     if (remote?.kind === 'ended') warnings.push(remote.warning);
-    const embedded = await (deps.startEmbedded ?? (() => startEmbeddedService({ dataDir: deps.dataDir, clock: deps.clock, vault: deps.vault })))();
+    const embedded = await startEmbedded(deps);
     const operator = settings.embeddedOperator ?? DEFAULT_EMBEDDED_OPERATOR;
     const connection = await connectEmbeddedAs(embedded, operator).catch(() => connectEmbeddedAs(embedded, DEFAULT_EMBEDDED_OPERATOR));
     const effective: StoredSettings = { ...settings, mode: 'embedded' };
-    return new ConnectionManager(deps, effective, new ConnectionRuntime(connection, deps.host, warnings), embedded);
+    const manager = new ConnectionManager(deps, effective, new ConnectionRuntime(connection, deps.host, warnings), embedded);
+    manager.watch(embedded);
+    return manager;
   }
 
   /** A stored remote session, if it still works. */
@@ -161,14 +163,25 @@ export class ConnectionManager {
 
   private async ensureEmbedded(): Promise<EmbeddedService> {
     if (this.embedded && this.settings.mode === 'embedded') return this.embedded;
-    this.embedded = await (this.deps.startEmbedded ?? (() => startEmbeddedService({ dataDir: this.deps.dataDir, clock: this.deps.clock, vault: this.deps.vault })))();
+    this.embedded = await startEmbedded(this.deps);
+    this.watch(this.embedded);
     return this.embedded;
+  }
+
+  /** Shows the embedded service's problems (a crash and restart) in the status bar. */
+  private watch(embedded: EmbeddedService): void {
+    embedded.onProblem((message) => this.runtime.warn(message));
   }
 
   private async persist(next: StoredSettings): Promise<void> {
     this.settings = next;
     await this.deps.settingsFile.save(next);
   }
+}
+
+function startEmbedded(deps: ConnectionManagerDeps): Promise<EmbeddedService> {
+  if (deps.startEmbedded) return deps.startEmbedded();
+  return startEmbeddedService({ dataDir: deps.dataDir, vault: deps.vault, ...(deps.embeddedWorker ? { workerEntry: deps.embeddedWorker } : {}) });
 }
 
 /** Connects to the embedded service as `email`, or fails in plain words. */

@@ -15,13 +15,12 @@ import { ServiceCacheSource } from './cache/cache-source';
 import { DirectoryImports } from './directory-import/directory-import';
 import { createSimulatorHandlers } from '../ipc/handlers/simulator-handlers';
 import { SimulatorSessions } from './simulator/simulator-sessions';
-import type { Clock } from '../service/clock';
-import { systemClock } from '../service/clock';
 import type { ConnectionRuntime } from './console-runtime';
 import { ConnectionManager } from './connection-manager';
 import { RemoteSignIn } from './remote/remote-sign-in';
 import { SettingsFile } from './settings-file';
-import { lockDataDir } from './data-dir-lock';
+import { lockDataFolder } from '../service/store/folder-lock';
+import { makePrivateDir } from './private-dir';
 import { createSettingsHandlers } from '../ipc/handlers/settings-handlers';
 import { openVault } from '../service/secrets/open-vault';
 import type { SecretVault } from '../service/secrets/secret-vault';
@@ -37,23 +36,30 @@ export interface ConsoleBackend {
 export interface ConsoleOptions {
   dataDir: string;
   host: ConnectionStatus['host'];
-  clock?: Clock;
+  /** The built worker file of the embedded service (the desktop app passes it); from source when omitted. */
+  embeddedWorker?: string;
   /** Where the console keeps the remote session token; the OS keychain (or a 0600 file) when omitted. */
   vault?: SecretVault;
 }
 
 /** Connects (embedded by default, or the remembered remote service) and wires the handlers. */
 export async function createConsole(options: ConsoleOptions): Promise<ConsoleBackend> {
-  const clock = options.clock ?? systemClock;
-  const releaseLock = lockDataDir(options.dataDir);
+  makePrivateDir(options.dataDir);
+  const lock = lockDataFolder(options.dataDir, 'MFA Admin Console');
   let cache: ConsoleCache;
   let manager: ConnectionManager;
   try {
     const vault = options.vault ?? (await openVault({ dir: options.dataDir }));
     cache = await ConsoleCache.open({ file: consoleCacheFile(options.dataDir) });
-    manager = await ConnectionManager.start({ dataDir: options.dataDir, clock, vault, settingsFile: new SettingsFile(options.dataDir), host: options.host });
+    manager = await ConnectionManager.start({
+      dataDir: options.dataDir,
+      vault,
+      settingsFile: new SettingsFile(options.dataDir),
+      host: options.host,
+      ...(options.embeddedWorker ? { embeddedWorker: options.embeddedWorker } : {}),
+    });
   } catch (error) {
-    releaseLock();
+    lock.release();
     throw error;
   }
   const runtime = manager.runtime;
@@ -78,7 +84,7 @@ export async function createConsole(options: ConsoleOptions): Promise<ConsoleBac
       await simulations.endAll().catch(() => undefined);
       await cache.close();
       await manager.close();
-      releaseLock();
+      lock.release();
     },
   };
 }

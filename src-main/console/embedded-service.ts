@@ -1,30 +1,22 @@
 /**
- * The MFA service hosted in the console's main process (R-CON-1 embedded mode): its database lives in the
- * console's data folder, the demo company is seeded on first start, and calls go through Fastify inject.
+ * The MFA service embedded in the console (R-CON-1 embedded mode), run in a worker thread so its SQL never runs
+ * on the main thread (Electron's, whose stalls freeze the window). Its database lives in the console's data
+ * folder (`service/mfa.sqlite`, locked for this process), the demo company is seeded on first start, and calls
+ * go through axios over a MessagePort. If the worker dies, requests it was handling fail in plain words, the
+ * console is told, and a new worker is started on the same database.
  */
 import path from 'node:path';
+import type { Worker, WorkerOptions } from 'node:worker_threads';
 import axios, { type AxiosInstance } from 'axios';
-import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../service/app';
-import { withAuditChain } from '../service/audit/keyed-audit-store';
-import { openServiceKeys } from '../service/auth/service-keys';
-import { createTrustedSession } from '../service/auth/trusted-session';
-import type { Clock } from '../service/clock';
-import { openVault } from '../service/secrets/open-vault';
 import type { SecretVault } from '../service/secrets/secret-vault';
 import { DEMO_ADMIN_EMAIL } from '../service/seed/demo-company';
-import { isEmptyStore, seedDemoCompany } from '../service/seed/seed-demo';
-import { seedDemoEnrollments } from '../service/seed/seed-demo-enrollments';
-import { OutboxSmsSender } from '../service/sms/outbox-sms-sender';
-import { openStore, type Store } from '../service/store/store';
-import { APP_VERSION } from '../version';
-import { createInjectAdapter } from './inject-adapter';
+import { lockDataFolder } from '../service/store/folder-lock';
+import { EmbeddedHost } from './embedded-host';
+import { createPortAdapter } from './port-adapter';
 import { makePrivateDir } from './private-dir';
 
 /** A running embedded service. */
 export interface EmbeddedService {
-  app: FastifyInstance;
-  store: Store;
   http: AxiosInstance;
   /** Where the database file lives. */
   databaseFile: string;
@@ -32,45 +24,48 @@ export interface EmbeddedService {
   warnings: string[];
   /** Mints an operator session for a directory user (the console acts as them). */
   signInAs(email: string): Promise<string | null>;
+  /** Calls `listener` with a plain-words message when the service stopped unexpectedly (and was restarted). */
+  onProblem(listener: (message: string) => void): () => void;
+  /** Stops taking requests, lets those in flight finish, closes the database and ends the worker. */
   close(): Promise<void>;
 }
 
+/** Where the service keeps its data and secrets; `workerEntry` is the built worker file in the desktop app. */
+export interface EmbeddedOptions {
+  dataDir: string;
+  vault: SecretVault;
+  workerEntry?: string;
+  /** Creates the worker (tests wrap it to end one abruptly). */
+  createWorker?: (entry: string, options: WorkerOptions) => Worker;
+}
+
 /**
- * Opens (or creates and seeds) the embedded service under `dataDir`. Its data key comes from `vault` (the
- * console's), else from the keychain or a 0600 key file beside the database. SMS go to an in-memory outbox the
- * simulator reads; demo tools are on; per-IP rate limits are off (every call comes from this process).
+ * Starts the worker and waits until the service answers. The data key comes from `vault` (the console's), over
+ * messages. SMS go to an in-memory outbox the simulator reads; demo tools are on; per-IP rate limits are off.
  */
-export async function startEmbeddedService(options: { dataDir: string; clock: Clock; vault?: SecretVault }): Promise<EmbeddedService> {
+export async function startEmbeddedService(options: EmbeddedOptions): Promise<EmbeddedService> {
   const databaseFile = path.join(options.dataDir, 'service', 'mfa.sqlite');
   makePrivateDir(path.dirname(databaseFile));
-  const opened = await openStore({ file: databaseFile });
+  const lock = lockDataFolder(path.dirname(databaseFile), 'the embedded service of MFA Admin Console');
+  const host = new EmbeddedHost(databaseFile, options);
   try {
-    const vault = options.vault ?? (await openVault({ dir: path.dirname(databaseFile) }));
-    const keys = await openServiceKeys(vault, opened);
-    const store = withAuditChain(opened, keys.audit);
-    if (await isEmptyStore(store)) {
-      await seedDemoCompany(store, options.clock.now());
-      await seedDemoEnrollments(store, keys.sealer, options.clock.now());
-    }
-    const mfa = { keys, sms: new OutboxSmsSender(), demoTools: true, rateLimits: 'off' as const };
-    const app = await buildApp({ store, clock: options.clock, version: APP_VERSION, mfa });
-    const http = axios.create({ adapter: createInjectAdapter(app), baseURL: '/' });
-    return {
-      app,
-      store,
-      http,
-      databaseFile,
-      warnings: [...keys.warnings],
-      signInAs: (email) => createTrustedSession(store, email, options.clock.now()),
-      async close() {
-        await app.close();
-        await store.close();
-      },
-    };
+    await host.started;
   } catch (error) {
-    await opened.close();
+    lock.release();
     throw error;
   }
+  const http = axios.create({ adapter: createPortAdapter(host.exchange), baseURL: '/' });
+  return {
+    http,
+    databaseFile,
+    warnings: host.warnings,
+    signInAs: (email) => host.signInAs(email),
+    onProblem: (listener) => host.onProblem(listener),
+    close: async () => {
+      await host.close();
+      lock.release();
+    },
+  };
 }
 
 /** The operator the embedded console acts as on a fresh demo. */

@@ -10,6 +10,7 @@ import { resolveMfaRuntime } from './auth/mfa-runtime';
 import { installRateLimiting } from './auth/rate-limits';
 import { createSessionTouch } from './auth/session-activity';
 import { frameworkErrors, installErrorHandling } from './http/error-handler';
+import { installResponseCheck } from './http/response-check';
 import { registerCompanyRoutes } from './routes/company-routes';
 import { registerEndUserRoutes } from './routes/end-user-routes';
 import { registerSystemRoutes } from './routes/system-routes';
@@ -22,6 +23,7 @@ export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 export async function buildApp(deps: ServiceDeps): Promise<FastifyInstance> {
   const app = Fastify({ logger: deps.logger ?? false, bodyLimit: DEFAULT_BODY_LIMIT, trustProxy: false, frameworkErrors });
   installErrorHandling(app);
+  if (deps.checkResponses) installResponseCheck(app);
   await installRateLimiting(app);
   const mfa = await resolveMfaRuntime(deps.mfa);
   const store = withAuditChain(deps.store, mfa.keys.audit);

@@ -3,7 +3,6 @@
  * Opens (creating if needed) the database and its key (keychain, else a 0600 key file beside it, with a warning),
  * seeds the demo company into an empty database with `--demo`, listens, and prints `Service: http://HOST:N`.
  */
-import { mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { APP_VERSION } from '../version';
@@ -18,22 +17,29 @@ import { startServer } from './server';
 import { OutboxSmsSender } from './sms/outbox-sms-sender';
 import type { SmsSender } from './sms/sms-sender';
 import { WebhookSmsSender } from './sms/webhook-sms-sender';
+import { lockDataFolder, type FolderLock } from './store/folder-lock';
 import { openStore, type Store } from './store/store';
 import { withAuditChain } from './audit/keyed-audit-store';
 
-async function openData(options: ReturnType<typeof parseServiceArgs>): Promise<{ store: Store; keyDir: string }> {
+/** Opens the database; an SQLite data folder is locked first, so a second process on it is refused. */
+async function openData(options: ReturnType<typeof parseServiceArgs>): Promise<{ store: Store; keyDir: string; lock: FolderLock | null }> {
   if (options.databaseUrl) {
     const keyDir = path.resolve(options.dataDir ?? path.join(os.homedir(), '.mfa-service'));
-    return { store: await openStore({ url: options.databaseUrl }), keyDir };
+    return { store: await openStore({ url: options.databaseUrl }), keyDir, lock: null };
   }
   const dataDir = path.resolve(options.dataDir ?? '.');
-  await mkdir(dataDir, { recursive: true, mode: 0o700 });
-  return { store: await openStore({ file: path.join(dataDir, 'mfa.sqlite') }), keyDir: dataDir };
+  const lock = lockDataFolder(dataDir, 'the standalone MFA service');
+  try {
+    return { store: await openStore({ file: path.join(dataDir, 'mfa.sqlite') }), keyDir: dataDir, lock };
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
 }
 
 async function main(): Promise<void> {
   const options = parseServiceArgs(process.argv.slice(2));
-  const { store: opened, keyDir } = await openData(options);
+  const { store: opened, keyDir, lock } = await openData(options);
   try {
     const keys = await openServiceKeys(await openVault({ dir: keyDir }), opened);
     const store = withAuditChain(opened, keys.audit);
@@ -54,19 +60,22 @@ async function main(): Promise<void> {
       { store, clock: systemClock, version: APP_VERSION, logger, mfa: { keys, sms, demoTools: options.demo, rateLimits } },
       { host: options.host, port: options.port },
     );
-    console.log(`Service: ${server.url}`);
     let stopping = false;
     const stop = async () => {
       if (stopping) return;
       stopping = true;
       await server.close();
       await store.close();
+      lock?.release();
       process.exit(0);
     };
     process.on('SIGINT', () => void stop());
     process.on('SIGTERM', () => void stop());
+    // Printed only once the handlers are in place: whoever reads it may stop the service at once.
+    console.log(`Service: ${server.url}`);
   } catch (error) {
     await opened.close();
+    lock?.release();
     throw error;
   }
 }

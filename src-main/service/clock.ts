@@ -25,5 +25,17 @@ export class ManualClock implements Clock {
 
 /** Company time: the real clock shifted by the company's simulated offset. */
 export function companyNow(clock: Clock, company: { clock_offset_ms: number }): number {
-  return clock.now() + company.clock_offset_ms;
+  return clock.now() + Number(company.clock_offset_ms);
+}
+
+/** One instant read on both clocks: real time, and the company's time (shifted only by a demo company's clock). */
+export interface Moment {
+  readonly real: number;
+  readonly company: number;
+}
+
+/** Now, on both clocks of a company. */
+export function companyMoment(clock: Clock, company: { clock_offset_ms: number }): Moment {
+  const real = clock.now();
+  return { real, company: real + Number(company.clock_offset_ms) };
 }

@@ -14,6 +14,8 @@ export interface ServiceDeps {
   logger?: FastifyServerOptions['logger'];
   /** Keys, SMS delivery, randomness, rate limits and demo tools of the MFA flows (defaults suit tests). */
   mfa?: MfaOptions;
+  /** Check every JSON answer against its contract schema; a mismatch answers 500 (tests turn this on). */
+  checkResponses?: boolean;
 }
 
 /** Dependencies plus the app and the shared authenticator, as route modules see them. */

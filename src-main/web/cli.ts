@@ -24,9 +24,6 @@ async function main(): Promise<void> {
   const dataDir = path.resolve(options.dataDir ?? defaultDataDir());
   const backend = await createConsole({ dataDir, host: 'browser' });
   const server = await startWebServer({ rendererDir: path.join(root, 'out', 'renderer'), dispatch: backend.dispatch, port: options.port });
-  console.log(server.consoleLine);
-  console.error(`Data folder: ${dataDir}. Each link opens the console once, within ${START_LINK_MINUTES} minutes: press Enter here for a new one. Press Ctrl+C to stop.`);
-  createInterface({ input: process.stdin }).on('line', () => console.log(server.newConsoleLine()));
   let stopping = false;
   const stop = async () => {
     if (stopping) return;
@@ -37,6 +34,10 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void stop());
   process.on('SIGTERM', () => void stop());
+  // Printed only once the handlers are in place: whoever reads it may stop the console at once.
+  console.log(server.consoleLine);
+  console.error(`Data folder: ${dataDir}. Each link opens the console once, within ${START_LINK_MINUTES} minutes: press Enter here for a new one. Press Ctrl+C to stop.`);
+  createInterface({ input: process.stdin }).on('line', () => console.log(server.newConsoleLine()));
 }
 
 main().catch((error: unknown) => {

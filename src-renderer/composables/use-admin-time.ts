@@ -26,9 +26,3 @@ export function formatDate(ms: number | null, zone: string = adminTimeZone()): s
   if (ms === null) return 'never';
   return new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: zone }).format(ms);
 }
-
-/** Every IANA zone this platform knows, for pickers. */
-export function knownTimeZones(): string[] {
-  const supported = (Intl as { supportedValuesOf?: (key: string) => string[] }).supportedValuesOf;
-  return supported ? supported('timeZone') : [adminTimeZone()];
-}

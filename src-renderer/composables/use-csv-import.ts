@@ -1,6 +1,9 @@
 /**
- * Imports a CSV file chosen in the browser: reads it in slices (decoding UTF-8 across slice edges) and sends each
- * slice to main, which passes whole rows to the service; progress is what the service has processed so far.
+ * Imports a CSV file chosen in the browser, in two steps: `check` reads the whole file through the service without
+ * writing anything (who would be added, who changes and how, which permissions change, which rows are refused), then
+ * `apply` imports it, with the permission changes only when the operator confirmed them. Each step reads the file in
+ * slices (decoding UTF-8 across slice edges) and sends them to main, which passes whole rows to the service; progress
+ * is what the service has processed so far.
  */
 import { ref } from 'vue';
 import type { ImportProgress } from '../../shared/ipc/channels/directory';
@@ -14,17 +17,19 @@ export const SLICE_BYTES = 512 * 1024;
 /** The state and actions of one import at a time. */
 export function useCsvImport(onFinished: () => Promise<void> | void) {
   const progress = ref<ImportProgress | null>(null);
+  /** The result of checking the current file (null until checked). */
+  const checked = ref<ImportProgress | null>(null);
   const running = ref(false);
   const fileName = ref<string | null>(null);
   const error = ref<string | null>(null);
 
-  async function run(file: File): Promise<void> {
+  async function stream(file: File, mode: 'check' | 'apply', applyPermissionChanges: boolean): Promise<ImportProgress | null> {
     running.value = true;
     error.value = null;
     progress.value = null;
     fileName.value = file.name;
     try {
-      const { importId } = await invoke('directory:import-start', { fileName: file.name, totalBytes: file.size });
+      const { importId } = await invoke('directory:import-start', { fileName: file.name, totalBytes: file.size, mode, applyPermissionChanges });
       const decoder = new TextDecoder('utf-8');
       let offset = 0;
       do {
@@ -35,24 +40,45 @@ export function useCsvImport(onFinished: () => Promise<void> | void) {
         progress.value = await invoke('directory:import-chunk', { importId, text, last });
         offset = end;
       } while (offset < file.size);
-      await onFinished();
+      return progress.value;
     } catch (caught) {
       error.value = caught instanceof Error ? caught.message : 'The import stopped. Check the file and try again.';
-      useNotificationsStore().fromError('The import stopped', caught);
+      useNotificationsStore().fromError(mode === 'check' ? 'The file could not be checked' : 'The import stopped', caught);
+      return null;
     } finally {
       running.value = false;
     }
   }
 
-  async function downloadReport(): Promise<void> {
+  /** Reads the file through the service without changing anything: what importing it would do. */
+  async function check(file: File): Promise<void> {
+    checked.value = null;
+    checked.value = await stream(file, 'check', false);
+  }
+
+  /** Imports the checked file; permission changes are applied only with `applyPermissionChanges`. */
+  async function apply(file: File, applyPermissionChanges: boolean): Promise<void> {
+    const done = await stream(file, 'apply', applyPermissionChanges);
+    checked.value = null;
+    if (done) await onFinished();
+  }
+
+  /** Forgets the check (another file was picked). */
+  function reset(): void {
+    checked.value = null;
+    progress.value = null;
+    error.value = null;
+  }
+
+  async function downloadReport(kind: 'errors' | 'changes'): Promise<void> {
     if (!progress.value) return;
     try {
-      const report = await invoke('directory:import-report', { importId: progress.value.importId });
+      const report = await invoke('directory:import-report', { importId: progress.value.importId, kind });
       downloadText(report.fileName, report.csv);
     } catch (caught) {
-      useNotificationsStore().fromError('The error report could not be made', caught);
+      useNotificationsStore().fromError('The report could not be made', caught);
     }
   }
 
-  return { progress, running, fileName, error, run, downloadReport };
+  return { progress, checked, running, fileName, error, check, apply, reset, downloadReport };
 }

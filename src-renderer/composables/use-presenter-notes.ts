@@ -2,9 +2,10 @@
  * The presenter panel's words for each end-user screen: the screen's name as the guide names it, what the user is
  * told there, and a tip for the trainer. Copy only; which screen comes next is decided by the service's answers.
  */
-import type { ChallengePurpose, SimulatorAction, SimulatorScreen } from '../../shared/ipc/channels/simulator';
+import type { ChallengePurpose, ScreenOf, SimulatorAction, SimulatorScreen } from '../../shared/ipc/channels/simulator';
 import { assertNever } from '../../shared/domain/assert-never';
 import { isUntilAdminUnlocks } from '../../shared/domain/lockout';
+import { CHALLENGE_OPTION_LABELS, SCREEN_ACTIONS, SCREEN_TITLES, SMS_FIELDS, quoted } from '../../shared/domain/screen-labels';
 
 /** What the presenter panel shows for the current screen. */
 export interface PresenterNote {
@@ -31,17 +32,29 @@ export function purposeWords(purpose: ChallengePurpose): string {
   return PURPOSE_WORDS[purpose];
 }
 
+/** The trainer's tip on "How do you want to verify your identity?": the recovery code only where the screen offers it. */
+function challengeChoiceTip(screen: ScreenOf<'challenge_choice'>): string {
+  const choosing = screen.options.length > 1 ? 'Users with more than one way pick each time. ' : '';
+  if (screen.options.includes('recovery_code')) {
+    return `${choosing}${quoted(CHALLENGE_OPTION_LABELS.recovery_code)} is the way in when the phone is lost; it works once and a new code is issued.`;
+  }
+  if (screen.purpose.startsWith('payments_')) {
+    return `${choosing}Payments checks take a code from the app or phone only: no recovery code is offered here. ${screen.help}`;
+  }
+  return `${choosing}This user has no recovery code to fall back on. ${screen.help}`;
+}
+
 /** The note for a screen. */
 export function presenterNote(screen: SimulatorScreen): PresenterNote {
   switch (screen.kind) {
     case 'sign_in':
-      return { step: 'Sign in', told: 'Enter your email and password, then click Continue.', tip: `Every demo user's password is on the start panel.` };
+      return { step: SCREEN_TITLES.signIn, told: `Enter your email and password, then click ${quoted(SCREEN_ACTIONS.continue)}.`, tip: `Every demo user's password is on the start panel.` };
     case 'sso':
       return { step: 'Continue at your identity provider', told: screen.message, tip: 'SSO users never see our MFA: their IT department runs it.' };
     case 'inactive':
       return { step: 'Account inactive', told: screen.message, tip: 'Inactive users cannot sign in and are not asked to enroll.' };
     case 'setup_required':
-      return { step: 'Two-Factor Authentication Required', told: screen.reason, tip: 'Click "Set Up Now": there is no way to skip.' };
+      return { step: SCREEN_TITLES.setupRequired, told: screen.reason, tip: `Click ${quoted(SCREEN_ACTIONS.setUpNow)}: there is no way to skip.` };
     case 'setup_optional':
       return {
         step: 'Set up two-factor authentication now or later',
@@ -50,45 +63,53 @@ export function presenterNote(screen: SimulatorScreen): PresenterNote {
       };
     case 'select_method':
       return {
-        step: 'Select an Authentication Method',
+        step: SCREEN_TITLES.selectMethod,
         told: 'Choose how you will get your 6-digit codes. Only the methods you may use are offered.',
         tip: 'Methods that are missing say why (country, payments rules, company policy).',
       };
     case 'totp_setup':
       return {
-        step: 'Secure your Account',
+        step: SCREEN_TITLES.secureAccount,
         told: 'Open your authenticator app, scan the QR code, then enter the 6-digit code it shows.',
         tip: 'On the phone, tap "Scan QR code". "Trouble scanning?" shows the key in groups of four.',
       };
     case 'sms_setup':
       return screen.sentTo === null
-        ? { step: 'Set Up SMS Verification', told: 'Select your country code, enter your phone number and click "Send Text Message".', tip: 'Only numbers of the allowed countries are accepted.' }
-        : { step: 'Set Up SMS Verification: enter the code', told: `Enter the 6-digit code sent to ${screen.sentTo}. Click "Resend New Code" for a new one.`, tip: 'The text message arrives in the phone\'s Messages app.' };
+        ? {
+            step: SCREEN_TITLES.smsSetup,
+            told: `Complete ${quoted(SMS_FIELDS.country)} and ${quoted(SMS_FIELDS.phone)}, then click ${quoted(SCREEN_ACTIONS.sendTextMessage)}.`,
+            tip: 'Only the countries this user may use are listed.',
+          }
+        : {
+            step: `${SCREEN_TITLES.smsSetup}: enter the code`,
+            told: `Enter the 6-digit code sent to ${screen.sentTo}. Click ${quoted(SCREEN_ACTIONS.resendNewCode)} for a new one.`,
+            tip: "The text message arrives in the phone's Messages app.",
+          };
     case 'recovery_code':
       return {
-        step: 'Save Your Recovery Code',
+        step: SCREEN_TITLES.saveRecoveryCode,
         told: 'Copy or download this code and keep it safe. It is shown only once and works only once.',
-        tip: 'Tick "I have securely saved this code" to continue. Note the code: it signs in when the phone is lost.',
+        tip: `Tick ${quoted(SCREEN_ACTIONS.savedRecoveryCode)} to continue. Note the code: it signs in when the phone is lost.`,
       };
     case 'challenge_choice':
       return {
-        step: 'How do you want to verify your identity?',
+        step: SCREEN_TITLES.challengeChoice,
         told: `Choose a way to verify ${purposeWords(screen.purpose)}.`,
-        tip: 'Users with both the app and a phone pick each time; the recovery code is always a way out.',
+        tip: challengeChoiceTip(screen),
       };
     case 'challenge_code':
       return {
-        step: screen.method === 'recovery_code' ? 'Enter Recovery Code' : 'Enter Your 6-digit Verification Code',
+        step: screen.method === 'recovery_code' ? SCREEN_TITLES.enterRecoveryCode : SCREEN_TITLES.enterCode,
         told: screen.method === 'recovery_code' ? 'Type or paste your 32-character recovery code.' : `Enter the code ${purposeWords(screen.purpose)}.`,
         tip: 'Wrong codes get a clear error; each run of wrong codes locks verification, twice as long each time, and 100 in a row until an admin unlocks it.',
       };
     case 'locked':
       return {
-        step: 'Verification locked',
+        step: SCREEN_TITLES.locked,
         told: screen.message,
         tip: isUntilAdminUnlocks(screen.lockedUntil)
-          ? 'Only an admin can unlock this: show it from the Reset screen ("Locked out?" → Unlock now).'
-          : 'Move the clock forward past the lock, or show the admin unlocking from the Reset screen.',
+          ? `Until it is unlocked there is no way to verify, not even ${quoted(CHALLENGE_OPTION_LABELS.recovery_code)}, and moving the clock does not end this lock: show an admin unlocking it from the Reset screen ("Locked out?" → Unlock…).`
+          : `Until the lock ends there is no way to verify, not even ${quoted(CHALLENGE_OPTION_LABELS.recovery_code)}. Move the clock past the lock, or show an admin unlocking from the Reset screen.`,
       };
     case 'home':
       return {
@@ -104,9 +125,15 @@ export function presenterNote(screen: SimulatorScreen): PresenterNote {
       };
     case 'manage_mfa':
       return {
-        step: 'Manage my MFA (Password & Security)',
+        step: `Manage my MFA (${SCREEN_TITLES.passwordSecurity})`,
         told: 'Add or change your authenticator app or phone, request a new recovery code.',
-        tip: 'Each change issues a new recovery code; "Always require 2FA" is locked on when the company requires MFA.',
+        tip: `Each change issues a new recovery code; ${quoted(SCREEN_ACTIONS.alwaysRequire)} is locked on when the company requires MFA.`,
+      };
+    case 'confirm_password':
+      return {
+        step: SCREEN_TITLES.confirmPassword,
+        told: `Type your current password to add ${screen.then === 'totp' ? 'an authenticator app' : 'a phone number'}.`,
+        tip: `The guide asks for the current password after ${quoted(screen.then === 'totp' ? SCREEN_ACTIONS.addAuthenticatorApp : SCREEN_ACTIONS.addPhoneNumber)}; the service refuses the addition without it.`,
       };
     default:
       return assertNever(screen, 'simulator screen');

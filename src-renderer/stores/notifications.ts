@@ -1,4 +1,8 @@
-/** Messages the shell shows in plain words: errors from any view, and confirmations. */
+/**
+ * Messages the shell shows in plain words: errors from any view, and confirmations. A message belongs to the screen
+ * it was raised on: it goes when the admin moves to another screen, and a newer message about the same action
+ * replaces the older one, so banners never pile up nor follow anyone around.
+ */
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import { BridgeError } from '../bridge';
@@ -9,16 +13,23 @@ export interface Notice {
   kind: 'error' | 'success' | 'info';
   title: string;
   message: string;
+  /** The screen (route name) it was raised on. */
+  screen: string | null;
 }
+
+/** At most this many messages at once; the oldest goes first. */
+export const MAX_NOTICES = 3;
 
 export const useNotificationsStore = defineStore('notifications', () => {
   const notices = ref<Notice[]>([]);
+  const screen = ref<string | null>(null);
   let nextId = 1;
 
-  /** Shows a message; errors stay until dismissed, others fade after a few seconds. */
+  /** Shows a message; errors stay until dismissed or the screen changes, others fade after a few seconds. */
   function push(kind: Notice['kind'], title: string, message: string): number {
     const id = nextId++;
-    notices.value = [...notices.value.filter((n) => n.message !== message), { id, kind, title, message }];
+    const others = notices.value.filter((n) => n.title !== title && n.message !== message);
+    notices.value = [...others, { id, kind, title, message, screen: screen.value }].slice(-MAX_NOTICES);
     if (kind !== 'error') setTimeout(() => dismiss(id), 6000);
     return id;
   }
@@ -33,5 +44,11 @@ export const useNotificationsStore = defineStore('notifications', () => {
     notices.value = notices.value.filter((n) => n.id !== id);
   }
 
-  return { notices, push, fromError, dismiss };
+  /** The admin moved to another screen: messages raised elsewhere go. */
+  function enterScreen(name: string | null): void {
+    screen.value = name;
+    notices.value = notices.value.filter((n) => n.screen === name);
+  }
+
+  return { notices, push, fromError, dismiss, enterScreen };
 });

@@ -15,6 +15,8 @@ export const usePolicyStore = defineStore('policy', () => {
   const state = ref<PolicyState | null>(null);
   const draft = ref<PolicyDraft | null>(null);
   const extraZones = ref<string[]>([]);
+  /** Every zone by its canonical IANA name, from main (the browser's own list holds old names such as Asia/Calcutta). */
+  const timeZones = ref<string[]>([]);
   const preview = ref<PolicyPreview | null>(null);
   const previewError = ref<string | null>(null);
   const history = ref<PolicyHistoryEntry[]>([]);
@@ -35,9 +37,27 @@ export const usePolicyStore = defineStore('policy', () => {
       if (next.deadlineDate === null) next.deadlineZone = adminTimeZone();
       draft.value = next;
       fieldErrors.value = {};
-      await Promise.all([refreshPreview(), loadHistory(true)]);
+      await Promise.all([refreshPreview(), loadHistory(true), loadTimeZones()]);
     } catch (error) {
       useNotificationsStore().fromError('Could not load the MFA policy', error);
+    }
+  }
+
+  async function loadTimeZones(): Promise<void> {
+    if (timeZones.value.length === 0) timeZones.value = (await invoke('policy:time-zones', {})).zones;
+  }
+
+  /**
+   * Adds a zone to the preview by its name or an alias, shown by its canonical name (Asia/Calcutta → Asia/Kolkata);
+   * returns the refusal in words when it is not a time zone, else null.
+   */
+  async function addExtraZone(name: string): Promise<string | null> {
+    try {
+      const { zone } = await invoke('policy:time-zone', { name });
+      if (!extraZones.value.includes(zone)) extraZones.value = [...extraZones.value, zone];
+      return null;
+    } catch (error) {
+      return error instanceof BridgeError ? error.error.message : 'That time zone could not be checked. Try again.';
     }
   }
 
@@ -105,5 +125,5 @@ export const usePolicyStore = defineStore('policy', () => {
     fieldErrors.value = {};
   }
 
-  return { state, draft, extraZones, preview, previewError, history, historyCursor, saving, fieldErrors, changeLines, dirty, load, refreshPreview, loadHistory, save, discard };
+  return { state, draft, extraZones, timeZones, addExtraZone, preview, previewError, history, historyCursor, saving, fieldErrors, changeLines, dirty, load, refreshPreview, loadHistory, save, discard };
 });

@@ -1,6 +1,7 @@
 /** Settings: the connection (embedded or remote), who the console acts as, and the remote sign-in steps. */
 import { defineStore } from 'pinia';
-import { ref } from 'vue';
+import { computed, ref } from 'vue';
+import { canResetMfa, canWriteDirectory } from '../../shared/domain/permissions';
 import type { ConsoleSettings, RemoteSignInStep } from '../../shared/ipc/channels/settings';
 import { BridgeError, invoke } from '../bridge';
 import { useConnectionStore } from './connection';
@@ -15,6 +16,21 @@ export const useSettingsStore = defineStore('settings', () => {
   /** The last sign-in error in plain words (shown inside the dialog, next to what the user typed). */
   const signInError = ref<string | null>(null);
   const smsNotice = ref<string | null>(null);
+
+  /** What the operator the console acts as may do (false until the settings are known); the service decides anyway. */
+  const may = computed(() => {
+    const operator = settings.value?.operator;
+    const permissions = operator ? { companyAdmin: operator.companyAdmin, directory: operator.directory } : null;
+    return {
+      writeDirectory: permissions !== null && canWriteDirectory({ permissions }),
+      unlock: permissions !== null && canResetMfa({ permissions }),
+    };
+  });
+
+  /** Loads the settings unless they are already known. */
+  async function ensureLoaded(): Promise<void> {
+    if (settings.value === null) await load();
+  }
 
   async function load(): Promise<void> {
     try {
@@ -87,5 +103,5 @@ export const useSettingsStore = defineStore('settings', () => {
     await invoke('settings:remote-cancel', {}).catch(() => undefined);
   }
 
-  return { settings, step, busy, fieldErrors, signInError, smsNotice, load, actAs, useEmbedded, signOutRemote, signInStep, sendSms, cancelSignIn };
+  return { settings, step, busy, fieldErrors, signInError, smsNotice, may, load, ensureLoaded, actAs, useEmbedded, signOutRemote, signInStep, sendSms, cancelSignIn };
 });

@@ -20,6 +20,8 @@ const INBOX_POLL_MS = 2000;
 
 export const useSimulatorStore = defineStore('simulator', () => {
   const directory = ref<SimulatorDirectory | null>(null);
+  /** Why the service refuses the demo tools to this operator (not an admin on both tools), shown instead of them. */
+  const directoryRefusal = ref<string | null>(null);
   const state = ref<SimulatorState | null>(null);
   const messages = ref<SimulatorTextMessage[]>([]);
   const busy = ref(false);
@@ -40,7 +42,14 @@ export const useSimulatorStore = defineStore('simulator', () => {
   async function loadDirectory(): Promise<void> {
     try {
       directory.value = await invoke('simulator:directory', {});
+      directoryRefusal.value = null;
     } catch (error) {
+      if (error instanceof BridgeError && error.error.code === 'forbidden') {
+        directory.value = null;
+        directoryRefusal.value = error.error.message;
+        await end();
+        return;
+      }
       fail('Could not load the demo users', error);
     }
   }
@@ -169,6 +178,7 @@ export const useSimulatorStore = defineStore('simulator', () => {
 
   return {
     directory,
+    directoryRefusal,
     state,
     messages,
     busy,

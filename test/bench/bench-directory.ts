@@ -5,6 +5,7 @@
  */
 import type { Insertable } from 'kysely';
 import type { UsersTable } from '../../src-main/service/store/schema';
+import { searchText } from '../../shared/domain/search';
 
 const FIRST = ['Sofía', 'Lukas', 'Aroha', 'Priya', 'Wei Ling', 'João', 'Thabo', 'Yuki', 'Camille', 'Omar', 'Aoife', 'Noah', 'Mia', 'Sanjay', 'Ka Yan', 'Giulia'];
 const LAST = ['Hernández', 'Becker', 'Ngata', 'Sharma', 'Tan', 'Silva', 'Nkosi', 'Tanaka', 'Laurent', 'Haddad', 'Byrne', 'Clarke', 'Thompson', 'Shrestha', 'Chan', 'Romano', 'Müller'];
@@ -60,6 +61,7 @@ export function benchRow(i: number, companyId: string, now: number, changeSeq: n
     email: p.email,
     email_lower: p.email.toLowerCase(),
     name: p.name,
+    search_text: searchText(p),
     status: p.status,
     country: p.country,
     time_zone: p.timeZone,

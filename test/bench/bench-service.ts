@@ -4,9 +4,8 @@ import { connectionStatus } from '../../src-main/console/connection';
 import type { ConsoleRuntime } from '../../src-main/console/console-runtime';
 import { startEmbeddedService, type EmbeddedService } from '../../src-main/console/embedded-service';
 import { createServiceClient, type ServiceClient } from '../../src-main/console/service-client';
-import { systemClock } from '../../src-main/service/clock';
 import { DEMO_ADMIN_EMAIL } from '../../src-main/service/seed/demo-company';
-import { MemoryVault } from '../../src-main/service/secrets/memory-vault';
+import { openVault } from '../../src-main/service/secrets/open-vault';
 import { nextChangeSeq } from '../../src-main/service/store/change-seq';
 import { openStore } from '../../src-main/service/store/store';
 import { benchRow } from './bench-directory';
@@ -21,7 +20,8 @@ export interface BenchService {
 
 /** Starts the embedded service (demo company seeded) under `dataDir`. */
 export async function startBenchService(dataDir: string): Promise<BenchService> {
-  const service = await startEmbeddedService({ dataDir, clock: systemClock, vault: new MemoryVault() });
+  // A key file in the data folder, so another process (the RSS figure's) can open the same data.
+  const service = await startEmbeddedService({ dataDir, vault: await openVault({ dir: dataDir, prefer: 'file' }) });
   const client = createServiceClient(service.http);
   client.setToken(await service.signInAs(DEMO_ADMIN_EMAIL));
   const connection = { mode: 'embedded' as const, client, target: service.databaseFile, close: () => service.close() };

@@ -1,6 +1,8 @@
 /**
- * `npm run bench`: the console's performance at 100,000 users (issue 4, item 8). One line per figure, the median of
- * several runs, beside a baseline measured in the same run where one exists:
+ * `npm run bench`: first the storage table (issue 8: write acknowledgement, sustained writes, main-thread delay,
+ * RSS at 1,000 / 10,000 / 100,000 users; `BENCH_STORAGE_SIZES=1000,5000` for others), then the console's
+ * performance at 100,000 users (issue 4, item 8). One line per figure, the median of several runs, beside a
+ * baseline measured in the same run where one exists:
  * CSV import (console pipeline vs a plain insert loop), first full cache sync (vs paging the directory list),
  * search from the cache (index vs a linear scan), the time-zone preview over all users (index counts vs counting
  * user objects), and the renderer bundle size. `BENCH_USERS=N` runs it on another size.
@@ -12,16 +14,23 @@ import { directoryQuerySchema } from '../../shared/ipc/channels/directory';
 import { DirectoryImport } from '../../src-main/console/directory-import/directory-import';
 import { bundleFigures, cacheFigures, previewFigures, searchFigures } from './bench-figures';
 import { benchCsv } from './bench-directory';
+import { storageFigures } from './bench-storage';
 import { insertLoop, startBenchService, type BenchService } from './bench-service';
 import { median, report, timeOnce } from './bench-stats';
 
 const USERS = Number(process.env.BENCH_USERS ?? 100_000);
+const STORAGE_SIZES = (process.env.BENCH_STORAGE_SIZES ?? '1000,10000,100000').split(',').map(Number).filter((n) => n > 0);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const SLICE = 512 * 1024;
 
-/** Imports the CSV the way the console does: slices from the renderer, whole-row batches to the service. */
-async function importThroughConsole(service: BenchService, csv: string): Promise<{ created: number; unchanged: number; failed: number }> {
-  const job = new DirectoryImport('bench.csv', csv.length, (text) => service.client.call('adminUsersImport', { body: text }));
+/** Imports (or checks, `preview`) the CSV the way the console does: slices from the renderer, whole-row batches to the service. */
+async function importThroughConsole(
+  service: BenchService,
+  csv: string,
+  mode: 'apply' | 'preview' = 'apply',
+): Promise<{ created: number; unchanged: number; failed: number }> {
+  const query = { mode, permissionChanges: 'refuse' } as const;
+  const job = new DirectoryImport('bench.csv', csv.length, (text, options) => service.client.call('adminUsersImport', { body: text, query: options }), query);
   for (let offset = 0; ; offset += SLICE) {
     const last = offset + SLICE >= csv.length;
     const progress = await job.push(csv.slice(offset, offset + SLICE), last);
@@ -38,6 +47,9 @@ async function main(): Promise<void> {
   };
   console.log(`Bench: ${USERS.toLocaleString('en')} users, median of ${RUNS} runs (Node ${process.version}, ${os.cpus().length} cores)\n`);
   try {
+    console.log('Storage (node:sqlite in the service worker; the bench’s main thread stands in for Electron’s):\n');
+    await storageFigures(root, STORAGE_SIZES, print);
+    print('');
     const csv = benchCsv(USERS);
     const importTimes: number[] = [];
     let service: BenchService | null = null;
@@ -53,6 +65,10 @@ async function main(): Promise<void> {
     for (let run = 0; run < RUNS; run++) insertTimes.push(await insertLoop(path.join(root, `insert-${run}`), USERS));
     print(report(`CSV import, ${USERS} users (console → service, batches of 20,000 rows)`, median(importTimes), 'ms', { baseline: ['plain insert loop, one row at a time', median(insertTimes)], goal: 15_000 }));
     if (!service) throw new Error('no service');
+    const fresh = await startBenchService(path.join(root, 'check'));
+    const check = await timeOnce(() => importThroughConsole(fresh, csv, 'preview'));
+    await fresh.close();
+    print(report(`CSV check of a new file, ${USERS} users (preview before the import: writes nothing)`, check, 'ms'));
     const reimport = await timeOnce(() => importThroughConsole(service, csv));
     print(report('CSV re-import of the same file (changes nothing)', reimport, 'ms'));
 

@@ -8,6 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PEOPLE } from '../../src-main/service/seed/demo-company';
 import { launchBrowser } from './support/browser';
+import { screenshots } from './support/screenshots';
 import { startWebConsole, type WebConsole } from './support/web-console';
 
 describe('Directory screen', () => {
@@ -43,6 +44,12 @@ describe('Directory screen', () => {
     const before = Number(await total());
 
     await page.getByTestId('import-file').setInputFiles(file);
+    await page.getByTestId('import-check').click();
+    const check = page.getByTestId('import-check-summary');
+    await check.waitFor({ timeout: 60_000 });
+    expect(await check.textContent()).toMatch(/302 rows — 300 to add, 0 to update, 0 would stay unchanged, 2 would be refused/);
+    expect(Number(await total())).toBe(before);
+    expect(await page.getByTestId('import-start').textContent()).toContain('Import 300 rows');
     await page.getByTestId('import-start').click();
     const summary = page.getByTestId('import-summary');
     await summary.waitFor({ timeout: 60_000 });
@@ -60,6 +67,37 @@ describe('Directory screen', () => {
     expect(report[1]).toMatch(/^43,not-an-email,/);
     expect(report[2]).toMatch(/^101,bad.zone@northwind.example,/);
     await expect.poll(async () => Number(await total())).toBe(before + 300);
+  });
+
+  it('lists who an import changes, matched in any letter case, and asks before it changes permissions', async () => {
+    const rows = ['email,name,country,time_zone,directory', 'RILEY.READER@northwind.example,Riley Reader,US,America/Chicago,none', 'crew.member7@northwind.example,Crew Member Seven,US,America/Chicago,'];
+    const file = path.join(console.dataDir, 'changes.csv');
+    writeFileSync(file, `${rows.join('\n')}\n`);
+    await page.getByTestId('import-file').setInputFiles(file);
+    await page.getByTestId('import-check').click();
+    const check = page.getByTestId('import-check-summary');
+    await check.waitFor({ timeout: 60_000 });
+    expect(await check.textContent()).toMatch(/2 rows — 0 to add, 2 to update/);
+    expect(await page.getByTestId('import-permission-count').textContent()).toContain('1 row gives or changes admin-tool permissions; you confirm them before they apply');
+    const changes = page.getByTestId('import-changes');
+    expect(await changes.locator('tbody tr').first().textContent()).toContain('Directory: Read only → None');
+    expect(await changes.locator('tbody tr').nth(1).textContent()).toContain('Name: Crew Member 7 → Crew Member Seven');
+    await screenshots(page, 'directory-import-check', page.getByTestId('import-changes'));
+
+    await page.getByTestId('import-start').click();
+    const dialog = page.getByRole('dialog', { name: 'Import and change permissions?' });
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain('RILEY.READER@northwind.example (line 2): Directory: Read only → None');
+    await screenshots(page, 'directory-import-confirm');
+    await dialog.getByTestId('confirm-action').click();
+    const summary = page.getByTestId('import-summary');
+    await expect.poll(() => summary.textContent(), { timeout: 60_000 }).toMatch(/2 rows — 0 added, 2 updated, 0 unchanged, 0 refused/);
+    expect(await page.getByTestId('import-changes').textContent()).toContain('People this import changed');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('import-changes-report').click()]);
+    expect(download.suggestedFilename()).toBe('changes-changes.csv');
+    const report = readFileSync((await download.path()) ?? '', 'utf8');
+    expect(report).toContain('2,RILEY.READER@northwind.example,updated,directory,read_only,none');
+    expect(report).toContain('3,crew.member7@northwind.example,updated,name,Crew Member 7,Crew Member Seven');
   });
 
   it('searches the cached directory as one types and opens a user from the keyboard', async () => {
@@ -88,17 +126,17 @@ describe('Directory screen', () => {
     await expect.poll(() => grid.getAttribute('aria-activedescendant')).toMatch(/-row-1$/);
   });
 
-  it('deactivates the stale users after a confirmation that says how many', async () => {
-    // The 4 stale demo users, plus the 300 imported ones who never signed in.
+  it('deactivates the stale users after a confirmation that says how many, never the people just imported', async () => {
+    // The 4 stale demo users; the 300 imported ones never signed in but were added today, so they are not stale.
     const panel = page.getByTestId('stale-panel');
-    await expect.poll(() => panel.getByTestId('stale-count').textContent()).toMatch(/^\s*304 stale users/);
+    await expect.poll(() => panel.getByTestId('stale-count').textContent()).toMatch(/^\s*4 stale users/);
     await panel.getByTestId('deactivate-stale').click();
     const dialog = page.getByRole('dialog', { name: 'Deactivate the stale users?' });
     await dialog.waitFor();
-    expect(await dialog.textContent()).toContain('304 users with no sign-in for 90 days or more (or never)');
+    expect(await dialog.textContent()).toMatch(/4 users with no sign-in for 90 days or more/);
     await dialog.getByTestId('confirm-action').click();
     await expect.poll(() => panel.getByTestId('stale-count').textContent()).toMatch(/^\s*0 stale users/);
     await page.getByRole('combobox', { name: 'Status', exact: true }).selectOption('inactive');
-    await expect.poll(total).toBe('306');
+    await expect.poll(total).toBe('6');
   });
 });

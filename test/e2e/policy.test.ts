@@ -4,7 +4,9 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { enforcementInstant } from '../../shared/domain/enforcement-instant';
 import { launchBrowser } from './support/browser';
+import { screenshots } from './support/screenshots';
 import { startWebConsole, type WebConsole } from './support/web-console';
 
 describe('MFA Policy screen', () => {
@@ -80,6 +82,61 @@ describe('MFA Policy screen', () => {
     await expect.poll(() => page.getByTestId('deadline-date').inputValue()).toBe('2027-03-14');
     expect(await page.getByLabel('SMS codes stay valid (minutes)').inputValue()).toBe('12');
     expect(await page.getByTestId('save-policy').isDisabled()).toBe(true);
+    expect(errors).toEqual([]);
+  });
+
+  async function setDeadline(zone: string, date: string): Promise<void> {
+    await page.getByTestId('deadline-zone').fill(zone);
+    await page.getByTestId('deadline-zone').press('Tab');
+    await page.getByTestId('deadline-date').fill(date);
+  }
+
+  it('begins at the first of two midnights in the Azores and warns that midnight occurs twice', async () => {
+    await setDeadline('Atlantic/Azores', '2027-10-31');
+    const table = page.getByTestId('tz-preview');
+    await expect.poll(() => table.locator('caption').textContent()).toContain('2027-10-31 00:00 UTC');
+    const warning = page.getByTestId('policy-warnings').first().locator('[data-code="deadline_midnight_repeated"]');
+    await expect.poll(() => warning.textContent()).toContain('Midnight occurs twice on 2027-10-31 in Atlantic/Azores');
+    expect(await page.getByTestId('tz-preview-note').textContent()).toContain('enforcement begins at the first midnight');
+    await screenshots(page, 'policy-repeated-midnight', page.getByTestId('tz-timeline'));
+  });
+
+  it('accepts a zone by an old name and shows its current name, in the list and in the preview', async () => {
+    expect(await page.locator('#policy-zone-list option[value="Asia/Kolkata"]').count()).toBe(1);
+    expect(await page.locator('#policy-zone-list option[value="Asia/Calcutta"]').count()).toBe(0);
+    for (const [typed, shown] of [['Asia/Calcutta', 'Asia/Kolkata'], ['europe/kiev', 'Europe/Kyiv'], ['America/Nuuk', 'America/Nuuk']] as const) {
+      await page.getByLabel('Also preview a time zone').fill(typed);
+      await page.getByRole('button', { name: 'Add to preview' }).click();
+      await expect.poll(() => page.getByTestId('tz-preview').locator(`tr[data-zone="${shown}"]`).count()).toBe(1);
+    }
+    await page.getByLabel('Also preview a time zone').fill('Mars/Olympus');
+    await page.getByRole('button', { name: 'Add to preview' }).click();
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: '"Mars/Olympus" is not a time zone' }).count()).toBe(1);
+  });
+
+  it('reads a two-day difference in words, and draws each timeline band from the days main computed', async () => {
+    await page.getByLabel('Also preview a time zone').fill('Pacific/Pago_Pago');
+    await page.getByRole('button', { name: 'Add to preview' }).click();
+    await page.getByLabel('Also preview a time zone').fill('America/Vancouver');
+    await page.getByRole('button', { name: 'Add to preview' }).click();
+    await setDeadline('Pacific/Kiritimati', '2027-01-15');
+    const table = page.getByTestId('tz-preview');
+    const pagoPago = table.locator('tr[data-zone="Pacific/Pago_Pago"]');
+    await expect.poll(() => pagoPago.textContent()).toMatch(/23:00.*2 days earlier/);
+    expect(await table.locator('tr[data-zone="America/Vancouver"]').getAttribute('data-local-date')).toBe('2027-01-14');
+    // Each lane's current band is the local date the table shows, and starts at that zone's first instant of it as main
+    // (Node's tz database) computes it: the browser's own tz database plays no part.
+    const lanes = page.getByTestId('tz-timeline').locator('g[data-zone]');
+    const zones = await lanes.evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-zone') ?? ''));
+    expect(zones).toEqual(expect.arrayContaining(['Pacific/Pago_Pago', 'America/Vancouver', 'Pacific/Kiritimati']));
+    for (const zone of zones) {
+      const date = await table.locator(`tr[data-zone="${zone}"]`).getAttribute('data-local-date');
+      const band = page.getByTestId('tz-timeline').locator(`g[data-zone="${zone}"] g[data-current="true"]`);
+      expect(await band.getAttribute('data-date'), zone).toBe(date);
+      const start = enforcementInstant(date ?? '', zone);
+      expect(Number(await band.getAttribute('data-start-ms')), zone).toBe(start.ok ? start.at : Number.NaN);
+    }
+    await screenshots(page, 'policy-two-days', page.getByTestId('tz-timeline'));
     expect(errors).toEqual([]);
   });
 });

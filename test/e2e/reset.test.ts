@@ -1,6 +1,8 @@
 /**
- * The Reset screen in Chromium: a full verified reset (identity checks, "I have verified", result naming what was
- * removed, audited), the refusals with whom to contact (SSO user, payments user, own account), and triage with unlock.
+ * The Reset screen in Chromium: a full verified reset (identity checks with the ticket number, "I have verified",
+ * result naming what was removed and the sessions ended, audited), the refusals with whom to contact (SSO user,
+ * payments user, own account) or why a reset is pointless (inactive, not enrolled), a locked user shown with Unlock,
+ * and triage that says when a lock ends and never offers the recovery code while it lasts.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -40,8 +42,11 @@ describe('Reset screen', () => {
     expect(await perform.isDisabled()).toBe(true);
     for (const id of ['callback', 'manager', 'ticket']) await page.getByTestId(`reset-check-${id}`).check();
     expect(await perform.isDisabled()).toBe(true);
-    await page.getByLabel('Note for the audit log').fill('Ticket 4711');
     await page.getByTestId('reset-verified').check();
+    expect(await perform.isDisabled()).toBe(true);
+    expect(await page.getByTestId('reset-target').locator('..').getByText('Type the ticket number: this check records it.').count()).toBe(1);
+    await page.getByLabel('Ticket number', { exact: true }).fill('HD-4711');
+    await page.getByLabel('Note for the audit log').fill('Called from the site office');
     expect(await perform.isDisabled()).toBe(false);
     await perform.click();
     const result = page.getByTestId('reset-result');
@@ -49,13 +54,15 @@ describe('Reset screen', () => {
     expect(await result.textContent()).toContain('MFA was reset for Mia Thompson');
     const removed = await page.getByTestId('reset-removed').locator('li').allTextContents();
     expect(removed).toEqual(expect.arrayContaining(['Authenticator app', 'Text message (SMS)', 'the recovery code']));
+    expect(await page.getByTestId('reset-sessions').textContent()).toMatch(/^They were (signed out everywhere: .* ended\.|not signed in anywhere, so no session had to end\.)$/);
 
     await page.getByRole('link', { name: 'Audit', exact: true }).click();
     const newest = page.getByTestId('audit-grid').locator('[role="row"][aria-rowindex="2"]');
     await expect.poll(() => newest.textContent()).toContain('mfa.reset');
     await newest.click();
     const entry = page.getByTestId('audit-entry');
-    expect(await entry.textContent()).toContain('Ticket 4711');
+    expect(await entry.textContent()).toContain('HD-4711');
+    expect(await entry.textContent()).toContain('Called from the site office');
     expect(await entry.textContent()).toContain("Confirmed the request with the user's manager");
     await page.getByRole('link', { name: 'Reset', exact: true }).click();
     await page.getByRole('button', { name: 'Next caller' }).click();
@@ -74,14 +81,54 @@ describe('Reset screen', () => {
     expect(await page.getByTestId('reset-perform').count()).toBe(0);
   });
 
-  it('tells a locked-out caller who can help, and unlocks them here', async () => {
+  it.each([
+    ['an inactive user', 'taylor.brooks@northwind.example', 'inactive_user', /cannot sign in at all and a reset would change nothing/],
+    ['a user who has not set up MFA', 'dana.whitfield@northwind.example', 'not_enrolled', /has not set up MFA, so there is nothing to reset/],
+  ])('tells why a reset is pointless for %s instead of offering one', async (_what, email, reason, why) => {
+    await check(email);
+    const refusal = page.getByTestId('reset-refusal');
+    await expect.poll(() => refusal.getAttribute('data-reason')).toBe(reason);
+    expect(await refusal.textContent()).toMatch(why);
+    expect(await page.getByTestId('reset-perform').count()).toBe(0);
+  });
+
+  it('tells a locked-out caller when the lock ends, in both time zones, and never to use the recovery code meanwhile', async () => {
+    const zone = await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
     await page.getByTestId('triage-email').fill('lukas.becker@northwind.example');
     await page.getByRole('button', { name: 'Who can help?' }).click();
     const answer = page.getByTestId('triage-result');
     await answer.waitFor();
-    expect(await answer.textContent()).toContain('Locked until');
-    await answer.getByRole('button', { name: 'Unlock now' }).click();
+    const lock = await page.getByTestId('triage-lock').textContent();
+    expect(lock).toMatch(/^Verification is locked after too many wrong codes\. It unlocks by itself in \d+ minutes: at \d\d:\d\d on /);
+    expect(lock).toContain(`your time (${zone})`);
+    expect(lock).toContain('their time (Europe/Berlin)');
+    const tips = await page.getByTestId('triage-tips').textContent();
+    expect(tips).toContain('no way to verify, not even "Enter Recovery Code"');
+    expect(tips).not.toContain('they can sign in with it');
+    expect(await answer.getByRole('button', { name: 'Unlock…' }).count()).toBe(1);
+  });
+
+  it('shows on the Reset screen that a user is locked, and unlocks them after asking', async () => {
+    await check('lukas.becker@northwind.example');
+    const lock = page.getByTestId('reset-lock');
+    await lock.waitFor();
+    expect(await lock.textContent()).toMatch(/Lukas Becker is locked out\. Verification is locked .* their time \(Europe\/Berlin\)/);
+    await lock.getByRole('button', { name: 'Unlock…' }).click();
+    const dialog = page.getByRole('dialog', { name: "Unlock Lukas Becker's verification?" });
+    expect(await dialog.textContent()).toContain('can enter a code again at once');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await lock.count()).toBe(1);
+    await lock.getByRole('button', { name: 'Unlock…' }).click();
+    await dialog.getByRole('button', { name: 'Unlock', exact: true }).click();
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'MFA unlocked' }).count()).toBe(1);
-    await expect.poll(() => answer.textContent()).not.toContain('Locked until');
+    await expect.poll(() => page.getByTestId('reset-lock').count()).toBe(0);
+    expect(await page.getByTestId('reset-target').textContent()).toContain('Lukas Becker');
+
+    await page.getByRole('button', { name: 'Who can help?' }).click();
+    await expect.poll(() => page.getByTestId('triage-lock').count()).toBe(0);
+    expect(await page.getByTestId('triage-tips').textContent()).toBe(
+      'If they saved their recovery code, they can sign in with it now: on "How do you want to verify your identity?" they choose "Enter Recovery Code".',
+    );
   });
 });

@@ -7,9 +7,11 @@ import {
   enrollWithApp,
   enterCode,
   latestSmsCode,
+  moveClock,
   openSimulator,
   phoneCode,
   play,
+  resetDemoUser,
   saveRecoveryCode,
   screen,
   signIn,
@@ -55,7 +57,7 @@ describe('enrollment simulator: challenges, lockout, payments step-ups and the c
     await screen(page, 'home');
     await browser(page).getByRole('button', { name: 'Sign out' }).click();
 
-    await page.getByRole('button', { name: 'After the deadline' }).click();
+    await moveClock(page, 'After the deadline');
     await expect.poll(() => page.getByTestId('sim-clock-phase').textContent()).toBe('After the deadline: MFA is enforced.');
     await signIn(page);
     await screen(page, 'setup_required');
@@ -66,7 +68,7 @@ describe('enrollment simulator: challenges, lockout, payments step-ups and the c
     await page.getByRole('button', { name: 'Back' }).click();
     await screen(page, 'setup_required');
 
-    await page.getByRole('button', { name: 'Before the deadline' }).click();
+    await moveClock(page, 'Before the deadline');
     await expect.poll(() => page.getByTestId('sim-clock-phase').textContent()).toBe('Before the deadline: early enrollment period.');
     await page.close();
   });
@@ -108,8 +110,7 @@ describe('enrollment simulator: challenges, lockout, payments step-ups and the c
     await freshPage();
     await play(page, 'Pat Okafor');
     expect(await page.getByTestId('phone-account').count()).toBe(1);
-    await page.getByRole('button', { name: 'Reset user to not enrolled' }).click();
-    await screen(page, 'sign_in');
+    await resetDemoUser(page);
     await expect.poll(() => page.getByTestId('sim-user-pat.okafor@northwind.example').textContent()).toContain('Not enrolled');
     await signIn(page);
     await screen(page, 'setup_required');
@@ -129,9 +130,22 @@ describe('enrollment simulator: challenges, lockout, payments step-ups and the c
     await saveRecoveryCode(page);
     await screen(page, 'home');
 
+    await browser(page).getByRole('button', { name: 'Sign out' }).click();
+    await signIn(page);
+    await screen(page, 'challenge_choice');
+    expect(await page.getByTestId('sim-help').textContent()).toBe("Can't use any of these? Payments support can help.");
+    expect(await page.getByTestId('sim-tip').textContent()).toContain('"Enter Recovery Code" is the way in when the phone is lost');
+    await answerWithApp();
+    await screen(page, 'home');
+
     await browser(page).getByRole('button', { name: /Payments/ }).click();
     await screen(page, 'challenge_choice');
     expect(await page.getByTestId('sim-told').textContent()).toBe('Choose a way to verify to enter the Payments tool.');
+    expect(await page.getByTestId('sim-help').textContent()).toBe("Can't use any of these? Payments support can help.");
+    const stepUpTip = await page.getByTestId('sim-tip').textContent();
+    expect(stepUpTip).toContain('no recovery code is offered here');
+    expect(stepUpTip).not.toContain('way in');
+    expect(await browser(page).getByRole('button', { name: /Enter Recovery Code/ }).count()).toBe(0);
     await answerWithApp();
     await screen(page, 'payments');
     expect(await page.getByTestId('sim-payments-done').textContent()).toBe('Verified. You are in the Payments tool.');
@@ -176,7 +190,7 @@ describe('enrollment simulator: challenges, lockout, payments step-ups and the c
     await expect.poll(() => browser(page).getByText('Two-factor authentication is now required for every sign-in.').count()).toBe(1);
     expect(await toggle.isChecked()).toBe(true);
 
-    await page.getByRole('button', { name: 'After the deadline' }).click();
+    await moveClock(page, 'After the deadline');
     await expect.poll(() => page.getByTestId('sim-clock-phase').textContent()).toBe('After the deadline: MFA is enforced.');
     await browser(page).getByRole('button', { name: 'Done' }).click();
     await screen(page, 'home');
@@ -202,8 +216,7 @@ describe('enrollment simulator: challenges, lockout, payments step-ups and the c
     await saveRecoveryCode(page);
     await screen(page, 'manage_mfa');
 
-    await page.getByRole('button', { name: 'Reset user to not enrolled' }).click();
-    await screen(page, 'sign_in');
+    await resetDemoUser(page);
     await expect.poll(() => page.getByTestId('sim-user-mia.thompson@northwind.example').textContent()).toContain('Not enrolled');
     await signIn(page);
     await screen(page, 'setup_required');

@@ -11,6 +11,7 @@ import {
   enrollWithApp,
   enterCode,
   latestSmsCode,
+  moveClock,
   openSimulator,
   phoneCode,
   play,
@@ -121,8 +122,8 @@ describe('enrollment simulator: set-up and recovery on the simulated phone', () 
     await saveRecoveryCode(page);
     await screen(page, 'home');
     await expect.poll(() => page.getByTestId('sim-user-aoife.byrne@northwind.example').textContent()).toMatch(/Enrolled: SMS/);
-    await page.getByRole('button', { name: 'Real time' }).click();
-    await expect.poll(() => page.getByRole('button', { name: 'Real time' }).isDisabled()).toBe(true);
+    await moveClock(page, 'Real time');
+    await expect.poll(() => page.getByRole('button', { name: 'Real time…' }).isDisabled()).toBe(true);
     await page.close();
   });
 

@@ -56,6 +56,11 @@ describe('Admin API: audit log (R-AUD-1)', () => {
     expect(await actions(`target=${demoEmail('drew.hughes')}`)).toEqual(['user.update', 'user.deactivate']);
     expect(await actions(`from=${t0 + 60_000}&to=${t0 + 120_000}`)).toEqual(['policy.update']);
     expect(await actions(`from=${t0 + 120_000}&actor=${OPERATORS.admin}`)).toEqual(['user.update', 'user.deactivate']);
+    expect(await actions('actor=MORGAN')).toEqual(['user.create', 'policy.update']);
+    expect(await actions('actor=avery.ad')).toEqual(['user.update', 'user.deactivate', 'policy.update']);
+    expect(await actions(`actor=${encodeURIComponent('Morgan Lee')}`)).toEqual(['user.create', 'policy.update']);
+    expect(await actions('actor=%25')).toEqual([]);
+    expect(await actions('target=drew')).toEqual(['user.update', 'user.deactivate']);
   });
 
   it('exports the filtered log as CSV, oldest first, with formula-looking cells neutralised', async () => {
@@ -63,8 +68,8 @@ describe('Admin API: audit log (R-AUD-1)', () => {
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toContain('text/csv');
     const lines = response.body.trim().split('\r\n');
-    expect(lines[0]).toBe('seq,at_utc,actor_email,actor_id,action,target_email,target_id,before,after,evidence,prev_hash,hash');
-    expect(lines.slice(1).map((line) => line.split(',')[4])).toEqual(['user.deactivate', 'user.update', 'user.create']);
+    expect(lines[0]).toBe('seq,at_utc,company_time_utc,actor_email,actor_id,action,target_email,target_id,before,after,evidence,prev_hash,hash');
+    expect(lines.slice(1).map((line) => line.split(',')[5])).toEqual(['user.deactivate', 'user.update', 'user.create']);
     expect(lines[1]).toContain('"{""status"":""active""}"');
     expect(lines[3]).toContain(",'-dash@northwind.example,");
   });
@@ -85,5 +90,45 @@ describe('Admin API: audit log (R-AUD-1)', () => {
     await h.store.write((trx) => sql`delete from audit_log where seq = ${target.seq}`.execute(trx));
     const removed = await h.call('GET', `${AUDIT}/verify`, { token: reader });
     expect(removed.body).toMatchObject({ ok: false, brokenAt: { seq: target.seq + 1, action: 'user.update', reason: 'link_mismatch' } });
+  });
+});
+
+describe('audit times under a shifted demo clock (R-AUD-1)', () => {
+  let h: AdminHarness;
+  let admin: string;
+
+  beforeAll(async () => {
+    h = await startAdminHarness();
+    admin = await h.tokenFor(OPERATORS.admin);
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+
+  it('stamps real time, keeps the company time beside it only while shifted, and the chain covers both', async () => {
+    const shift = 46 * 86_400_000;
+    expect((await h.call('PUT', '/api/v1/demo/clock', { token: admin, body: { offsetMs: shift } })).status).toBe(200);
+    h.clock.advance(60_000);
+    const realNow = h.clock.now();
+    const drew = await h.idOf(demoEmail('drew.hughes'));
+    expect((await h.call('PATCH', `/api/v1/admin/users/${drew}`, { token: admin, body: { name: 'Drew H.' } })).status).toBe(200);
+    expect((await h.call('PUT', '/api/v1/demo/clock', { token: admin, body: { offsetMs: 0 } })).status).toBe(200);
+    expect((await h.call('PATCH', `/api/v1/admin/users/${drew}`, { token: admin, body: { name: 'Drew Hughes' } })).status).toBe(200);
+
+    const entries = (await h.call('GET', `${AUDIT}?limit=10`, { token: admin })).body.entries;
+    const [unshifted, shifted] = entries.filter((entry: { action: string }) => entry.action === 'user.update');
+    expect(shifted).toMatchObject({ at: realNow, companyAt: realNow + shift });
+    expect(unshifted).toMatchObject({ at: realNow, companyAt: null });
+    expect((await h.call('GET', `${AUDIT}/verify`, { token: admin })).body.ok).toBe(true);
+
+    const csv = (await h.app.inject({ method: 'GET', url: `${AUDIT}/export?action=user.update`, headers: { authorization: `Bearer ${admin}` } })).body;
+    const rows = csv.trim().split('\r\n').slice(1).map((line) => line.split(','));
+    expect(rows.map((cells) => [cells[1], cells[2]])).toEqual([
+      [new Date(realNow).toISOString(), new Date(realNow + shift).toISOString()],
+      [new Date(realNow).toISOString(), ''],
+    ]);
+
+    await h.store.write((trx) => sql`update audit_log set company_at = ${realNow} where seq = ${shifted.seq}`.execute(trx));
+    expect((await h.call('GET', `${AUDIT}/verify`, { token: admin })).body.brokenAt).toMatchObject({ seq: shifted.seq, reason: 'content_mismatch' });
   });
 });

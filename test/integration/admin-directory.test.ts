@@ -56,7 +56,13 @@ describe('Admin API: directory (R-DIR-1..3)', () => {
     expect((await filter('status=inactive')).total).toBe(2);
     expect((await filter('enrollment=sso')).users.every((user: { sso: boolean }) => user.sso)).toBe(true);
     expect(emails(await filter('enrollment=enrolled'))).toEqual([jordan]);
-    expect((await filter('enrollment=not_enrolled')).total).toBe(37 - 2 - 1);
+    // "Not enrolled" is the dashboard's state: active, not SSO, not payments, no method (not the inactive or payments users).
+    const notEnrolled = await filter('enrollment=not_enrolled&limit=1000');
+    const report = (await h.call('GET', '/api/v1/admin/report/enrollment', { token: reader })).body;
+    expect(notEnrolled.total).toBe(report.counts.byState.notEnrolled);
+    expect(notEnrolled.total).toBe(37 - 2 - 1 - 2 - 3);
+    expect(notEnrolled.users.every((user: { status: string; accountType: string }) => user.status === 'active' && user.accountType === 'standard')).toBe(true);
+    expect((await filter('enrollment=payments')).total).toBe(report.counts.byState.payments);
     expect(emails(await filter('accountType=payments_payor'))).toEqual([demoEmail('pat.okafor')]);
     expect((await filter('country=de')).total).toBe(3);
     expect((await filter('timeZone=Europe/London&status=active')).total).toBe(3);

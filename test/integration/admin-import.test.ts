@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditEntries } from '../fixtures/service-harness';
 import { OPERATORS, demoEmail, startAdminHarness, type AdminHarness } from './admin-support';
 
 const GOOD_AND_BAD = [
@@ -47,7 +48,7 @@ describe('Admin API: CSV import (R-DIR-4)', () => {
     expect(byLine[8]).toContain('already on line 2');
     expect(byLine[9]).toContain('not an account type');
     expect(byLine[10]).toContain('has 4 values but the header has 6 columns');
-    expect(byLine[12]).toContain('closing double quote');
+    expect(byLine[12]).toContain('not a two-letter country code');
   });
 
   it('writes the good rows with defaults and normalised values, audited as one import with counts', async () => {
@@ -91,8 +92,40 @@ describe('Admin API: CSV import (R-DIR-4)', () => {
     expect(reply.body).toMatchObject({ created: 0, failed: 2 });
     expect(reply.body.errors[0]).toMatchObject({ line: 2, message: expect.stringContaining('admin-tool permissions') });
     expect(reply.body.errors[1]).toMatchObject({ line: 3, message: expect.stringContaining('your own account') });
-    const byAdmin = await h.importCsv(admin, csv.split('\n').slice(0, 2).join('\n'), 'text/csv; charset=utf-8');
-    expect(byAdmin.body).toMatchObject({ created: 1, failed: 0 });
+    const adminRows = csv.split('\n').slice(0, 2).join('\n');
+    const unconfirmed = await h.importCsv(admin, adminRows, 'text/csv; charset=utf-8');
+    expect(unconfirmed.body).toMatchObject({ created: 0, failed: 1, permissionChanges: 0 });
+    expect(unconfirmed.body.errors[0].message).toContain('changes permissions (Company Admin none → read_only), which were not confirmed');
+    const byAdmin = await h.importCsv(admin, adminRows, 'text/csv; charset=utf-8', 'permissionChanges=apply');
+    expect(byAdmin.body).toMatchObject({ created: 1, failed: 0, permissionChanges: 1 });
+    expect(byAdmin.body.changes).toEqual([
+      expect.objectContaining({ line: 2, email: 'gus.roy@northwind.example', kind: 'added', before: null, permissionChange: true, after: expect.objectContaining({ companyAdmin: 'read_only' }) }),
+    ]);
+  });
+
+  it('previews a file without writing, listing every changed user with before and after and the permission changes apart', async () => {
+    const riley = OPERATORS.reader;
+    const csv = ['email,name,country,time_zone,directory', `${riley.toUpperCase()},Riley Reader,US,America/Chicago,none`, 'eve.adams@northwind.example,Eve Adams,IE,Europe/Dublin,'].join('\n');
+    const before = await h.call('GET', '/api/v1/admin/users/changes?since=0&limit=10000', { token: reader });
+    const auditsBefore = (await auditEntries(h, 'users.import')).length;
+    const preview = await h.importCsv(admin, csv, 'text/csv', 'mode=preview');
+    expect(preview.status).toBe(200);
+    expect(preview.body).toMatchObject({ preview: true, created: 0, updated: 2, failed: 0, permissionChanges: 1 });
+    expect(preview.body.changes).toEqual([
+      expect.objectContaining({ line: 2, kind: 'updated', permissionChange: true, before: { email: riley, directory: 'read_only' }, after: { email: riley.toUpperCase(), directory: 'none' } }),
+      expect.objectContaining({ line: 3, kind: 'updated', permissionChange: false, before: { country: 'GB', timeZone: 'Europe/London' }, after: { country: 'IE', timeZone: 'Europe/Dublin' } }),
+    ]);
+    const after = await h.call('GET', `/api/v1/admin/users/changes?since=${before.body.cursor}`, { token: reader });
+    expect(after.body.users).toEqual([]);
+    expect(await auditEntries(h, 'users.import')).toHaveLength(auditsBefore);
+
+    const applied = await h.importCsv(admin, csv, 'text/csv', 'permissionChanges=apply');
+    expect(applied.body).toMatchObject({ preview: false, updated: 2, permissionChanges: 1 });
+    const [entry] = (await auditEntries(h, 'users.import')).slice(-1);
+    expect(JSON.parse(entry?.evidence ?? '{}').changes).toEqual([
+      { userId: await h.idOf(riley), email: riley.toUpperCase(), kind: 'updated', before: { email: riley, directory: 'read_only' }, after: { email: riley.toUpperCase(), directory: 'none' } },
+      { userId: await h.idOf('eve.adams@northwind.example'), email: 'eve.adams@northwind.example', kind: 'updated', before: { country: 'GB', timeZone: 'Europe/London' }, after: { country: 'IE', timeZone: 'Europe/Dublin' } },
+    ]);
   });
 
   it('refuses rows that change the status of someone with admin-tool permissions unless the operator is admin on both tools', async () => {

@@ -5,9 +5,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dropSchemas } from '../fixtures/engines';
 import { openStore } from '../../src-main/service/store/store';
 import { enrollTotp } from '../fixtures/service-harness';
+import { dropTestSchema } from '../fixtures/pg-schema';
 import { OPERATORS, demoEmail, startAdminHarness, type AdminHarness } from './admin-support';
 
 const PG_URL = process.env.MFA_TEST_PG_URL;
@@ -23,7 +23,7 @@ describe.skipIf(!PG_URL)('Admin API on PostgreSQL', () => {
   });
   afterAll(async () => {
     await h?.close();
-    await dropSchemas(PG_URL ?? '', [schema]);
+    await dropTestSchema(PG_URL ?? '', schema);
   });
 
   it('imports, re-imports without changes, and updates in batches', async () => {
@@ -58,7 +58,7 @@ describe.skipIf(!PG_URL)('Admin API on PostgreSQL', () => {
     const ids = await Promise.all(['drew.hughes', 'kai.mueller'].map((local) => h.idOf(demoEmail(local))));
     expect((await h.call('POST', '/api/v1/admin/users/bulk-deactivate', { token: admin, body: { userIds: ids } })).body.deactivated).toBe(2);
     await enrollTotp(h, demoEmail('jordan.patel'));
-    const reset = await h.call('POST', '/api/v1/admin/reset', { token: admin, body: { email: demoEmail('jordan.patel'), checks: ['callback', 'manager', 'ticket'], verified: true } });
+    const reset = await h.call('POST', '/api/v1/admin/reset', { token: admin, body: { email: demoEmail('jordan.patel'), checks: ['callback', 'manager', 'ticket'], values: { ticket: 'HD-9' }, verified: true } });
     expect(reset.body.removed).toMatchObject({ methods: ['totp'], recoveryCode: true });
     const report = await h.call('GET', '/api/v1/admin/report/enrollment', { token: admin });
     expect(report.body.counts.total).toBe(337);

@@ -39,6 +39,12 @@ describe('Admin API: verified resets, triage and unlock (R-RST-1..4)', () => {
     expect(await eligibility(admin, payor)).toMatchObject({ eligible: false, reason: 'payments_user', contact: { who: 'payments_support' } });
     expect(await eligibility(admin, OPERATORS.admin)).toMatchObject({ eligible: false, reason: 'own_account', contact: { who: 'another_company_admin' } });
     expect(await eligibility(admin, 'jordan.pate@northwind.example')).toMatchObject({ eligible: false, reason: 'not_in_directory', contact: null, user: null });
+    const inactive = await eligibility(admin, demoEmail('taylor.brooks'));
+    expect(inactive).toMatchObject({ eligible: false, reason: 'inactive_user', contact: null, user: { status: 'inactive' } });
+    expect(inactive.message).toMatch(/cannot sign in at all/);
+    const notEnrolled = await eligibility(admin, demoEmail('dana.whitfield'));
+    expect(notEnrolled).toMatchObject({ eligible: false, reason: 'not_enrolled', user: { methods: [] } });
+    expect(notEnrolled.message).toMatch(/nothing to reset/);
     const lacking = await eligibility(reader, jordan);
     expect(lacking).toMatchObject({ eligible: false, reason: 'operator_lacks_permission', contact: { who: 'company_admin' }, user: null });
     await setPolicy(h, { required: 0 });
@@ -52,7 +58,7 @@ describe('Admin API: verified resets, triage and unlock (R-RST-1..4)', () => {
   });
 
   it('refuses the reset itself the same way, with the reason in the error details', async () => {
-    const body = (email: string) => ({ email, checks: ALL_CHECKS, verified: true });
+    const body = (email: string) => ({ email, checks: ALL_CHECKS, values: { ticket: 'HD-1' }, verified: true });
     const ssoReply = await h.call('POST', RESET, { token: admin, body: body(sso) });
     expect(ssoReply.status).toBe(422);
     expect(ssoReply.body.error.details).toMatchObject({ reason: 'sso_user', contact: { who: 'it_department' } });
@@ -60,6 +66,8 @@ describe('Admin API: verified resets, triage and unlock (R-RST-1..4)', () => {
     expect((await h.call('POST', RESET, { token: admin, body: body(OPERATORS.admin) })).body.error.details.reason).toBe('own_account');
     expect((await h.call('POST', RESET, { token: admin, body: body('nobody@northwind.example') })).status).toBe(404);
     expect((await h.call('POST', RESET, { token: reader, body: body(jordan) })).status).toBe(403);
+    expect((await h.call('POST', RESET, { token: admin, body: body(demoEmail('dana.whitfield')) })).body.error.details.reason).toBe('not_enrolled');
+    expect((await h.call('POST', RESET, { token: admin, body: body(demoEmail('taylor.brooks')) })).body.error.details.reason).toBe('inactive_user');
   });
 
   it('demands every identity check and the “I have verified” box', async () => {
@@ -69,6 +77,9 @@ describe('Admin API: verified resets, triage and unlock (R-RST-1..4)', () => {
     expect(partial.body.error.details.missing).toEqual(['manager', 'ticket']);
     const unknown = await h.call('POST', RESET, { token: admin, body: { email: jordan, checks: [...ALL_CHECKS, 'dna-test'], verified: true } });
     expect(unknown.status).toBe(409);
+    const noTicket = await h.call('POST', RESET, { token: admin, body: { email: jordan, checks: ALL_CHECKS, values: { ticket: ' ' }, verified: true } });
+    expect([noTicket.status, noTicket.body.error.details.reason, noTicket.body.error.details.missing]).toEqual([422, 'value_missing', ['ticket']]);
+    expect(noTicket.body.error.message).toBe('Type the ticket number for "Recorded the helpdesk ticket number".');
     const unverified = await h.call('POST', RESET, { token: admin, body: { email: jordan, checks: ALL_CHECKS, verified: false } });
     expect(unverified.status).toBe(400);
     expect(unverified.body.error.message).toContain('I have verified');
@@ -78,7 +89,10 @@ describe('Admin API: verified resets, triage and unlock (R-RST-1..4)', () => {
 
   it('removes every method and the recovery code, ends sessions, clears the lockout and audits the checklist', async () => {
     await h.store.write((trx) => trx.updateTable('users').set({ failed_attempts: 2 }).where('email_lower', '=', jordan).execute());
-    const reply = await h.call('POST', RESET, { token: admin, body: { email: jordan.toUpperCase(), checks: ALL_CHECKS, verified: true, note: 'Ticket HD-1234' } });
+    const reply = await h.call('POST', RESET, {
+      token: admin,
+      body: { email: jordan.toUpperCase(), checks: ALL_CHECKS, values: { ticket: 'HD-1234' }, verified: true, note: 'Caller sounded like Jordan' },
+    });
     expect(reply.status).toBe(200);
     expect(reply.body.removed).toEqual({ methods: ['totp'], pendingMethods: 0, recoveryCode: true, sessionsEnded: 1, lockoutCleared: true });
 
@@ -94,11 +108,11 @@ describe('Admin API: verified resets, triage and unlock (R-RST-1..4)', () => {
       after: { methods: [], hasRecoveryCode: false },
       evidence: {
         confirmed: true,
-        note: 'Ticket HD-1234',
+        note: 'Caller sounded like Jordan',
         checks: [
           { id: 'callback', checked: true, label: expect.any(String) },
           { id: 'manager', checked: true, label: expect.any(String) },
-          { id: 'ticket', checked: true, label: expect.any(String) },
+          { id: 'ticket', checked: true, label: expect.any(String), record: 'Ticket number', value: 'HD-1234' },
         ],
       },
     });
@@ -124,8 +138,16 @@ describe('Admin API: verified resets, triage and unlock (R-RST-1..4)', () => {
     await h.store.write((trx) => trx.updateTable('users').set({ failed_attempts: 5, locked_until: SEED_TIME + 10 * 60_000 }).where('email_lower', '=', mia).execute());
     const asReader = await triage(reader, mia);
     expect(asReader).toMatchObject({ helper: 'company_admin', canResetHere: false, canUnlockHere: false, user: { locked: true, hasRecoveryCode: true } });
-    expect(asReader.tips.join(' ')).toContain('unlocks by itself in 10 minutes');
-    expect(await triage(admin, mia)).toMatchObject({ canResetHere: true, canUnlockHere: true });
+    expect(asReader.lock).toMatch(/unlocks by itself in 10 minutes: at 09:10 on Mon 2 Mar 2026 your time \(America\/Chicago\); 02:10 on Tue 3 Mar 2026 their time \(Australia\/Sydney\)/);
+    expect(asReader.tips.join(' ')).not.toMatch(/can sign in with it/);
+    expect(asReader.tips.join(' ')).toContain('not even "Enter Recovery Code"');
+    const inLondon = (await h.call('POST', TRIAGE, { token: admin, body: { email: mia, timeZone: 'Europe/London' } })).body;
+    expect(inLondon).toMatchObject({ canResetHere: true, canUnlockHere: true, lock: expect.stringContaining('15:10 on Mon 2 Mar 2026 your time (Europe/London)') });
+    const badZone = await h.call('POST', TRIAGE, { token: admin, body: { email: mia, timeZone: 'Mars/Olympus' } });
+    expect(badZone.status).toBe(400);
+    const onReset = (await h.call('POST', ELIGIBILITY, { token: admin, body: { email: mia, timeZone: 'Europe/London' } })).body;
+    expect(onReset).toMatchObject({ eligible: true, canUnlockHere: true, user: { locked: true, lock: inLondon.lock } });
+    expect(await eligibility(reader, mia)).toMatchObject({ canUnlockHere: false, user: null });
   });
 
   it('unlocks a locked-out user (admin on both tools), audited; refuses when not locked or for payments users', async () => {

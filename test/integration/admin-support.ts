@@ -24,7 +24,7 @@ export interface AdminHarness extends Harness {
   /** A session token for this user (an operator session without sign-in). */
   tokenFor(email: string): Promise<string>;
   /** Posts a CSV body to the import route. */
-  importCsv(token: string, csv: string, contentType?: string): Promise<Reply>;
+  importCsv(token: string, csv: string, contentType?: string, query?: string): Promise<Reply>;
   /** The id of a user by email. */
   idOf(email: string): Promise<string>;
   /** Gives a demo user permissions directly in the store (to set up a role the demo lacks). */
@@ -41,10 +41,10 @@ export async function startAdminHarness(options: { store?: Store; keys?: Service
       if (!token) throw new Error(`no active user ${email}`);
       return token;
     },
-    async importCsv(token, csv, contentType = 'text/csv') {
+    async importCsv(token, csv, contentType = 'text/csv', query = '') {
       const response = await h.app.inject({
         method: 'POST',
-        url: '/api/v1/admin/users/import',
+        url: `/api/v1/admin/users/import${query ? `?${query}` : ''}`,
         headers: { authorization: `Bearer ${token}`, 'content-type': contentType },
         payload: csv,
       });

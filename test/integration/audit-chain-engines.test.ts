@@ -29,7 +29,7 @@ async function legacyChain(store: Store, count: number): Promise<void> {
   await store.write(async (trx) => {
     let prevHash = GENESIS_HASH;
     for (let i = 0; i < count; i += 1) {
-      const content = { companyId: DEMO_COMPANY_ID, at: SEED_TIME + i, actorId: null, actorEmail: null, action: `legacy.${i}`, targetId: null, targetEmail: null, before: null, after: '{"n":1}', evidence: null };
+      const content = { companyId: DEMO_COMPANY_ID, at: SEED_TIME + i, companyAt: null, actorId: null, actorEmail: null, action: `legacy.${i}`, targetId: null, targetEmail: null, before: null, after: '{"n":1}', evidence: null };
       const hash = auditEntryHash(prevHash, content);
       await trx
         .insertInto('audit_log')

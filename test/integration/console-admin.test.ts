@@ -79,17 +79,23 @@ describe('console admin handlers over the embedded service', () => {
       'new.three@northwind.example,New Three,US,Mars/Olympus',
       '',
     ].join('\n');
-    const { importId } = await call('directory:import-start', { fileName: 'people.csv', totalBytes: csv.length });
+    const check = await call('directory:import-start', { fileName: 'people.csv', totalBytes: csv.length, mode: 'check' });
+    await call('directory:import-chunk', { importId: check.importId, text: csv.slice(0, 70), last: false });
+    const checked = await call('directory:import-chunk', { importId: check.importId, text: csv.slice(70), last: true });
+    expect(checked).toMatchObject({ preview: true, finished: true, rowsProcessed: 5, created: 3, failed: 2 });
+    expect((await call('directory:query', { search: 'two new' })).total).toBe(0);
+
+    const { importId } = await call('directory:import-start', { fileName: 'people.csv', totalBytes: csv.length, mode: 'apply' });
     await call('directory:import-chunk', { importId, text: csv.slice(0, 70), last: false });
     const done = await call('directory:import-chunk', { importId, text: csv.slice(70), last: true });
-    expect(done).toMatchObject({ finished: true, rowsProcessed: 5, created: 3, failed: 2 });
+    expect(done).toMatchObject({ preview: false, finished: true, rowsProcessed: 5, created: 3, failed: 2 });
     expect(done.errors.map((e) => e.line)).toEqual([3, 7]);
     const report = await call('directory:import-report', { importId });
     expect(report.fileName).toBe('people-errors.csv');
     expect(report.csv.split('\r\n')[1]).toMatch(/^3,not-an-email,/);
     const found = await call('directory:query', { search: 'two new' });
     expect(found.rows.map((row) => row.email)).toEqual(['new.two@northwind.example']);
-    const again = await call('directory:import-start', { fileName: 'people.csv', totalBytes: csv.length });
+    const again = await call('directory:import-start', { fileName: 'people.csv', totalBytes: csv.length, mode: 'apply' });
     const second = await call('directory:import-chunk', { importId: again.importId, text: csv, last: true });
     expect(second).toMatchObject({ created: 0, updated: 0, unchanged: 3, failed: 2 });
   });
@@ -104,13 +110,13 @@ describe('console admin handlers over the embedded service', () => {
   });
 
   it('runs a verified reset and refuses payments and SSO users with whom to contact', async () => {
-    const sso = await call('reset:eligibility', { email: 'SAM.RIVERA@sso.northwind.example' });
+    const sso = await call('reset:eligibility', { email: 'SAM.RIVERA@sso.northwind.example', timeZone: 'Europe/Paris' });
     expect(sso).toMatchObject({ eligible: false, reason: 'sso_user', contact: { who: 'it_department' } });
-    const payments = await call('reset:eligibility', { email: 'pat.okafor@northwind.example' });
+    const payments = await call('reset:eligibility', { email: 'pat.okafor@northwind.example', timeZone: 'Europe/Paris' });
     expect(payments).toMatchObject({ eligible: false, reason: 'payments_user', contact: { who: 'payments_support' } });
-    const own = await call('reset:eligibility', { email: 'avery.admin@northwind.example' });
+    const own = await call('reset:eligibility', { email: 'avery.admin@northwind.example', timeZone: 'Europe/Paris' });
     expect(own).toMatchObject({ eligible: false, reason: 'own_account' });
-    const triage = await call('reset:triage', { email: 'pat.okafor@northwind.example' });
+    const triage = await call('reset:triage', { email: 'pat.okafor@northwind.example', timeZone: 'Europe/Paris' });
     expect(triage.helper).toBe('payments_support');
   });
 
@@ -126,13 +132,18 @@ describe('console admin handlers over the embedded service', () => {
     expect(exported.csv).toContain('users.import');
   });
 
-  it('shows the saved directory at the next start, and discards a corrupt cache file with a warning', async () => {
+  it('shows the saved directory at the next start, rebuilds an older cache file quietly, and discards a corrupt one with a warning', async () => {
     await backend.close();
     backend = await start();
     const page = await call('directory:query', { search: 'new one' });
     expect(page.rows.map((row) => row.email)).toEqual(['new.one@northwind.example']);
     await backend.close();
     writeFileSync(consoleCacheFile(dataDir), '{"format": "mfa-console-directory-cache", "version": 1, "users": 7}');
+    backend = await start();
+    expect((await call('app:status', {})).warnings.join(' ')).not.toContain('directory cache was discarded');
+    expect((await call('directory:query', { search: 'new one' })).rows).toHaveLength(1);
+    await backend.close();
+    writeFileSync(consoleCacheFile(dataDir), '{"format": "mfa-console-directory-cache", "version": 2, "users": 7}');
     backend = await start();
     const status = await call('app:status', {});
     expect(status.warnings).toEqual(expect.arrayContaining([expect.stringContaining('directory cache was discarded')]));

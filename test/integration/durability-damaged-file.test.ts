@@ -3,7 +3,7 @@
  * do, and the file is left exactly as it was: never a silent start on an empty database.
  */
 import { once } from 'node:events';
-import { chmod, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
@@ -105,7 +105,12 @@ describe('opening a damaged database file', () => {
     await store.close();
   });
 
-  it('removes a temp file a killed process left behind, and opens the database', async () => {
+  it('creates a new database file that only its owner may read (it holds credentials)', async () => {
+    await createDatabase();
+    expect((await stat(file)).mode & 0o777).toBe(0o600);
+  });
+
+  it('removes a temp file a killed 0.1.0 process left behind, and leaves only the database after close', async () => {
     await createDatabase();
     const stale = `${file}.tmp-999999999`;
     await writeFile(stale, 'half-written');
@@ -153,6 +158,19 @@ describe('opening a file the service may not read or write', () => {
     expect(outcome.kind).toBe('file-inaccessible');
     expect(outcome.message).toContain(file);
     expect(outcome.message).toMatch(/cannot be read: permission denied.*read and write access/);
+  });
+
+  it('refuses a folder it may not write to before changing anything (WAL needs files beside the database)', async () => {
+    const bytes = await createDatabase();
+    if (RUNNING_AS_ROOT) await chmod(file, 0o666);
+    await chmod(dir, RUNNING_AS_ROOT ? 0o755 : 0o555);
+    const outcome = await openUnprivileged();
+    await chmod(dir, 0o700);
+    expect(outcome.opened).toBe(false);
+    expect(outcome.kind).toBe('file-inaccessible');
+    expect(outcome.message).toMatch(/cannot be written[\s\S]*write access/);
+    expect(await readFile(file)).toEqual(bytes);
+    expect(await readdir(dir)).toEqual(['mfa.sqlite']);
   });
 
   it('refuses at start a file it could read but never save (read-only)', async () => {

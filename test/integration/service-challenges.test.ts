@@ -1,7 +1,7 @@
 /** Challenges (R-AUTH-1/2, R-TOTP-2, R-SMS-1, R-REC-2): tolerance, replay, single use, lockout, recovery codes. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { totpCode } from '../../shared/domain/totp';
-import { auditEntries, enrollSms, enrollTotp, demo, signInOk, startHarness, userRow, type Harness } from '../fixtures/service-harness';
+import { auditEntries, confirmPassword, enrollSms, enrollTotp, demo, signInOk, startHarness, userRow, type Harness } from '../fixtures/service-harness';
 
 const CHALLENGE = '/api/v1/auth/challenge';
 const STEP = 30_000;
@@ -123,6 +123,7 @@ describe('sign-in challenges', () => {
   it('lets a user with both methods pick each time', async () => {
     const email = demo('mia.thompson');
     const { secret, token: active } = await enrollTotp(h, email);
+    await confirmPassword(h, active);
     const phone = await h.call('POST', '/api/v1/me/phone', { token: active, body: { phone: '+61 412 345 679' } });
     expect(phone.status, JSON.stringify(phone.body)).toBe(200);
     expect((await h.call('POST', '/api/v1/me/phone/confirm', { token: active, body: { code: h.lastCode(email) } })).status).toBe(200);

@@ -81,7 +81,7 @@ describe.each(testEngines('guessing'))('guessing limits on $name', (engine) => {
       const last = await h.call('POST', CHALLENGE, { token, body: { method: 'totp', code: wrongCode(secret, h.clock.now()) } });
       expect(last.status).toBe(423);
       expect(last.body.error.details).toMatchObject({ untilAdminUnlocks: true, lockedUntil: UNTIL_ADMIN_UNLOCKS });
-      expect(last.body.error.message).toMatch(/after 100 wrong codes in a row\. It stays locked until a company admin unlocks it/);
+      expect(last.body.error.message).toMatch(/after 100 wrong codes in a row\. It does not unlock by itself: it stays locked until your company admin unlocks it/);
       const entry = (await auditEntries(h, 'mfa.lockout')).at(-1);
       expect(JSON.parse(entry?.after ?? '{}')).toMatchObject({ failedAttempts: 100, untilAdminUnlocks: true });
 

@@ -4,10 +4,10 @@
  */
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dropSchemas } from '../fixtures/engines';
 import { totpCode } from '../../shared/domain/totp';
 import { openStore } from '../../src-main/service/store/store';
 import { auditEntries, demo, enrollSms, enrollTotp, operatorToken, signInOk, startHarness, type Harness } from '../fixtures/service-harness';
+import { dropTestSchema } from '../fixtures/pg-schema';
 
 const PG_URL = process.env.MFA_TEST_PG_URL;
 
@@ -20,7 +20,7 @@ describe.skipIf(!PG_URL)('end-user flows on PostgreSQL', () => {
   });
   afterAll(async () => {
     await h?.close();
-    await dropSchemas(url, [schema]);
+    await dropTestSchema(url, schema);
   });
 
   it('enrolls with the app and SMS, challenges, locks out and recovers', async () => {

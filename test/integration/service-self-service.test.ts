@@ -1,7 +1,7 @@
 /** Password & Security (R-AUTH-3, R-TOTP-3, R-SMS-2, R-REC-2) through app.inject. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { totpCode } from '../../shared/domain/totp';
-import { DAY, SEED_TIME, auditEntries, demo, enrollSms, enrollTotp, signInOk, startHarness, userRow, type Harness } from '../fixtures/service-harness';
+import { DAY, SEED_TIME, auditEntries, confirmPassword, demo, enrollSms, enrollTotp, signInOk, startHarness, userRow, type Harness } from '../fixtures/service-harness';
 
 const STEP = 30_000;
 const LATER = 11 * 60_000;
@@ -57,6 +57,7 @@ describe('self-service MFA', () => {
   it('changes the phone only after a code to the current number (R-SMS-2); an app code is not enough', async () => {
     const email = demo('casey.morgan');
     const { token } = await enrollSms(h, email, '+1 201 555 0123');
+    await confirmPassword(h, token);
     const app = await h.call('POST', '/api/v1/me/authenticator', { token, body: {} });
     await h.call('POST', '/api/v1/me/authenticator/confirm', { token, body: { code: totpCode(app.body.secret, h.clock.now()) } });
     h.clock.advance(LATER);
@@ -83,6 +84,26 @@ describe('self-service MFA', () => {
     ]);
   });
 
+  it('asks for the current password before adding an app or a phone, as the guide says; replacing the app does not', async () => {
+    const email = demo('giulia.romano');
+    const { secret, token } = await enrollTotp(h, email);
+    expect((await me(token)).body.passwordConfirmedUntil).toBeNull();
+    const refused = await h.call('POST', '/api/v1/me/phone', { token, body: { phone: '+39 312 345 6789' } });
+    expect([refused.status, refused.body.error.details.reason]).toEqual([403, 'confirm_password']);
+    const wrong = await h.call('POST', '/api/v1/me/password/confirm', { token, body: { password: 'not-my-password' } });
+    expect([wrong.status, wrong.body.error.details.reason]).toEqual([422, 'wrong_password']);
+    expect(wrong.body.error.message).toMatch(/not your current password/);
+    const confirmed = await h.call('POST', '/api/v1/me/password/confirm', { token, body: { password: 'Demo-Password-2026' } });
+    expect(confirmed.body).toEqual({ passwordConfirmedUntil: h.clock.now() + 10 * 60_000 });
+    expect((await me(token)).body.passwordConfirmedUntil).toBe(h.clock.now() + 10 * 60_000);
+    expect((await h.call('POST', '/api/v1/me/phone', { token, body: { phone: '+39 312 345 6789' } })).status).toBe(200);
+
+    h.clock.advance(LATER);
+    expect((await h.call('POST', '/api/v1/me/phone', { token, body: { phone: '+39 312 345 6789' } })).body.error.details.reason).toBe('confirm_password');
+    await h.call('POST', '/api/v1/me/verify', { token, body: { method: 'totp', code: totpCode(secret, h.clock.now()) } });
+    expect((await h.call('POST', '/api/v1/me/authenticator', { token, body: {} })).status).toBe(200);
+  });
+
   it('lets a user opt in to "Always require 2FA" only when it is their choice', async () => {
     const email = demo('drew.hughes');
     const { token } = await signInOk(h, email);
@@ -90,6 +111,7 @@ describe('self-service MFA', () => {
     expect((await me(token)).body.alwaysRequire).toEqual({ kind: 'editable', on: false });
     const notEnrolled = await h.call('PUT', '/api/v1/me/always-require', { token, body: { on: true } });
     expect([notEnrolled.status, notEnrolled.body.error.details.reason]).toEqual([409, 'not_enrolled']);
+    await confirmPassword(h, token);
     const setup = await h.call('POST', '/api/v1/me/authenticator', { token, body: {} });
     expect(setup.status).toBe(200);
     await h.call('POST', '/api/v1/me/authenticator/confirm', { token, body: { code: totpCode(setup.body.secret, h.clock.now()) } });

@@ -1,5 +1,5 @@
 /**
- * The store contract: the same tests against sql.js (a real file) and PostgreSQL, so repositories behave the
+ * The store contract: the same tests against SQLite (node:sqlite, a real file) and PostgreSQL, so repositories behave the
  * same on both. PostgreSQL runs when MFA_TEST_PG_URL is set (postgres://user:password@host:5432/database; the
  * user needs CREATE on that database): each test gets a fresh schema, dropped afterwards.
  */
@@ -9,13 +9,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
-import { dropSchemas } from '../fixtures/engines';
 import { migrationProvider } from '../../src-main/service/store/migrate';
 import { currentChangeSeq, nextChangeSeq } from '../../src-main/service/store/change-seq';
 import type { Database } from '../../src-main/service/store/schema';
 import { StoreError, isForeignKeyViolation, isUniqueViolation } from '../../src-main/service/store/store-error';
 import { openStore, type Store } from '../../src-main/service/store/store';
 import { AT, auditRow, companyRow, userRow } from '../fixtures/store-rows';
+import { dropTestSchema } from '../fixtures/pg-schema';
 
 const PG_URL = process.env.MFA_TEST_PG_URL;
 if (!PG_URL) {
@@ -32,7 +32,7 @@ interface Harness {
   dispose(): Promise<void>;
 }
 
-function sqljsHarness(): Harness {
+function sqliteHarness(): Harness {
   let dir = '';
   return {
     async open() {
@@ -49,7 +49,7 @@ function postgresHarness(url: string): Harness {
   return {
     open: () => openStore({ url, schema }),
     reopen: () => openStore({ url, schema }),
-    dispose: () => dropSchemas(url, [schema]),
+    dispose: () => dropTestSchema(url, schema),
   };
 }
 
@@ -235,6 +235,7 @@ function contract(makeHarness: () => Harness): void {
     expect(await again.db.selectFrom('companies').select('id').execute()).toEqual([{ id: 'c1' }]);
     const migrations = await sql<{ name: string }>`select name from kysely_migration`.execute(again.db);
     const known = Object.keys(await migrationProvider(again.engine).getMigrations()).sort();
+    expect(known).toEqual(['001-initial', '002-company-time-and-check-records', '003-search-text', '004-security-hardening']);
     expect(migrations.rows.map((row) => row.name).sort()).toEqual(known);
   });
 
@@ -256,7 +257,7 @@ function contract(makeHarness: () => Harness): void {
   });
 }
 
-describe('store contract: sql.js file', () => contract(sqljsHarness));
+describe('store contract: SQLite file (node:sqlite)', () => contract(sqliteHarness));
 
 describe.skipIf(!PG_URL)('store contract: PostgreSQL', () => contract(() => postgresHarness(PG_URL ?? '')));
 

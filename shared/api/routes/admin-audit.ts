@@ -31,6 +31,8 @@ export const AUDIT_ACTIONS = {
   /** Trainer tools of the demo company (R-CON-2). */
   demoClockShifted: 'demo.clock_shifted',
   demoEnrollmentReset: 'demo.enrollment_reset',
+  /** The simulated phone was given a demo person's authenticator key. */
+  demoAuthenticatorRead: 'demo.authenticator_read',
 } as const;
 /** An action name of the audit log. */
 export type AuditAction = (typeof AUDIT_ACTIONS)[keyof typeof AUDIT_ACTIONS];
@@ -38,7 +40,8 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[keyof typeof AUDIT_ACTIONS];
 /** One audit entry. before/after/evidence are the JSON values recorded with it. */
 export const AuditEntryView = z.object({
   seq: z.number(),
-  at: z.number(),
+  at: z.number().describe('Real time of the action (epoch ms)'),
+  companyAt: z.number().nullable().describe("The company's simulated time then, when its demo clock was shifted; else null"),
   actorId: z.string().nullable(),
   actorEmail: z.string().nullable(),
   action: z.string(),
@@ -56,13 +59,13 @@ const instant = z.coerce.number().int().min(0);
 
 /** Filters of the audit list and export. */
 export const AuditFilterQuery = z.strictObject({
-  actor: z.string().max(254).optional().describe('Actor email (case-insensitive, exact) or id'),
+  actor: z.string().max(254).optional().describe("Part of the actor's email or name (case-insensitive), or their id"),
   action: z
     .string()
     .max(500)
     .optional()
     .describe('Comma-separated actions; a name ending in "." matches every action starting with it (e.g. "user.")'),
-  target: z.string().max(254).optional().describe('Target email (case-insensitive, exact) or id'),
+  target: z.string().max(254).optional().describe("Part of the target's email or name (case-insensitive), or their id"),
   from: instant.optional().describe('Entries at or after this instant (epoch ms)'),
   to: instant.optional().describe('Entries before this instant (epoch ms)'),
 });

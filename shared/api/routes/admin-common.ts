@@ -30,6 +30,8 @@ export const DirectoryUser = z.object({
   lastSignInAt: z.number().nullable(),
   /** End of the current MFA lockout; null (or a past instant) = not locked. */
   lockedUntil: z.number().nullable(),
+  /** When the user was added to the directory (a user who never signed in is stale counting from then, R-DIR-3). */
+  createdAt: z.number(),
   /** The change sequence of the row's last change (sync cursor). */
   changeSeq: z.number(),
 });
@@ -55,7 +57,6 @@ export const DirectoryUserDetail = DirectoryUser.extend({
   alwaysRequireMfa: z.boolean(),
   /** Sessions of this user that are signed in now. */
   activeSessions: z.number(),
-  createdAt: z.number(),
   updatedAt: z.number(),
 });
 export type DirectoryUserDetail = z.infer<typeof DirectoryUserDetail>;

@@ -5,6 +5,8 @@
  * permissions needs `admin` on both tools.
  */
 import { z } from 'zod';
+import { emailSchema } from '../../domain/email';
+import { ENROLLMENT_STATES } from '../../domain/enrollment-report';
 import { accountTypeSchema, countryCodeSchema, timeZoneSchema, userStatusSchema } from '../../domain/model';
 import { Empty, defineRoute } from '../define';
 import { DirectoryUser, DirectoryUserDetail, ToolPermissionsView, pageCursor, pageLimit } from './admin-common';
@@ -14,11 +16,6 @@ export const SYNC_LIMIT = { default: 5000, max: 10_000 } as const;
 /** Most users one bulk deactivation takes. */
 export const BULK_DEACTIVATE_MAX = 10_000;
 
-const emailSchema = z
-  .string({ error: 'Email is missing.' })
-  .trim()
-  .max(254, { error: 'That email is too long (at most 254 characters).' })
-  .email({ error: 'Enter a valid email address, such as name@company.com.' });
 const nameSchema = z
   .string({ error: 'Name is missing.' })
   .trim()
@@ -29,7 +26,10 @@ const nameSchema = z
 export const DirectoryListQuery = z.strictObject({
   q: z.string().max(200).optional().describe('Words found in the name or email (case-insensitive)'),
   status: userStatusSchema.optional(),
-  enrollment: z.enum(['enrolled', 'not_enrolled', 'sso']).optional().describe('sso = users whose IdP runs their MFA'),
+  enrollment: z
+    .enum([...ENROLLMENT_STATES, 'enrolled'])
+    .optional()
+    .describe('A dashboard state (R-RPT-1: not_enrolled = active, not SSO, not payments, no method), or enrolled = any enrolled state'),
   accountType: accountTypeSchema.optional(),
   country: z.string().max(2).optional(),
   timeZone: z.string().max(64).optional(),
@@ -107,7 +107,7 @@ export const adminDirectoryRoutes = {
   adminUsersStale: defineRoute({
     method: 'GET',
     path: '/api/v1/admin/users/stale',
-    summary: 'Active users with no sign-in for N days or never (R-DIR-3); N defaults to the policy',
+    summary: 'Active users with no sign-in for N days, counted from when they were added if they never signed in (R-DIR-3); N defaults to the policy',
     tag: 'admin-directory',
     auth: 'operator',
     query: z.strictObject({
@@ -117,7 +117,7 @@ export const adminDirectoryRoutes = {
     }),
     response: z.object({
       days: z.number(),
-      /** Users whose last sign-in is before this instant (or never) are stale. */
+      /** Users inactive since this instant or earlier (last sign-in, else when they were added) are stale. */
       cutoff: z.number(),
       total: z.number(),
       users: z.array(DirectoryUser),

@@ -2,6 +2,11 @@
  * Admin API: CSV import of directory users (R-DIR-4). The body is the CSV file itself (`Content-Type: text/csv`,
  * UTF-8, header row). Rows are upserted by email (case-insensitive): good rows are kept, bad rows reported by line
  * number, and importing the same file again changes nothing.
+ *
+ * Nothing changes people silently: `mode=preview` answers what the file would do without writing anything, and every
+ * user an import changes is listed with the values before and after (in the answer and in the audit entry). A row
+ * that gives or changes admin-tool permissions is applied only with `permissionChanges=apply`, which the console
+ * sends once the operator has confirmed the permission changes the preview listed.
  */
 import { z } from 'zod';
 import { defineRoute } from '../define';
@@ -30,8 +35,38 @@ export const ImportRowError = z.object({
 });
 export type ImportRowError = z.infer<typeof ImportRowError>;
 
-/** What an import did. */
+/** The user fields an import writes, by their API names. */
+export const IMPORT_FIELDS = ['email', 'name', 'country', 'timeZone', 'status', 'accountType', 'companyAdmin', 'directory'] as const;
+/** A user field an import writes. */
+export type ImportField = (typeof IMPORT_FIELDS)[number];
+/** The permission fields: changing them needs the operator's confirmation. */
+export const IMPORT_PERMISSION_FIELDS: readonly ImportField[] = ['companyAdmin', 'directory'];
+
+/** Values of some import fields. */
+export const ImportValues = z.partialRecord(z.enum(IMPORT_FIELDS), z.string());
+export type ImportValues = z.infer<typeof ImportValues>;
+
+/**
+ * A user the import changes: an existing user whose values change (`updated`, with the changed fields before and
+ * after), or a new user given admin-tool permissions (`added`, `before` null).
+ */
+export const ImportChange = z.object({
+  line: z.number(),
+  /** The user's id (for a new user in a preview: the id it would have been given; nothing is written). */
+  userId: z.string(),
+  email: z.string(),
+  kind: z.enum(['updated', 'added']),
+  before: ImportValues.nullable(),
+  after: ImportValues,
+  /** True when admin-tool permissions are given or changed. */
+  permissionChange: z.boolean(),
+});
+export type ImportChange = z.infer<typeof ImportChange>;
+
+/** What an import did, or (preview) would do. */
 export const ImportResult = z.object({
+  /** True for a preview: nothing was written. */
+  preview: z.boolean(),
   /** Data rows read (not counting the header and blank lines). */
   rows: z.number(),
   created: z.number(),
@@ -39,12 +74,26 @@ export const ImportResult = z.object({
   /** Rows identical to the directory: not rewritten. */
   unchanged: z.number(),
   failed: z.number(),
+  /** Rows (among created and updated) that give or change admin-tool permissions. */
+  permissionChanges: z.number(),
   errors: z.array(ImportRowError),
   /** True when more than `IMPORT_MAX_ERRORS` rows failed and only the first ones are listed. */
   errorsTruncated: z.boolean(),
+  /** Every user changed (or, in a preview, to be changed), in line order. */
+  changes: z.array(ImportChange),
   durationMs: z.number(),
 });
 export type ImportResult = z.infer<typeof ImportResult>;
+
+/** Options of an import. */
+export const ImportQuery = z.strictObject({
+  mode: z.enum(['apply', 'preview']).default('apply').describe('preview: answer what the file would do, write nothing'),
+  permissionChanges: z
+    .enum(['refuse', 'apply'])
+    .default('refuse')
+    .describe('apply: also apply rows that give or change admin-tool permissions (after the operator confirmed them)'),
+});
+export type ImportQuery = z.input<typeof ImportQuery>;
 
 /** The CSV import route. */
 export const adminImportRoutes = {
@@ -55,6 +104,7 @@ export const adminImportRoutes = {
     tag: 'admin-directory',
     auth: 'operator',
     consumes: 'text/csv',
+    query: ImportQuery,
     body: z.string().describe('The CSV file, UTF-8, with a header row'),
     response: ImportResult,
     errors: ['forbidden', 'payload_too_large', 'unsupported_media_type', 'unprocessable'],

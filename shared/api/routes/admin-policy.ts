@@ -10,7 +10,7 @@ import { pageCursor, pageLimit } from './admin-common';
 
 /** A warning about a deadline (R-POL-5); it never blocks saving. */
 export const PolicyWarningView = z.object({
-  code: z.enum(['deadline_in_past', 'deadline_soon', 'required_without_deadline', 'deadline_midnight_skipped']),
+  code: z.enum(['deadline_in_past', 'deadline_soon', 'required_without_deadline', 'deadline_midnight_skipped', 'deadline_midnight_repeated']),
   message: z.string(),
   daysLeft: z.number().optional(),
   localTime: z.string().optional(),
@@ -31,7 +31,7 @@ export const PolicyView = z.object({
   sessionIdleMinutes: z.number().nullable(),
   /** Hours a session lasts before the user signs in again, whatever the activity (R-AUTH-4). */
   sessionLifetimeHours: z.number(),
-  resetChecklist: z.array(z.object({ id: z.string(), label: z.string() })),
+  resetChecklist: z.array(z.object({ id: z.string(), label: z.string(), record: z.string().optional() })),
   staleAfterDays: z.number(),
   /** Send it back with an update: a stale version is refused with 409 (someone else saved in between). */
   version: z.number(),
@@ -90,6 +90,8 @@ export const TzPreviewRowView = z.object({
   inDst: z.boolean(),
   dstChange: DstChangeView.nullable(),
   notes: z.array(z.string()),
+  /** The zone's local days around the instant, each from its first instant to the next day's: what the timeline draws. */
+  days: z.array(z.object({ date: z.string(), label: z.string(), startMs: z.number(), endMs: z.number() })),
 });
 export type TzPreviewRowView = z.infer<typeof TzPreviewRowView>;
 
@@ -100,6 +102,10 @@ export const TzPreviewResponse = z.object({
   instantMs: z.number(),
   instant: z.string(),
   midnightSkipped: z.boolean(),
+  /** True when midnight happens twice on the deadline date in its zone (enforcement begins at the first). */
+  midnightRepeated: z.boolean(),
+  /** The window the timeline draws, epoch ms. */
+  timeline: z.object({ startMs: z.number(), endMs: z.number() }),
   deadlineNote: z.string().nullable(),
   rows: z.array(TzPreviewRowView),
   /** Directory zones the tz database does not know (fix those users' time zone). */

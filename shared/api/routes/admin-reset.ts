@@ -4,7 +4,7 @@
  * The email must match the directory exactly (case-insensitive, no fuzzy match).
  */
 import { z } from 'zod';
-import { accountTypeSchema, methodKindSchema, userStatusSchema } from '../../domain/model';
+import { accountTypeSchema, methodKindSchema, timeZoneSchema, userStatusSchema } from '../../domain/model';
 import { defineRoute } from '../define';
 import { ContactView } from './admin-common';
 
@@ -15,12 +15,19 @@ export const ResetRefusalReason = z.enum([
   'sso_user',
   'payments_user',
   'own_account',
+  'inactive_user',
+  'not_enrolled',
   'mfa_not_enforced',
 ]);
 export type ResetRefusalReason = z.infer<typeof ResetRefusalReason>;
 
 const emailBody = z.strictObject({
   email: z.string({ error: 'Type the user’s email.' }).trim().min(1, { error: 'Type the user’s email.' }).max(254),
+});
+
+/** The request of a reset check: the exact email, and the helpdesk's time zone for when a lock ends. */
+const lookupBody = emailBody.extend({
+  timeZone: timeZoneSchema.optional().describe("The helpdesk's IANA time zone; the operator's directory zone when absent"),
 });
 
 /** The user a reset would act on. */
@@ -31,7 +38,12 @@ export const ResetTarget = z.object({
   status: userStatusSchema,
   methods: z.array(methodKindSchema),
   hasRecoveryCode: z.boolean(),
+  timeZone: z.string(),
   lockedUntil: z.number().nullable(),
+  /** True while their verification is locked (at company time). */
+  locked: z.boolean(),
+  /** While locked: when the lock ends, in the helpdesk's and the user's time; else null. */
+  lock: z.string().nullable(),
 });
 export type ResetTarget = z.infer<typeof ResetTarget>;
 
@@ -40,8 +52,10 @@ export const ResetEligibility = z.discriminatedUnion('eligible', [
   z.object({
     eligible: z.literal(true),
     user: ResetTarget,
-    /** The identity checks to confirm before the reset (R-RST-3), from the policy. */
-    checklist: z.array(z.object({ id: z.string(), label: z.string() })),
+    /** The identity checks to confirm before the reset (R-RST-3), from the policy; `record` names what to type. */
+    checklist: z.array(z.object({ id: z.string(), label: z.string(), record: z.string().optional() })),
+    /** True when this operator may end the user's lock here (see `unlockRefusal`). */
+    canUnlockHere: z.boolean(),
   }),
   z.object({
     eligible: z.literal(false),
@@ -51,6 +65,7 @@ export const ResetEligibility = z.discriminatedUnion('eligible', [
     contact: ContactView.nullable(),
     /** The directory user, when one matched. */
     user: ResetTarget.nullable(),
+    canUnlockHere: z.boolean(),
   }),
 ]);
 export type ResetEligibility = z.infer<typeof ResetEligibility>;
@@ -60,6 +75,8 @@ export const ResetBody = z.strictObject({
   email: emailBody.shape.email,
   /** Ids of the checklist items the operator confirmed: every item of the policy's checklist is needed. */
   checks: z.array(z.string().max(40)).max(20),
+  /** What the operator typed for the checks that record something (the ticket number), by check id. */
+  values: z.record(z.string().max(40), z.string().trim().max(200, { error: 'Keep what you record under 200 characters.' })).optional(),
   verified: z.literal(true, { error: 'Tick “I have verified the user’s request to reset MFA” before resetting.' }),
   /** Free text kept with the evidence, such as the ticket number. */
   note: z.string().trim().max(500).optional(),
@@ -89,7 +106,9 @@ export const TriageResult = z.object({
   headline: z.string(),
   /** Why that is the right place, in plain words for the helpdesk to read to the caller. */
   why: z.string(),
-  /** Things the caller can try now (recovery code, waiting out a lock). */
+  /** While verification is locked: when the lock ends, in the helpdesk's and the user's time; else null. */
+  lock: z.string().nullable(),
+  /** Things the caller can try now (what the sign-in screens allow at this moment). */
   tips: z.array(z.string()),
   /** The contact with its label, when `helper` is one. */
   contact: ContactView.nullable(),
@@ -106,6 +125,7 @@ export const TriageResult = z.object({
       sso: z.boolean(),
       methods: z.array(methodKindSchema),
       hasRecoveryCode: z.boolean(),
+      timeZone: z.string(),
       lockedUntil: z.number().nullable(),
       locked: z.boolean(),
     })
@@ -113,15 +133,19 @@ export const TriageResult = z.object({
 });
 export type TriageResult = z.infer<typeof TriageResult>;
 
+/** The triage request: the caller's email, and the helpdesk's time zone for when a lock ends. */
+export const TriageBody = lookupBody;
+export type TriageBody = z.input<typeof TriageBody>;
+
 /** Reset routes: eligibility, the verified reset, triage. */
 export const adminResetRoutes = {
   adminResetEligibility: defineRoute({
     method: 'POST',
     path: '/api/v1/admin/reset/eligibility',
-    summary: 'May this operator reset this email’s MFA? Each refusal with its reason and whom to contact',
+    summary: 'May this operator reset this email’s MFA? Each refusal with its reason and whom to contact; a lock and when it ends',
     tag: 'admin-reset',
     auth: 'operator',
-    body: emailBody,
+    body: lookupBody,
     response: ResetEligibility,
     errors: ['forbidden'],
   }),
@@ -139,10 +163,10 @@ export const adminResetRoutes = {
   adminTriage: defineRoute({
     method: 'POST',
     path: '/api/v1/admin/triage',
-    summary: '“Locked out?” triage: from an email, who can help and why',
+    summary: '“Locked out?” triage: from an email, who can help and why, and when a lock ends',
     tag: 'admin-reset',
     auth: 'operator',
-    body: emailBody,
+    body: TriageBody,
     response: TriageResult,
     errors: ['forbidden'],
   }),

@@ -1,7 +1,8 @@
 /**
  * Demo tools for the enrollment simulator (R-CON-2): the SMS outbox, the company's simulated clock, the demo
- * users' MFA state and reset. Only for an operator of the demo company, and only in a service that runs demo
- * tools (the console's embedded service, or a standalone one started with `--demo`); otherwise 403.
+ * people's MFA state and reset. Only for an operator of the demo company with Admin on both Company Admin and
+ * Directory, only in a service that runs demo tools (the console's embedded service, or a standalone one started
+ * with `--demo`), and only on the seeded demo people; otherwise 403 with `details.reason`.
  */
 import { z } from 'zod';
 import { defineRoute, Empty } from '../define';
@@ -26,6 +27,10 @@ export const DemoClock = z.object({
   offsetMs: z.number().int(),
   companyNow: z.number().describe('Real time plus the offset: what every rule of this company uses'),
   realNow: z.number(),
+  shiftRefusal: z
+    .string()
+    .nullable()
+    .describe('Why the clock may not leave real time now (the company holds people who are not demo people), or null'),
 });
 export type DemoClock = z.infer<typeof DemoClock>;
 
@@ -54,7 +59,7 @@ export const demoRoutes = {
   demoSmsOutbox: defineRoute({
     method: 'GET',
     path: '/api/v1/demo/sms-outbox',
-    summary: 'Text messages sent to demo users (newest last), after `afterSeq` when given',
+    summary: 'Text messages sent to the seeded demo people (newest last), after `afterSeq` when given',
     tag: 'demo',
     auth: 'operator',
     query: z.strictObject({ afterSeq: z.coerce.number().int().min(0).optional() }),
@@ -73,7 +78,8 @@ export const demoRoutes = {
   demoClockSet: defineRoute({
     method: 'PUT',
     path: '/api/v1/demo/clock',
-    summary: 'Shifts the simulated clock (e.g. past the deadline); 0 returns to real time',
+    summary:
+      'Shifts the simulated clock (e.g. past the deadline); 0 returns to real time. Refused (403 not_only_demo_people) while the company holds anyone but the demo people; audited',
     tag: 'demo',
     auth: 'operator',
     body: z.strictObject({
@@ -89,7 +95,7 @@ export const demoRoutes = {
   demoUsers: defineRoute({
     method: 'GET',
     path: '/api/v1/demo/users',
-    summary: "Every demo user with their MFA state, for the simulator's picker",
+    summary: "Every seeded demo person with their MFA state, for the simulator's picker",
     tag: 'demo',
     auth: 'operator',
     response: z.object({ users: z.array(DemoUser) }),
@@ -98,7 +104,8 @@ export const demoRoutes = {
   demoUserReset: defineRoute({
     method: 'POST',
     path: '/api/v1/demo/users/:userId/reset',
-    summary: 'Puts a demo user back to not enrolled: no methods, no recovery code, unlocked, signed out',
+    summary:
+      'Puts a demo person back to not enrolled: no methods, no recovery code, unlocked, signed out; never the caller; audited with before/after',
     tag: 'demo',
     auth: 'operator',
     params: UserParams,
@@ -109,7 +116,7 @@ export const demoRoutes = {
   demoAuthenticator: defineRoute({
     method: 'GET',
     path: '/api/v1/demo/users/:userId/authenticator',
-    summary: "A demo user's authenticator account (key URI), so the simulated phone can show its codes",
+    summary: "A demo person's authenticator account (key URI), so the simulated phone can show its codes; audited",
     tag: 'demo',
     auth: 'operator',
     params: UserParams,

@@ -1,7 +1,8 @@
 /**
  * Password & Security (R-AUTH-3): a signed-in user manages their own MFA. Changes to an enrolled account need a
- * recent verification (`meVerify`, or the sign-in challenge itself) within `verificationValidMinutes`; changing
- * the phone needs a code sent to the current number first (R-SMS-2). Every change of method issues a new
+ * recent verification (`meVerify`, or the sign-in challenge itself) within `verificationValidMinutes`; adding an
+ * authenticator app or a phone needs the current password typed again (`myPasswordConfirm`), as the guide says;
+ * changing the phone needs a code sent to the current number first (R-SMS-2). Every change of method issues a new
  * recovery code (R-REC-2).
  */
 import { z } from 'zod';
@@ -31,11 +32,18 @@ export const MySecurity = z.object({
   verifiedUntil: z.number().nullable(),
   /** Until when a phone change needs no new code to the current number; null = send one first. */
   phoneVerifiedUntil: z.number().nullable(),
+  /** Until when adding a method needs no new password confirmation; null = type the current password first. */
+  passwordConfirmedUntil: z.number().nullable(),
   verificationValidMinutes: z.number().int(),
 });
 export type MySecurity = z.infer<typeof MySecurity>;
 
 export const Verified = z.object({ verifiedUntil: z.number(), method: MethodKind });
+
+/** The current password, typed again before adding a method. */
+export const PasswordConfirmBody = z.strictObject({
+  password: z.string({ error: 'Type your current password.' }).min(1, { error: 'Type your current password.' }).max(1024, { error: 'That password is too long.' }),
+});
 
 const CODE_ERRORS = ['bad_request', 'conflict', 'unprocessable', 'mfa_locked', 'rate_limited'] as const;
 
@@ -69,10 +77,20 @@ export const selfServiceRoutes = {
     response: Verified,
     errors: [...CODE_ERRORS],
   }),
+  myPasswordConfirm: defineRoute({
+    method: 'POST',
+    path: '/api/v1/me/password/confirm',
+    summary: 'Confirms my current password, so I can add an authenticator app or a phone for a few minutes',
+    tag: 'self-service',
+    auth: 'session',
+    body: PasswordConfirmBody,
+    response: z.object({ passwordConfirmedUntil: z.number() }),
+    errors: ['unprocessable', 'rate_limited'],
+  }),
   myTotpStart: defineRoute({
     method: 'POST',
     path: '/api/v1/me/authenticator',
-    summary: 'Adds or replaces my authenticator app (one only): a new secret to scan',
+    summary: 'Adds (after my current password) or replaces my authenticator app (one only): a new secret to scan',
     tag: 'self-service',
     auth: 'session',
     body: Empty,
@@ -92,7 +110,7 @@ export const selfServiceRoutes = {
   myPhoneStart: defineRoute({
     method: 'POST',
     path: '/api/v1/me/phone',
-    summary: 'Adds or changes my phone: checks the number and sends it a code',
+    summary: 'Adds (after my current password) or changes (after a code to the current one) my phone: checks the number and sends it a code',
     tag: 'self-service',
     auth: 'session',
     body: PhoneInput,

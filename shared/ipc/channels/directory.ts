@@ -10,9 +10,9 @@ import {
 } from '../../domain/model';
 import type { DirectoryUserDetail as ApiDirectoryUserDetail } from '../../api/routes/admin-common';
 import type { BulkSkip } from '../../api/routes/admin-directory';
-import type { ImportRowError } from '../../api/routes/admin-import';
+import type { ImportChange, ImportRowError } from '../../api/routes/admin-import';
 
-export type { ImportRowError };
+export type { ImportChange, ImportRowError };
 import { channel } from '../define';
 
 /** Columns the directory table sorts by. */
@@ -28,7 +28,7 @@ export const directoryFilterSchema = z.strictObject({
   accountType: accountTypeSchema.nullable().default(null),
   country: z.string().max(2).nullable().default(null),
   timeZone: z.string().max(64).nullable().default(null),
-  /** Only stale users (R-DIR-3): active, no sign-in for `staleAfterDays` days or never. */
+  /** Only stale users (R-DIR-3): active, no sign-in for `staleAfterDays` days (counted from when added if never). */
   staleOnly: z.boolean().default(false),
   /** Only users whose MFA is locked now. */
   lockedOnly: z.boolean().default(false),
@@ -64,11 +64,16 @@ export interface DirectoryRow {
   lastSignInAt: number | null;
   enrolledAt: number | null;
   lockedUntil: number | null;
+  /** When the user was added (a user who never signed in is stale counting from then). */
+  createdAt: number;
   stale: boolean;
 }
 
-/** The full record of one user (detail panel): the service's detail plus the table's derived fields. */
-export type DirectoryUserDetail = ApiDirectoryUserDetail & Pick<DirectoryRow, 'enrollment' | 'stale'>;
+/**
+ * The full record of one user (detail panel): the service's detail plus the table's derived fields, and while their
+ * MFA is locked, when the lock ends (or who must unlock it) in the words triage and the Reset screen use.
+ */
+export type DirectoryUserDetail = ApiDirectoryUserDetail & Pick<DirectoryRow, 'enrollment' | 'stale'> & { lock: string | null };
 
 /** How fresh main's copy of the directory is. */
 export interface CacheInfo {
@@ -112,9 +117,11 @@ export interface BulkDeactivateResult {
   skippedCount: number;
 }
 
-/** Progress of a CSV import; `finished` carries the summary. */
+/** Progress of a CSV import (or of a check of the file, `preview`); `finished` carries the summary. */
 export interface ImportProgress {
   importId: string;
+  /** True for a check: nothing was written, the counts say what importing the file would do. */
+  preview: boolean;
   receivedBytes: number;
   /** Bytes of the file whose rows the service has processed: what the progress bar shows. */
   processedBytes: number;
@@ -125,9 +132,14 @@ export interface ImportProgress {
   updated: number;
   unchanged: number;
   failed: number;
+  /** Rows among created and updated that give or change admin-tool permissions (applied only once confirmed). */
+  permissionChanges: number;
   finished: boolean;
   /** The first bad rows (line number and plain-words problem); the full list is in the error report. */
   errors: ImportRowError[];
+  /** The first changed users, before and after (line numbers of the file); all of them are in the changes report. */
+  changes: ImportChange[];
+  changesTotal: number;
 }
 
 const ids = z.array(z.string().min(1).max(100)).min(1, { error: 'Pick at least one user.' }).max(200_000);
@@ -148,12 +160,22 @@ export const directoryChannels = {
   'directory:reactivate': channel(z.strictObject({ id: z.string().min(1).max(100) }))<DirectoryUserDetail>(),
   'directory:unlock': channel(z.strictObject({ id: z.string().min(1).max(100) }))<DirectoryUserDetail>(),
   'directory:refresh': channel(z.strictObject({}))<CacheInfo>(),
+  /**
+   * Starts reading a file: `check` answers what importing it would do (nothing is written); `apply` imports it, with
+   * the permission changes only when `applyPermissionChanges` (the operator confirmed them).
+   */
   'directory:import-start': channel(
-    z.strictObject({ fileName: z.string().min(1).max(255), totalBytes: z.number().int().min(0).max(512 * 1024 * 1024) }),
+    z.strictObject({
+      fileName: z.string().min(1).max(255),
+      totalBytes: z.number().int().min(0).max(512 * 1024 * 1024),
+      mode: z.enum(['check', 'apply']),
+      applyPermissionChanges: z.boolean().default(false),
+    }),
   )<{ importId: string }>(),
   /** Sends the next piece of the file (text, in order). `last` ends the file and waits for the summary. */
   'directory:import-chunk': channel(
     z.strictObject({ importId, text: z.string().max(4 * 1024 * 1024), last: z.boolean() }),
   )<ImportProgress>(),
-  'directory:import-report': channel(z.strictObject({ importId }))<{ fileName: string; csv: string }>(),
+  /** A report of an import as CSV: its refused rows, or every changed user with the values before and after. */
+  'directory:import-report': channel(z.strictObject({ importId, kind: z.enum(['errors', 'changes']).default('errors') }))<{ fileName: string; csv: string }>(),
 };

@@ -40,6 +40,10 @@ export const policyChannels = {
   'policy:get': channel(z.strictObject({}))<PolicyState>(),
   'policy:preview': channel(policyPreviewRequest)<PolicyPreview>(),
   'policy:save': channel(PolicyUpdateBody)<PolicySaved>(),
+  /** Every time zone by its canonical IANA name (Asia/Kolkata, Europe/Kyiv), for the zone pickers. */
+  'policy:time-zones': channel(z.strictObject({}))<{ zones: string[] }>(),
+  /** The canonical name of a zone typed by its name or an alias (Asia/Calcutta → Asia/Kolkata); 400 when unknown. */
+  'policy:time-zone': channel(z.strictObject({ name: z.string().max(64) }))<{ zone: string }>(),
   'policy:history': channel(z.strictObject({ cursor: z.string().max(500).optional(), limit: z.number().int().min(1).max(200).default(50) }))<{
     entries: PolicyHistoryEntry[];
     nextCursor: string | null;

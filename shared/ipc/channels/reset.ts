@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { ResetEligibility, ResetResult, TriageResult } from '../../api/routes/admin-reset';
 import { ResetBody } from '../../api/routes/admin-reset';
+import { timeZoneSchema } from '../../domain/model';
 import { channel } from '../define';
 
 const emailRequest = z.strictObject({
@@ -9,7 +10,9 @@ const emailRequest = z.strictObject({
 });
 
 export const resetChannels = {
-  'reset:eligibility': channel(emailRequest)<ResetEligibility>(),
+  /** `timeZone`: the helpdesk's (this computer's) zone, for when a lock ends. */
+  'reset:eligibility': channel(emailRequest.extend({ timeZone: timeZoneSchema }))<ResetEligibility>(),
   'reset:perform': channel(ResetBody)<ResetResult>(),
-  'reset:triage': channel(emailRequest)<TriageResult>(),
+  /** `timeZone`: the helpdesk's (this computer's) zone, for when a lock ends. */
+  'reset:triage': channel(emailRequest.extend({ timeZone: timeZoneSchema }))<TriageResult>(),
 };

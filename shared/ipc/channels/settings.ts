@@ -1,20 +1,22 @@
 /** Settings channels: which MFA service the console uses (embedded or remote) and who it acts as. */
 import { z } from 'zod';
+import type { ToolPermission } from '../../domain/model';
+import { isValidEmail } from '../../domain/email';
 import { channel } from '../define';
 
 /** A demo operator the embedded console can act as. */
 export interface EmbeddedOperator {
   email: string;
   name: string;
-  companyAdmin: string;
-  directory: string;
+  companyAdmin: ToolPermission;
+  directory: ToolPermission;
 }
 
 /** Everything the Settings screen shows. */
 export interface ConsoleSettings {
   mode: 'embedded' | 'remote';
   /** The signed-in operator the console acts as. */
-  operator: { email: string; name: string; companyAdmin: string; directory: string } | null;
+  operator: { email: string; name: string; companyAdmin: ToolPermission; directory: ToolPermission } | null;
   embedded: { dataFolder: string; operators: EmbeddedOperator[] };
   remote: { url: string | null; email: string | null };
   secrets: { kind: 'keychain' | 'file' | 'memory'; location: string; warning: string | null };
@@ -37,7 +39,7 @@ const code = z.string({ error: 'Enter the code.' }).trim().min(1, { error: 'Ente
 
 export const settingsChannels = {
   'settings:get': channel(z.strictObject({}))<ConsoleSettings>(),
-  'settings:act-as': channel(z.strictObject({ email: z.string().email({ error: 'Pick an operator from the list.' }).max(320) }))<ConsoleSettings>(),
+  'settings:act-as': channel(z.strictObject({ email: z.string().refine(isValidEmail, { error: 'Pick an operator from the list.' }) }))<ConsoleSettings>(),
   'settings:use-embedded': channel(z.strictObject({}))<ConsoleSettings>(),
   'settings:remote-sign-out': channel(z.strictObject({}))<ConsoleSettings>(),
   'settings:remote-begin': channel(

@@ -7,6 +7,7 @@ import type { MethodOption } from '../../domain/methods';
 import type { MethodKind } from '../../domain/model';
 import type { DemoUser } from '../../api/routes/demo';
 import type { ChallengeOption } from '../../domain/sign-in';
+import { isValidEmail } from '../../domain/email';
 import { channel } from '../define';
 
 /** A demo user the trainer can pick, with what decides their flow (as the service's demo tools answer it). */
@@ -19,8 +20,10 @@ export interface SimulatorClock {
   offsetMs: number;
   /** When enforcement begins (epoch ms), or null when MFA is not required or has no deadline. */
   enforcementAt: number | null;
-  /** Only the demo company may shift its clock. */
+  /** Only the demo company has a simulated clock. */
   canShift: boolean;
+  /** Why it may not leave real time now (the company holds people who are not demo people), or null. */
+  shiftRefusal: string | null;
 }
 
 /** The people and clock of the simulator's start screen. */
@@ -92,7 +95,14 @@ export type SimulatorScreen =
       notice: string | null;
     }
   | { kind: 'recovery_code'; code: string; context: 'enrollment' | 'after_recovery' | 'new_code' | 'method_change' }
-  | { kind: 'challenge_choice'; purpose: ChallengePurpose; options: ChallengeOption[]; error: string | null }
+  | {
+      kind: 'challenge_choice';
+      purpose: ChallengePurpose;
+      options: ChallengeOption[];
+      /** Who helps when none of the options works, as the screen says it ("Payments support can help."). */
+      help: string;
+      error: string | null;
+    }
   | {
       kind: 'challenge_code';
       purpose: ChallengePurpose;
@@ -105,7 +115,9 @@ export type SimulatorScreen =
   | { kind: 'locked'; lockedUntil: number; message: string }
   | { kind: 'home'; name: string; paymentsUser: boolean; notice: string | null }
   | { kind: 'payments'; done: string | null; idleLimitMinutes: number }
-  | { kind: 'manage_mfa'; settings: SimulatorMfaSettings; notice: string | null; error: string | null };
+  | { kind: 'manage_mfa'; settings: SimulatorMfaSettings; notice: string | null; error: string | null }
+  /** "Enter your account's current password" before adding an app or a phone (the guide's Add steps). */
+  | { kind: 'confirm_password'; email: string; then: 'totp' | 'sms'; error: string | null };
 
 /** Every screen kind. */
 export type SimulatorScreenKind = SimulatorScreen['kind'];
@@ -156,6 +168,10 @@ export const SimulatorAction = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('open_manage') }),
   z.strictObject({ type: z.literal('manage_method'), method: z.enum(['totp', 'sms']) }),
   z.strictObject({ type: z.literal('request_recovery_code') }),
+  z.strictObject({
+    type: z.literal('confirm_password'),
+    password: z.string().min(1, { error: 'Type your current password.' }).max(1024, { error: 'That password is too long.' }),
+  }),
   z.strictObject({ type: z.literal('always_require'), on: z.boolean() }),
   z.strictObject({ type: z.literal('go_home') }),
   z.strictObject({ type: z.literal('refresh') }),
@@ -177,7 +193,7 @@ export type ClockMove = z.infer<typeof ClockMove>;
 
 export const simulatorChannels = {
   'simulator:directory': channel(z.strictObject({}))<SimulatorDirectory>(),
-  'simulator:start': channel(z.strictObject({ email: z.email({ error: 'Pick a demo user.' }) }))<SimulatorStarted>(),
+  'simulator:start': channel(z.strictObject({ email: z.string().refine(isValidEmail, { error: 'Pick a demo user.' }) }))<SimulatorStarted>(),
   'simulator:act': channel(z.strictObject({ simulationId, action: SimulatorAction }))<SimulatorState>(),
   'simulator:messages': channel(z.strictObject({ simulationId }))<SimulatorTextMessage[]>(),
   'simulator:reset-user': channel(z.strictObject({ simulationId }))<SimulatorState>(),

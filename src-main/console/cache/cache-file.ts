@@ -33,7 +33,8 @@ export interface CacheSnapshot {
 export type CacheRead = { kind: 'missing' } | { kind: 'ok'; snapshot: CacheSnapshot } | { kind: 'corrupt'; reason: string };
 
 const FORMAT = 'mfa-console-directory-cache';
-const VERSION = 1;
+/** Version 2 added `createdAt` (the stale rule counts never-signed-in users from it); older files are rebuilt. */
+const VERSION = 2;
 const STATUSES = ['active', 'inactive'] as const;
 const PERMISSIONS = ['none', 'read_only', 'standard', 'admin'] as const;
 const code = (max: number) => z.number().int().min(0).max(max);
@@ -55,6 +56,7 @@ const Columns = z.object({
   enrolledAt: z.array(time),
   lastSignInAt: z.array(time),
   lockedUntil: z.array(time),
+  createdAt: z.array(z.number()),
   changeSeq: z.array(z.number()),
 });
 type Columns = z.infer<typeof Columns>;
@@ -74,7 +76,7 @@ const FileShape = z.object({
 function encodeUsers(users: readonly DirectoryUser[]): Columns {
   const columns: Columns = {
     id: [], email: [], name: [], country: [], timeZone: [], status: [], accountType: [], companyAdmin: [], directory: [],
-    methods: [], sso: [], enrolledAt: [], lastSignInAt: [], lockedUntil: [], changeSeq: [],
+    methods: [], sso: [], enrolledAt: [], lastSignInAt: [], lockedUntil: [], createdAt: [], changeSeq: [],
   };
   for (const user of users) {
     columns.id.push(user.id);
@@ -91,6 +93,7 @@ function encodeUsers(users: readonly DirectoryUser[]): Columns {
     columns.enrolledAt.push(user.enrolledAt);
     columns.lastSignInAt.push(user.lastSignInAt);
     columns.lockedUntil.push(user.lockedUntil);
+    columns.createdAt.push(user.createdAt);
     columns.changeSeq.push(user.changeSeq);
   }
   return columns;
@@ -116,6 +119,7 @@ function decodeUsers(c: Columns): DirectoryUser[] | null {
       enrolledAt: c.enrolledAt[i] ?? null,
       lastSignInAt: c.lastSignInAt[i] ?? null,
       lockedUntil: c.lockedUntil[i] ?? null,
+      createdAt: c.createdAt[i] ?? 0,
       changeSeq: c.changeSeq[i] ?? 0,
     };
   }
@@ -137,6 +141,8 @@ export async function readCacheFile(file: string): Promise<CacheRead> {
   } catch {
     return { kind: 'corrupt', reason: 'it is not valid JSON' };
   }
+  const stamp = json as { format?: unknown; version?: unknown } | null;
+  if (stamp?.format === FORMAT && typeof stamp.version === 'number' && stamp.version < VERSION) return { kind: 'missing' };
   const parsed = FileShape.safeParse(json);
   if (!parsed.success) return { kind: 'corrupt', reason: 'its content is not in the expected format' };
   const users = decodeUsers(parsed.data.users);

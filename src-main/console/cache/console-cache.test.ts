@@ -26,6 +26,7 @@ function user(seq: number, overrides: Partial<DirectoryUser> = {}): DirectoryUse
     enrolledAt: null,
     lastSignInAt: NOW,
     lockedUntil: null,
+    createdAt: NOW,
     changeSeq: seq,
     ...overrides,
   };

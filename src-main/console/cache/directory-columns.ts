@@ -6,7 +6,8 @@
 import type { DirectoryUser } from '../../../shared/api/routes/admin-common';
 import { ENROLLMENT_STATES, enrollmentState, type EnrollmentState } from '../../../shared/domain/enrollment-report';
 import type { DomainCompany } from '../../../shared/domain/model';
-import { foldText } from './search-text';
+import { foldText, searchText } from '../../../shared/domain/search';
+import { inactiveSince } from '../../../shared/domain/stale';
 
 /** A user as main caches it: the service's lean directory user, with the change sequence of its last change. */
 export type CachedUser = DirectoryUser;
@@ -46,7 +47,7 @@ function grown<T extends Int32Array | Uint8Array | Float64Array>(array: T, size:
 /** Column storage of the cached directory. */
 export class DirectoryColumns {
   users: CachedUser[] = [];
-  /** Folded `name email` per slot. */
+  /** The shared search text (`searchText`) per slot. */
   hay: string[] = [];
   /** Folded name then email: the name sort key. */
   nameKey: string[] = [];
@@ -59,6 +60,8 @@ export class DirectoryColumns {
   zone = new Int32Array(0);
   /** Last sign-in (epoch ms), NaN for never. */
   lastSignIn = new Float64Array(0);
+  /** The instant the stale rule counts inactivity from (`inactiveSince`): last sign-in, else when added. */
+  inactiveSince = new Float64Array(0);
   /** Locked until (epoch ms), 0 for not locked. */
   lockedUntil = new Float64Array(0);
   readonly countries = new Interner();
@@ -91,16 +94,15 @@ export class DirectoryColumns {
       this.ensureCapacity(slot + 1);
     }
     this.users[slot] = user;
-    const name = foldText(user.name);
-    const email = user.email.toLowerCase();
-    this.hay[slot] = `${name} ${email}`;
-    this.nameKey[slot] = `${name}\u0000${email}`;
+    this.hay[slot] = searchText(user);
+    this.nameKey[slot] = `${foldText(user.name)}\u0000${user.email.toLowerCase()}`;
     this.active[slot] = user.status === 'active' ? 1 : 0;
     this.enrolled[slot] = user.methods.length > 0 ? 1 : 0;
     this.accountType[slot] = ACCOUNT_TYPES.indexOf(user.accountType);
     this.country[slot] = this.countries.code(user.country);
     this.zone[slot] = this.zones.code(user.timeZone);
     this.lastSignIn[slot] = user.lastSignInAt ?? Number.NaN;
+    this.inactiveSince[slot] = inactiveSince(user);
     this.lockedUntil[slot] = user.lockedUntil ?? 0;
     this.writeEnrollment(slot);
     return (
@@ -136,6 +138,7 @@ export class DirectoryColumns {
     this.country = grown(this.country, size, (n) => new Int32Array(n));
     this.zone = grown(this.zone, size, (n) => new Int32Array(n));
     this.lastSignIn = grown(this.lastSignIn, size, (n) => new Float64Array(n));
+    this.inactiveSince = grown(this.inactiveSince, size, (n) => new Float64Array(n));
     this.lockedUntil = grown(this.lockedUntil, size, (n) => new Float64Array(n));
   }
 }

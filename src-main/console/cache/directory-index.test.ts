@@ -22,6 +22,7 @@ function user(id: string, overrides: Partial<DirectoryUser> = {}): DirectoryUser
     enrolledAt: null,
     lastSignInAt: NOW - DAY,
     lockedUntil: null,
+    createdAt: NOW - 400 * DAY,
     changeSeq: 1,
     ...overrides,
   };
@@ -46,6 +47,7 @@ function sample(): DirectoryIndex {
     user('sam', { name: 'Sam Rivera', email: 'sam@sso.example.com' }),
     user('taylor', { name: 'Taylor Brooks', status: 'inactive', lastSignInAt: NOW - 200 * DAY }),
     user('pat', { name: 'Pat Okafor', accountType: 'payments_payor', lockedUntil: NOW + 60_000 }),
+    user('new', { name: 'Nia Newcomer', lastSignInAt: null, createdAt: NOW - 3 * DAY }),
   ]);
   return index;
 }
@@ -61,9 +63,9 @@ describe('DirectoryIndex', () => {
 
   it('sorts by name both ways and by last sign-in with never-signed-in users oldest', () => {
     const index = sample();
-    expect(names(index, filter())).toEqual(['Kai Müller', 'Lee Nguyen', 'Pat Okafor', 'Sam Rivera', 'Sofía Hernández', 'Taylor Brooks']);
+    expect(names(index, filter())).toEqual(['Kai Müller', 'Lee Nguyen', 'Nia Newcomer', 'Pat Okafor', 'Sam Rivera', 'Sofía Hernández', 'Taylor Brooks']);
     expect(names(index, filter(), 'name', 'desc')[0]).toBe('Taylor Brooks');
-    expect(names(index, filter(), 'lastSignIn').slice(0, 3)).toEqual(['Lee Nguyen', 'Taylor Brooks', 'Kai Müller']);
+    expect(names(index, filter(), 'lastSignIn').slice(0, 4)).toEqual(['Lee Nguyen', 'Nia Newcomer', 'Taylor Brooks', 'Kai Müller']);
   });
 
   it('filters by status, enrollment state, account type, country and zone', () => {
@@ -78,12 +80,14 @@ describe('DirectoryIndex', () => {
     expect(names(index, filter({ country: 'ZZ' }))).toEqual([]);
   });
 
-  it('finds stale users (active, no sign-in for the days given, or never), locked users and who will be blocked', () => {
+  it('finds stale users (active, no sign-in for the days given, or never since added that long ago), locked users and who will be blocked', () => {
     const index = sample();
     expect(names(index, filter({ staleOnly: true }))).toEqual(['Kai Müller', 'Lee Nguyen']);
     expect(index.window(index.query(filter({ search: 'kai' }), 'name', 'asc', ctx), 0, 1, ctx)[0]?.stale).toBe(true);
+    expect(index.window(index.query(filter({ search: 'newcomer' }), 'name', 'asc', ctx), 0, 1, ctx)[0]?.stale).toBe(false);
+    expect(names(index, filter({ staleOnly: true }), 'name', 'asc')).not.toContain('Nia Newcomer');
     expect(names(index, filter({ lockedOnly: true }))).toEqual(['Pat Okafor']);
-    expect(names(index, filter({ blockedOnly: true }))).toEqual(['Kai Müller', 'Lee Nguyen', 'Pat Okafor']);
+    expect(names(index, filter({ blockedOnly: true }))).toEqual(['Kai Müller', 'Lee Nguyen', 'Nia Newcomer', 'Pat Okafor']);
   });
 
   it('sees changes: an updated user moves in the sort and leaves a filter it no longer matches', () => {
@@ -92,7 +96,7 @@ describe('DirectoryIndex', () => {
     index.upsert([user('taylor', { name: 'Aaron Brooks', status: 'active', changeSeq: 2 })]);
     expect(names(index, filter({ status: 'inactive' }))).toEqual([]);
     expect(names(index, filter())[0]).toBe('Aaron Brooks');
-    expect(index.size).toBe(6);
+    expect(index.size).toBe(7);
   });
 
   it('recomputes SSO users when the company changes its SSO domains', () => {

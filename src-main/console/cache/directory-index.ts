@@ -4,11 +4,11 @@
  * through a query only slices them.
  */
 import { ENROLLMENT_STATES } from '../../../shared/domain/enrollment-report';
-import { staleCutoff } from '../../../shared/domain/stale';
+import { matchesSearch, searchTokens } from '../../../shared/domain/search';
+import { isStale, staleCutoff } from '../../../shared/domain/stale';
 import type { DirectoryFilter, DirectoryRow, DirectorySort } from '../../../shared/ipc/channels/directory';
 import { ACCOUNT_TYPES, DirectoryColumns, type CachedUser } from './directory-columns';
 import { sortSlots } from './directory-sort';
-import { searchTokens } from './search-text';
 
 /** What a query is evaluated with besides its filters. */
 export interface QueryContext {
@@ -142,7 +142,8 @@ export class DirectoryIndex {
       lastSignInAt: user.lastSignInAt,
       enrolledAt: user.enrolledAt,
       lockedUntil: user.lockedUntil,
-      stale: user.status === 'active' && (user.lastSignInAt === null || user.lastSignInAt <= staleCutoff(ctx.now, ctx.staleAfterDays)),
+      createdAt: user.createdAt,
+      stale: isStale(user, ctx.now, ctx.staleAfterDays),
     };
   }
 
@@ -180,13 +181,11 @@ export class DirectoryIndex {
       if (account >= 0 && c.accountType[slot] !== account) continue;
       if (country >= 0 && c.country[slot] !== country) continue;
       if (zone >= 0 && c.zone[slot] !== zone) continue;
-      if (filter.staleOnly) {
-        const last = c.lastSignIn[slot] ?? Number.NaN;
-        if (c.active[slot] !== 1 || !(Number.isNaN(last) || last <= cutoff)) continue;
-      }
+      // The stale rule (shared/domain/stale.ts) on the precomputed inactiveSince column: active and inactive since the cut-off.
+      if (filter.staleOnly && (c.active[slot] !== 1 || !((c.inactiveSince[slot] ?? Number.POSITIVE_INFINITY) <= cutoff))) continue;
       if (filter.lockedOnly && !((c.lockedUntil[slot] ?? 0) > ctx.now)) continue;
       if (filter.blockedOnly && (c.active[slot] !== 1 || c.enrolled[slot] === 1 || c.enrollment[slot] === SSO)) continue;
-      if (tokens.length > 0 && !matchesAll(c.hay[slot] ?? '', tokens)) continue;
+      if (tokens.length > 0 && !matchesSearch(c.hay[slot] ?? '', tokens)) continue;
       match[slot] = 1;
       matches += 1;
     }
@@ -198,9 +197,4 @@ export class DirectoryIndex {
     }
     return out;
   }
-}
-
-function matchesAll(hay: string, tokens: string[]): boolean {
-  for (const token of tokens) if (!hay.includes(token)) return false;
-  return true;
 }

@@ -19,6 +19,20 @@ describe('CsvRecordSplitter', () => {
     expect(byChars.push('aa\nbb\ncc\ndd\n', true).map((b) => b.text)).toEqual(['aa\nbb\n', 'cc\ndd\n']);
   });
 
+  it('reads a stray quote the way the service does: Pat O"Brien before a multi-line quoted value stays one record', () => {
+    const file = 'pat@x.example,Pat O"Brien,"Dublin\nOffice",IE\nkim@x.example,Kim,"London\nOffice",GB\nlee@x.example,Lee,Paris,FR\n';
+    for (const cut of [20, 31, 40, 60]) {
+      const splitter = new CsvRecordSplitter(1);
+      const batches = [...splitter.push(file.slice(0, cut), false), ...splitter.push(file.slice(cut), true)];
+      expect(batches.map((b) => b.text), `cut at ${cut}`).toEqual([
+        'pat@x.example,Pat O"Brien,"Dublin\nOffice",IE\n',
+        'kim@x.example,Kim,"London\nOffice",GB\n',
+        'lee@x.example,Lee,Paris,FR\n',
+      ]);
+      expect(batches.map((b) => b.lines)).toEqual([2, 2, 1]);
+    }
+  });
+
   it('keeps whole records until a batch is full or the file ends', () => {
     const splitter = new CsvRecordSplitter(10);
     expect(splitter.push('abc', false)).toEqual([]);

@@ -1,21 +1,36 @@
 import { describe, expect, it } from 'vitest';
 import type { ImportResult } from '../../../shared/api/routes/admin-import';
-import { csvRecords } from '../../service/admin/import/csv-records';
+import { isCsvRecord, readCsv } from '../../../shared/domain/csv';
 import { DirectoryImport, DirectoryImports } from './directory-import';
 
 /**
- * A fake service import that reads records with the service's own CSV reader (line = where a record starts): rows
- * whose email lacks "@" fail.
+ * A fake service import that reads records with the shared CSV reader (line = where a record starts): rows whose
+ * email lacks "@" fail, rows whose email starts with "old" update a user's name, the others add users.
  */
 function fakeSink(sent: string[]) {
-  return async (csv: string): Promise<ImportResult> => {
+  return async (csv: string, query: { mode: 'apply' | 'preview' }): Promise<ImportResult> => {
     sent.push(csv);
-    const records = [...csvRecords(csv)].slice(1);
+    const records = readCsv(csv).slice(1).filter(isCsvRecord);
     const errors = records
-      .filter((r) => 'fields' in r && !(r.fields[0] ?? '').includes('@'))
-      .map((r) => ({ line: r.line, email: 'fields' in r ? (r.fields[0] ?? null) : null, message: 'Enter a valid email address.' }));
+      .filter((r) => !(r.fields[0] ?? '').includes('@'))
+      .map((r) => ({ line: r.line, email: r.fields[0] ?? null, message: 'Enter a valid email address.' }));
+    const changes = records
+      .filter((r) => (r.fields[0] ?? '').startsWith('old'))
+      .map((r) => ({ line: r.line, userId: `id-${r.line}`, email: r.fields[0] ?? '', kind: 'updated' as const, before: { name: '=name' }, after: { name: r.fields[1] ?? '' }, permissionChange: false }));
     const rows = records.length;
-    return { rows, created: rows - errors.length, updated: 0, unchanged: 0, failed: errors.length, errors, errorsTruncated: false, durationMs: 1 };
+    return {
+      preview: query.mode === 'preview',
+      rows,
+      created: rows - errors.length - changes.length,
+      updated: changes.length,
+      unchanged: 0,
+      failed: errors.length,
+      permissionChanges: 0,
+      errors,
+      errorsTruncated: false,
+      changes,
+      durationMs: 1,
+    };
   };
 }
 
@@ -23,7 +38,7 @@ describe('DirectoryImport', () => {
   it('sends whole records in batches with the header, and reports bad rows by their line in the file', async () => {
     const sent: string[] = [];
     const file = '\uFEFFemail,name\r\na@x.com,A\r\nbad,B\r\nc@x.com,"C\r\nmultiline"\r\nalso-bad,D\r\ne@x.com,E\r\n';
-    const job = new DirectoryImport('people.csv', file.length, fakeSink(sent), 2);
+    const job = new DirectoryImport('people.csv', file.length, fakeSink(sent), { mode: 'apply', permissionChanges: 'refuse' }, 2);
     const first = await job.push(file.slice(0, 30), false);
     expect(first.finished).toBe(false);
     const done = await job.push(file.slice(30), true);
@@ -34,6 +49,20 @@ describe('DirectoryImport', () => {
       [6, 'also-bad'],
     ]);
     expect(job.errorReport()).toBe('line,email,problem\r\n3,bad,Enter a valid email address.\r\n6,also-bad,Enter a valid email address.\r\n');
+  });
+
+  it('lists the changed users by their line in the file, on screen and in a changes report safe for spreadsheets', async () => {
+    const file = 'email,name\na@x.com,A\nold1@x.com,"Multi\nLine"\nb@x.com,B\nold2@x.com,=cmd\n';
+    const job = new DirectoryImport('people.csv', file.length, fakeSink([]), { mode: 'preview', permissionChanges: 'refuse' }, 1);
+    const done = await job.push(file, true);
+    expect(done).toMatchObject({ preview: true, updated: 2, changesTotal: 2 });
+    expect(done.changes.map((c) => [c.line, c.email])).toEqual([
+      [3, 'old1@x.com'],
+      [6, 'old2@x.com'],
+    ]);
+    expect(job.changesReport()).toBe(
+      'line,email,change,field,before,after\r\n3,old1@x.com,updated,name,\'=name,"Multi\nLine"\r\n6,old2@x.com,updated,name,\'=name,\'=cmd\r\n',
+    );
   });
 
   it('refuses an empty file in plain words and a piece after the end', async () => {

@@ -1,16 +1,19 @@
 /**
  * One CSV import driven from the console (R-DIR-4): the renderer sends the file in pieces; whole records are sent to
  * the service in batches (each with the header row), so progress is real and the summary adds up as it goes. The
- * service's line numbers are turned back into line numbers of the file for the error report.
+ * service's line numbers are turned back into line numbers of the file for the reports. The same file is first
+ * checked (`preview`: nothing written), then applied once the operator has seen who changes and confirmed any
+ * permission changes.
  */
 import { randomUUID } from 'node:crypto';
-import type { ImportResult, ImportRowError } from '../../../shared/api/routes/admin-import';
+import { IMPORT_FIELDS, type ImportChange, type ImportQuery, type ImportResult, type ImportRowError } from '../../../shared/api/routes/admin-import';
+import { csvLine } from '../../../shared/domain/csv';
 import type { ImportProgress } from '../../../shared/ipc/channels/directory';
 import { ConsoleError } from '../../ipc/console-error';
 import { CsvRecordSplitter } from './csv-records';
 
 /** Sends one CSV text (header + rows) to the service's import route. */
-export type ImportSink = (csv: string) => Promise<ImportResult>;
+export type ImportSink = (csv: string, query: Required<ImportQuery>) => Promise<ImportResult>;
 
 /**
  * Most rows per request to the service. Each request is one durable write whose cost grows with the directory, so
@@ -22,8 +25,9 @@ export const IMPORT_BATCH_ROWS = 20_000;
 export function importBatchChars(totalBytes: number): number {
   return Math.min(2 * 1024 * 1024, Math.max(256 * 1024, Math.ceil(totalBytes / 5)));
 }
-/** Bad rows listed on screen; the error report has them all. */
+/** Bad rows and changed users listed on screen; the reports have them all. */
 const ERRORS_SHOWN = 50;
+const CHANGES_SHOWN = 25;
 const encoder = new TextEncoder();
 
 /** An import in progress. */
@@ -37,8 +41,9 @@ export class DirectoryImport {
   /** Line number in the file of the next record to send (the header is line 1). */
   private nextLine = 2;
   private readonly splitter: CsvRecordSplitter;
-  private readonly totals = { rows: 0, created: 0, updated: 0, unchanged: 0, failed: 0 };
+  private readonly totals = { rows: 0, created: 0, updated: 0, unchanged: 0, failed: 0, permissionChanges: 0 };
   private readonly errors: ImportRowError[] = [];
+  private readonly changes: ImportChange[] = [];
   private truncated = false;
   private finished = false;
   private queue: Promise<unknown> = Promise.resolve();
@@ -47,6 +52,7 @@ export class DirectoryImport {
     readonly fileName: string,
     private readonly totalBytes: number,
     private readonly sink: ImportSink,
+    private readonly query: Required<ImportQuery> = { mode: 'apply', permissionChanges: 'refuse' },
     batchRows = IMPORT_BATCH_ROWS,
   ) {
     this.splitter = new CsvRecordSplitter(batchRows, importBatchChars(totalBytes));
@@ -61,9 +67,21 @@ export class DirectoryImport {
 
   /** The bad rows as CSV: line, email, problem. */
   errorReport(): string {
-    const lines = ['line,email,problem', ...this.errors.map((e) => [String(e.line), e.email ?? '', e.message].map(csvCell).join(','))];
-    if (this.truncated) lines.push(`,,${csvCell('More rows failed than the service listed; fix these and import the file again to see the rest.')}`);
-    return `${lines.join('\r\n')}\r\n`;
+    const lines = [csvLine(['line', 'email', 'problem']), ...this.errors.map((e) => csvLine([e.line, e.email ?? '', e.message]))];
+    if (this.truncated) lines.push(csvLine(['', '', 'More rows failed than the service listed; fix these and import the file again to see the rest.']));
+    return lines.join('');
+  }
+
+  /** Every changed user as CSV, one line per changed field: line, email, change, field, before, after. */
+  changesReport(): string {
+    const lines = [csvLine(['line', 'email', 'change', 'field', 'before', 'after'])];
+    for (const change of this.changes) {
+      for (const field of IMPORT_FIELDS) {
+        if (!(field in change.after)) continue;
+        lines.push(csvLine([change.line, change.email, change.kind, field, change.before?.[field] ?? '', change.after[field] ?? '']));
+      }
+    }
+    return lines.join('');
   }
 
   private async process(text: string, last: boolean): Promise<ImportProgress> {
@@ -93,14 +111,16 @@ export class DirectoryImport {
   }
 
   private async send(rows: string): Promise<void> {
-    const result = await this.sink(`${this.header ?? ''}${rows}`);
+    const result = await this.sink(`${this.header ?? ''}${rows}`, this.query);
     this.totals.rows += result.rows;
     this.totals.created += result.created;
     this.totals.updated += result.updated;
     this.totals.unchanged += result.unchanged;
     this.totals.failed += result.failed;
+    this.totals.permissionChanges += result.permissionChanges;
     this.truncated ||= result.errorsTruncated;
     for (const error of result.errors) this.errors.push({ ...error, line: this.nextLine + error.line - 2 });
+    for (const change of result.changes) this.changes.push({ ...change, line: this.nextLine + change.line - 2 });
   }
 
   private progress(): ImportProgress {
@@ -114,14 +134,14 @@ export class DirectoryImport {
       updated: this.totals.updated,
       unchanged: this.totals.unchanged,
       failed: this.totals.failed,
+      permissionChanges: this.totals.permissionChanges,
+      preview: this.query.mode === 'preview',
       finished: this.finished,
       errors: this.errors.slice(0, ERRORS_SHOWN),
+      changes: this.changes.slice(0, CHANGES_SHOWN),
+      changesTotal: this.changes.length,
     };
   }
-}
-
-function csvCell(value: string): string {
-  return /[",\r\n]/.test(value) || /^[=+\-@]/.test(value) ? `"${value.replace(/^([=+\-@])/, "'$1").replace(/"/g, '""')}"` : value;
 }
 
 /** The imports of one console (the last few are kept so their error reports can be downloaded). */
@@ -130,9 +150,9 @@ export class DirectoryImports {
 
   constructor(private readonly keep = 5) {}
 
-  /** Starts a new import. */
-  start(fileName: string, totalBytes: number, sink: ImportSink, batchRows = IMPORT_BATCH_ROWS): DirectoryImport {
-    const created = new DirectoryImport(fileName, totalBytes, sink, batchRows);
+  /** Starts a new import (or a check of the file, with `mode: 'preview'`). */
+  start(fileName: string, totalBytes: number, sink: ImportSink, query?: Required<ImportQuery>, batchRows = IMPORT_BATCH_ROWS): DirectoryImport {
+    const created = new DirectoryImport(fileName, totalBytes, sink, query, batchRows);
     this.imports.set(created.id, created);
     while (this.imports.size > this.keep) this.imports.delete(this.imports.keys().next().value ?? '');
     return created;

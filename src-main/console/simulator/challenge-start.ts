@@ -2,7 +2,7 @@
 import { assertNever } from '../../../shared/domain/assert-never';
 import type { ChallengeOption } from '../../../shared/domain/sign-in';
 import type { ChallengePurpose } from '../../../shared/ipc/channels/simulator';
-import { touchpointPurpose } from './screen-words';
+import { challengeHelpWords, touchpointPurpose } from './screen-words';
 import type { Pending, Simulation } from './simulation';
 
 /** Why the user is asked, for the screen's words. */
@@ -22,5 +22,5 @@ export function purposeOf(pending: Pending): ChallengePurpose {
 /** Shows the method choice with the options the service gave. */
 export function startChallenge(simulation: Simulation, pending: Pending, options: ChallengeOption[], phoneMasked: string | null): void {
   simulation.challenge = { pending, options, phoneMasked };
-  simulation.screen = { kind: 'challenge_choice', purpose: purposeOf(pending), options, error: null };
+  simulation.screen = { kind: 'challenge_choice', purpose: purposeOf(pending), options, help: challengeHelpWords(simulation.user), error: null };
 }

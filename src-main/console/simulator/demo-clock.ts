@@ -11,7 +11,7 @@ const DAY = 86_400_000;
 const HOUR = 3_600_000;
 
 /** The offset a move leads to, from the current clock and the enforcement instant (null: no deadline). */
-export function offsetFor(move: ClockMove, clock: DemoClock, enforcementAt: number | null): number {
+export function offsetFor(move: ClockMove, clock: Pick<DemoClock, 'offsetMs' | 'realNow'>, enforcementAt: number | null): number {
   switch (move.to) {
     case 'real_time':
       return 0;

@@ -5,6 +5,7 @@
  */
 import type { FlowContext } from './flow-context';
 import { goHome } from './home';
+import { challengeHelpWords } from './screen-words';
 import { signedOut, type Simulation } from './simulation';
 import { signOutAtService } from './sign-out';
 
@@ -36,7 +37,7 @@ function backTarget(simulation: Simulation): ((ctx: FlowContext, openManage: () 
       const challenge = simulation.challenge;
       if (!challenge) return null;
       return () => {
-        simulation.screen = { kind: 'challenge_choice', purpose: screen.purpose, options: challenge.options, error: null };
+        simulation.screen = { kind: 'challenge_choice', purpose: screen.purpose, options: challenge.options, help: challengeHelpWords(simulation.user), error: null };
       };
     }
     case 'challenge_choice': {
@@ -45,6 +46,8 @@ function backTarget(simulation: Simulation): ((ctx: FlowContext, openManage: () 
       if (pending?.kind === 'payments') return () => goHome(simulation, null);
       return inSignIn ? (ctx) => signOutAtService(ctx, simulation) : null;
     }
+    case 'confirm_password':
+      return (_ctx, openManage) => openManage();
     case 'payments':
     case 'manage_mfa':
       return () => goHome(simulation, null);

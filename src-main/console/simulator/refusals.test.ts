@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { ConsoleError } from '../../ipc/console-error';
 import { showRefusal } from './refusals';
 import { newSimulation, type Simulation } from './simulation';
-import { fullNumber } from './sign-in-flow';
+import { fullNumber, smsSetupScreen } from './sign-in-flow';
 
 const user = {
   id: 'u1',
@@ -77,5 +77,20 @@ describe('the number sent to the service', () => {
 
   it('keeps a number typed with its own + prefix', () => {
     expect(fullNumber('US', '+44 7700 900123')).toBe('+44 7700 900123');
+  });
+});
+
+describe('the countries offered on "Set Up SMS Verification"', () => {
+  it('offers a payee admin only the United States, whatever their own country (R-PAY-1)', () => {
+    const simulation = newSimulation('s3', { ...user, country: 'CA', accountType: 'payments_payee_admin' }, 0, 0);
+    const screen = smsSetupScreen(simulation);
+    expect(screen.countries.map((country) => country.code)).toEqual(['US']);
+    expect(screen.country).toBe('US');
+  });
+
+  it('offers every SMS country to a standard user, their own first selected', () => {
+    const screen = smsSetupScreen(newSimulation('s4', { ...user, country: 'IE' }, 0, 0));
+    expect(screen.countries).toHaveLength(13);
+    expect(screen.country).toBe('IE');
   });
 });

@@ -6,7 +6,7 @@ import type { FlowContext } from './flow-context';
 import { goHome } from './home';
 import { goBack } from './navigation';
 import { openPayments, paymentsAction, refreshPayments } from './payments-flow';
-import { openManage, setAlwaysRequire, startChange } from './self-service-flow';
+import { confirmPasswordThenAdd, openManage, setAlwaysRequire, startChange } from './self-service-flow';
 import { chooseMethod, confirmSms, confirmTotp, recoverySaved, resendSms, sendSms, setUpLater, setUpNow, signIn } from './sign-in-flow';
 import type { Simulation } from './simulation';
 import { signOutAtService } from './sign-out';
@@ -50,6 +50,8 @@ export async function runAction(ctx: FlowContext, simulation: Simulation, action
       return startChange(ctx, simulation, action.method);
     case 'request_recovery_code':
       return startChange(ctx, simulation, 'recovery_code');
+    case 'confirm_password':
+      return confirmPasswordThenAdd(ctx, simulation, action.password);
     case 'always_require':
       return setAlwaysRequire(ctx, simulation, action.on);
     case 'go_home':

@@ -1,7 +1,11 @@
 /** The end-user words the simulator's screens show for the service's coded answers. */
+import type { DemoUser } from '../../../shared/api/routes/demo';
 import type { PaymentsTouchpoint } from '../../../shared/api/routes/payments';
 import { assertNever } from '../../../shared/domain/assert-never';
+import { contactPhrase, mfaContact } from '../../../shared/domain/contacts';
+import { SMS_FIELDS, quoted } from '../../../shared/domain/screen-labels';
 import type { SetupReason } from '../../../shared/domain/sign-in';
+import type { SmsCountry } from '../../../shared/domain/sms-countries';
 import type { ChallengePurpose } from '../../../shared/ipc/channels/simulator';
 
 /** Why set-up is required, as "Two-Factor Authentication Required" explains it. */
@@ -59,6 +63,21 @@ export function touchpointDone(touchpoint: PaymentsTouchpoint, idle: boolean): s
     default:
       return assertNever(touchpoint, 'payments touchpoint');
   }
+}
+
+/** Who helps a user who cannot use any way offered (R-PAY-3: payments users are sent to Payments support). */
+export function challengeHelpWords(user: Pick<DemoUser, 'accountType' | 'sso'>): string {
+  const who = contactPhrase(mfaContact(user));
+  return `Can't use any of these? ${who.charAt(0).toUpperCase()}${who.slice(1)} can help.`;
+}
+
+/**
+ * The error for a number the service found invalid, in the set-up screen's terms: the number was typed without
+ * the country code (as the field's hint asks) and the selected one was put in front of it.
+ */
+export function invalidPhoneWords(country: Pick<SmsCountry, 'name' | 'callingCode'> | null): string {
+  const where = country ? `${country.name} (+${country.callingCode})` : 'the selected country';
+  return `That is not a valid mobile number for ${where}. Type your number without the country code: it comes from ${quoted(SMS_FIELDS.country)}.`;
 }
 
 /** What a resend tells the user. */

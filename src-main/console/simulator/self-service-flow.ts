@@ -1,7 +1,8 @@
 /**
  * "Manage my MFA" (Password & Security, R-AUTH-3): the user's methods, adding or changing the app or phone, a new
- * recovery code, and "Always require 2FA". Changes of an enrolled account need a recent verification, and a phone
- * change a code to the current number first (R-SMS-2): the service says until when each is valid.
+ * recovery code, and "Always require 2FA". Adding an app or a phone asks for the current password first; changes
+ * of an enrolled account need a recent verification, and a phone change a code to the current number first
+ * (R-SMS-2): the service says until when each is valid.
  */
 import type { MySecurity } from '../../../shared/api/routes/self-service';
 import type { SimulatorMfaSettings } from '../../../shared/ipc/channels/simulator';
@@ -58,13 +59,21 @@ export async function continueSelfService(ctx: FlowContext, simulation: Simulati
   }
 }
 
-/** Add or change a method, or get a new recovery code: verify first when the service's window has passed. */
+/**
+ * Add or change a method, or get a new recovery code: the current password first when adding a method, then a
+ * verification when the service's window has passed.
+ */
 export async function startChange(ctx: FlowContext, simulation: Simulation, change: Change): Promise<void> {
   try {
     const mine = await security(ctx, simulation);
     const now = await companyNow(ctx);
     const kinds = mine.methods.map((m) => m.kind);
     const fresh = (until: number | null) => until !== null && until > now;
+    if (change !== 'recovery_code' && !kinds.includes(change) && !fresh(mine.passwordConfirmedUntil)) {
+      simulation.challenge = null;
+      simulation.screen = { kind: 'confirm_password', email: simulation.user.email, then: change, error: null };
+      return;
+    }
     if (change === 'sms' && kinds.includes('sms') && !fresh(mine.phoneVerifiedUntil)) {
       startChallenge(simulation, { kind: 'self_service', then: change }, ['sms'], simulation.user.phoneMasked);
       return;
@@ -78,6 +87,19 @@ export async function startChange(ctx: FlowContext, simulation: Simulation, chan
     return;
   }
   await continueSelfService(ctx, simulation, change);
+}
+
+/** The current password, typed on "Enter Your Current Password": then on with the addition. */
+export async function confirmPasswordThenAdd(ctx: FlowContext, simulation: Simulation, password: string): Promise<void> {
+  const screen = simulation.screen;
+  if (screen.kind !== 'confirm_password') return;
+  try {
+    await ctx.client().call('myPasswordConfirm', { body: { password } }, { token: simulation.token ?? '' });
+  } catch (error) {
+    showRefusal(simulation, error);
+    return;
+  }
+  await startChange(ctx, simulation, screen.then);
 }
 
 /** "Always require 2FA to log into my account". */

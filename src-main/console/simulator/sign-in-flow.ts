@@ -4,11 +4,11 @@
  * Every screen is built from the service's answer; nothing is decided here that the service did not say.
  */
 import type { SignInNext } from '../../../shared/api/routes/auth';
-import { SMS_COUNTRIES, smsCountry } from '../../../shared/domain/sms-countries';
+import { smsCountriesFor, smsCountry } from '../../../shared/domain/sms-countries';
 import { assertNever } from '../../../shared/domain/assert-never';
 import type { ScreenOf } from '../../../shared/ipc/channels/simulator';
 import { refusalOf, showRefusal } from './refusals';
-import { RESENT_WORDS, setupReasonWords } from './screen-words';
+import { RESENT_WORDS, invalidPhoneWords, setupReasonWords } from './screen-words';
 import type { FlowContext } from './flow-context';
 import { startChallenge } from './challenge-start';
 import { goHome } from './home';
@@ -84,12 +84,13 @@ export async function setUpLater(ctx: FlowContext, simulation: Simulation): Prom
   }
 }
 
-/** The "Set Up SMS Verification" screen before a code is sent. */
+/** The "Set Up SMS Verification" screen before a code is sent: only the countries this user may text from. */
 export function smsSetupScreen(simulation: Simulation): ScreenOf<'sms_setup'> {
-  const own = smsCountry(simulation.user.country);
+  const countries = smsCountriesFor(simulation.user);
+  const own = countries.find((c) => c.code === simulation.user.country) ?? countries[0];
   return {
     kind: 'sms_setup',
-    countries: SMS_COUNTRIES.map((c) => ({ code: c.code, name: c.name, callingCode: c.callingCode })),
+    countries: countries.map((c) => ({ code: c.code, name: c.name, callingCode: c.callingCode })),
     country: own?.code ?? 'US',
     phone: '',
     sentTo: null,
@@ -149,7 +150,12 @@ export async function sendSms(ctx: FlowContext, simulation: Simulation, country:
         : await ctx.client().call('myPhoneStart', { body }, { token: simulation.token ?? '' });
     simulation.screen = { ...simulation.screen, sentTo: sent.phoneMasked, expiresAt: sent.expiresAt, notice: null } as ScreenOf<'sms_setup'>;
   } catch (error) {
-    showRefusal(simulation, error);
+    const refusal = refusalOf(error);
+    if (refusal.details?.reason === 'invalid_number' && !phone.trim().startsWith('+') && simulation.screen.kind === 'sms_setup') {
+      simulation.screen = { ...simulation.screen, error: invalidPhoneWords(smsCountry(country)) };
+      return;
+    }
+    showRefusal(simulation, refusal);
   }
 }
 

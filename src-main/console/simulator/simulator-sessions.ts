@@ -137,6 +137,7 @@ export class SimulatorSessions {
       offsetMs: clock.offsetMs,
       enforcementAt: company.mfaRequired ? policyEnforcementAt(company) : null,
       canShift: company.isDemo,
+      shiftRefusal: clock.shiftRefusal,
     };
   }
 

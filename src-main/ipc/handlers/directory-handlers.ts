@@ -5,7 +5,10 @@
 import { BULK_DEACTIVATE_MAX } from '../../../shared/api/routes/admin-directory';
 import type { DirectoryUserDetail as ApiUserDetail } from '../../../shared/api/routes/admin-common';
 import { enrollmentState } from '../../../shared/domain/enrollment-report';
+import { mfaContact } from '../../../shared/domain/contacts';
 import { isStale } from '../../../shared/domain/stale';
+import { localTimeZone } from '../../../shared/domain/time-zone';
+import { lockEndWords } from '../../../shared/domain/triage';
 import { directoryFilterSchema, type BulkDeactivateResult, type DirectoryUserDetail } from '../../../shared/ipc/channels/directory';
 import type { ConsoleCache } from '../../console/cache/console-cache';
 import type { QueryContext } from '../../console/cache/directory-index';
@@ -32,6 +35,10 @@ export function createDirectoryHandlers(runtime: ConsoleRuntime, cache: ConsoleC
       ...user,
       enrollment: enrollmentState(user, { ssoDomains: cache.company?.ssoDomains ?? [] }),
       stale: isStale(user, ctx.now, ctx.staleAfterDays),
+      lock:
+        user.locked && user.lockedUntil !== null
+          ? lockEndWords(user.lockedUntil, ctx.now, { viewer: localTimeZone(), user: user.timeZone }, mfaContact(user))
+          : null,
     };
   }
 
@@ -102,20 +109,24 @@ export function createDirectoryHandlers(runtime: ConsoleRuntime, cache: ConsoleC
 
     'directory:refresh': () => cache.refresh(),
 
-    'directory:import-start': async ({ fileName, totalBytes }) => {
-      const started = imports.start(fileName, totalBytes, (csv) => runtime.client().call('adminUsersImport', { body: csv }));
+    'directory:import-start': async ({ fileName, totalBytes, mode, applyPermissionChanges }) => {
+      const query = { mode: mode === 'check' ? 'preview' : 'apply', permissionChanges: applyPermissionChanges ? 'apply' : 'refuse' } as const;
+      const started = imports.start(fileName, totalBytes, (csv, options) => runtime.client().call('adminUsersImport', { body: csv, query: options }), query);
       return { importId: started.id };
     },
 
     'directory:import-chunk': async ({ importId, text, last }) => {
       const progress = await imports.get(importId).push(text, last);
-      if (progress.finished) await cache.sync();
+      if (progress.finished && !progress.preview) await cache.sync();
       return progress;
     },
 
-    'directory:import-report': async ({ importId }) => {
+    'directory:import-report': async ({ importId, kind }) => {
       const job = imports.get(importId);
-      return { fileName: `${job.fileName.replace(/\.csv$/i, '')}-errors.csv`, csv: job.errorReport() };
+      const base = job.fileName.replace(/\.csv$/i, '');
+      return kind === 'changes'
+        ? { fileName: `${base}-changes.csv`, csv: job.changesReport() }
+        : { fileName: `${base}-errors.csv`, csv: job.errorReport() };
     },
   };
 }

@@ -1,14 +1,14 @@
 /** Handlers of the MFA policy channels: reads and saves go to the service; the live preview is counted from the cache. */
-import { policyWarnings } from '../../../shared/domain/policy-warnings';
+import { deadlinePreview } from '../../../shared/domain/deadline-preview';
 import { hasAdminOnBothTools } from '../../../shared/domain/permissions';
-import { timeZonePreview } from '../../../shared/domain/tz-preview';
+import { canonicalTimeZone, canonicalTimeZoneNames } from '../../../shared/domain/time-zone';
 import type { PolicyPreview, PolicyState } from '../../../shared/ipc/channels/policy';
 import type { ConsoleCache } from '../../console/cache/console-cache';
 import type { ConsoleRuntime } from '../../console/console-runtime';
 import { ConsoleError } from '../console-error';
 import type { Handlers } from '../dispatch';
 
-type PolicyChannels = 'policy:get' | 'policy:preview' | 'policy:save' | 'policy:history';
+type PolicyChannels = 'policy:get' | 'policy:preview' | 'policy:save' | 'policy:history' | 'policy:time-zones' | 'policy:time-zone';
 
 /** `policy:*` channels. */
 export function createPolicyHandlers(runtime: ConsoleRuntime, cache: ConsoleCache): Pick<Handlers, PolicyChannels> {
@@ -51,21 +51,29 @@ export function createPolicyHandlers(runtime: ConsoleRuntime, cache: ConsoleCach
         return { ...answer, source: 'service', tookMs: performance.now() - started };
       }
       const counts = cache.index.activeUsersByZone();
-      const preview = timeZonePreview({ date: input.date, zone: input.zone, activeUsersByZone: counts, extraZones: input.extraZones });
-      if (!preview.ok) {
-        const field = preview.reason === 'invalid_date' ? 'date' : 'zone';
-        throw new ConsoleError('bad_request', preview.message, { fields: { [field]: preview.message } });
+      const result = deadlinePreview({ ...input, activeUsersByZone: counts }, cache.now());
+      if (!result.ok) {
+        const field = result.reason === 'invalid_date' ? 'date' : 'zone';
+        throw new ConsoleError('bad_request', result.message, { fields: { [field]: result.message } });
       }
-      let totalActiveUsers = 0;
-      for (const count of counts.values()) totalActiveUsers += count;
-      const warnings = policyWarnings({ required: input.required, deadlineDate: input.date, deadlineZone: input.zone }, cache.now());
-      return { ...preview, rows: preview.rows.map((row) => ({ ...row, notes: [...row.notes] })), unknownZones: [...preview.unknownZones], totalActiveUsers, warnings, source: 'cache', tookMs: performance.now() - started };
+      return { ...result.preview, source: 'cache', tookMs: performance.now() - started };
     },
 
     'policy:save': async (input) => {
       const saved = await runtime.client().call('adminPolicyUpdate', { body: input });
       cache.setPolicy(saved.policy);
       return saved;
+    },
+
+    'policy:time-zones': async () => ({ zones: [...canonicalTimeZoneNames()] }),
+
+    'policy:time-zone': async ({ name }) => {
+      const zone = canonicalTimeZone(name);
+      if (zone === null) {
+        const message = `"${name.trim()}" is not a time zone. Pick one from the list, such as Asia/Kathmandu or America/New_York.`;
+        throw new ConsoleError('bad_request', message, { fields: { zone: message } });
+      }
+      return { zone };
     },
 
     'policy:history': (input) => runtime.client().call('adminPolicyHistory', { query: { limit: input.limit, ...(input.cursor ? { cursor: input.cursor } : {}) } }),

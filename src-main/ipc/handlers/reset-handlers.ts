@@ -6,12 +6,12 @@ import type { Handlers } from '../dispatch';
 /** `reset:*` channels. */
 export function createResetHandlers(runtime: ConsoleRuntime, cache: ConsoleCache): Pick<Handlers, 'reset:eligibility' | 'reset:perform' | 'reset:triage'> {
   return {
-    'reset:eligibility': ({ email }) => runtime.client().call('adminResetEligibility', { body: { email } }),
+    'reset:eligibility': ({ email, timeZone }) => runtime.client().call('adminResetEligibility', { body: { email, timeZone } }),
     'reset:perform': async (input) => {
       const result = await runtime.client().call('adminReset', { body: input });
       await cache.sync();
       return result;
     },
-    'reset:triage': ({ email }) => runtime.client().call('adminTriage', { body: { email } }),
+    'reset:triage': ({ email, timeZone }) => runtime.client().call('adminTriage', { body: { email, timeZone } }),
   };
 }

@@ -2,15 +2,16 @@
 import type { Kysely, Selectable, SelectQueryBuilder } from 'kysely';
 import type { AuditEntryView } from '../../../shared/api/routes/admin-audit';
 import type { AuditLogTable, Database } from '../store/schema';
-import { escapeLike, like } from './sql-like';
+import { searchTokens } from '../../../shared/domain/search';
+import { escapeLike, like, lowerLike } from './sql-like';
 
 /** Filters of the audit list, parsed from the query. */
 export interface AuditFilter {
-  /** Actor email (any case) or id. */
+  /** Part of the actor's email or name (any case), or their id. */
   readonly actor?: string | undefined;
   /** Exact actions, or prefixes ending in "." (`user.` = every user action). */
   readonly action?: string | undefined;
-  /** Target email (any case) or id. */
+  /** Part of the target's email or name (any case), or their id. */
   readonly target?: string | undefined;
   /** Epoch ms: at or after. */
   readonly from?: number | undefined;
@@ -20,10 +21,27 @@ export interface AuditFilter {
 
 type AuditQuery = SelectQueryBuilder<Database, 'audit_log', object>;
 
+/**
+ * Entries whose actor (or target) has this id, whose recorded email contains the text (any case), or who is a user
+ * the directory search finds with it (the shared search rule: current name and email, case and accents ignored).
+ */
 function whoFilter(query: AuditQuery, idColumn: 'actor_id' | 'target_id', emailColumn: 'actor_email' | 'target_email', value: string): AuditQuery {
   const key = value.trim();
-  if (key.includes('@')) return query.where((eb) => eb(eb.fn('lower', [emailColumn]), '=', key.toLowerCase()));
-  return query.where(idColumn, '=', key);
+  const tokens = searchTokens(key);
+  return query.where((eb) =>
+    eb.or([
+      eb(idColumn, '=', key),
+      lowerLike(emailColumn, `%${escapeLike(key.toLowerCase())}%`),
+      eb(
+        idColumn,
+        'in',
+        tokens.reduce(
+          (users, token) => users.where(like('users.search_text', `%${escapeLike(token)}%`)),
+          eb.selectFrom('users').select('users.id'),
+        ),
+      ),
+    ]),
+  );
 }
 
 /** Adds the filter's conditions to a query on the company's audit log. */
@@ -58,6 +76,7 @@ export function auditEntryView(row: Selectable<AuditLogTable>): AuditEntryView {
   return {
     seq: Number(row.seq),
     at: Number(row.at),
+    companyAt: row.company_at === null ? null : Number(row.company_at),
     actorId: row.actor_id,
     actorEmail: row.actor_email,
     action: row.action,

@@ -4,10 +4,10 @@ import { registerRoute } from '../http/register-route';
 import type { ServiceContext } from '../service-context';
 import { verifyAuditChain } from '../audit/verify-audit-chain';
 import { auditEntriesOldestFirst, listAudit, seqCursor } from './audit-repo';
-import { csvLine } from './csv-text';
+import { csvLine } from '../../../shared/domain/csv';
 import { operatorOf } from './operator';
 
-const EXPORT_HEADER = ['seq', 'at_utc', 'actor_email', 'actor_id', 'action', 'target_email', 'target_id', 'before', 'after', 'evidence', 'prev_hash', 'hash'];
+const EXPORT_HEADER = ['seq', 'at_utc', 'company_time_utc', 'actor_email', 'actor_id', 'action', 'target_email', 'target_id', 'before', 'after', 'evidence', 'prev_hash', 'hash'];
 
 /** Registers the audit routes. */
 export function registerAuditRoutes(ctx: ServiceContext): void {
@@ -27,6 +27,7 @@ export function registerAuditRoutes(ctx: ServiceContext): void {
         csvLine([
           Number(row.seq),
           new Date(Number(row.at)).toISOString(),
+          row.company_at === null ? '' : new Date(Number(row.company_at)).toISOString(),
           row.actor_email,
           row.actor_id,
           row.action,

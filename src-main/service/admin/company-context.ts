@@ -2,7 +2,7 @@
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { DomainCompany } from '../../../shared/domain/model';
 import type { DomainPolicy } from '../../../shared/domain/policy';
-import { companyNow, type Clock } from '../clock';
+import { companyMoment, type Clock, type Moment } from '../clock';
 import { ApiError } from '../http/api-error';
 import { companyFromRow, policyFromRow } from '../repositories/policy-rows';
 import type { Database, PoliciesTable } from '../store/schema';
@@ -14,6 +14,8 @@ export interface CompanyContext {
   readonly policyRow: Selectable<PoliciesTable>;
   /** Company time (real time plus the demo company's simulated offset). */
   readonly now: number;
+  /** Now on both clocks, for audit entries (they stamp real time). */
+  readonly moment: Moment;
 }
 
 /** Loads the company and its policy; 404 in plain words when they are missing. */
@@ -27,10 +29,12 @@ export async function loadCompanyContext(
   if (!company || !policyRow) {
     throw new ApiError('not_found', 'Your company or its MFA policy was not found in this service. Contact your administrator.');
   }
+  const moment = companyMoment(clock, company);
   return {
     company: companyFromRow(company),
     policy: policyFromRow(policyRow),
     policyRow,
-    now: companyNow(clock, company),
+    now: moment.company,
+    moment,
   };
 }

@@ -2,10 +2,17 @@
 import type { ExpressionBuilder, Kysely, SelectQueryBuilder } from 'kysely';
 import type { DirectoryUser } from '../../../shared/api/routes/admin-common';
 import type { DirectoryListQuery } from '../../../shared/api/routes/admin-directory';
+import {
+  ENROLLMENT_GROUPS,
+  ENROLLMENT_STATE_FACTS,
+  type EnrollmentFacts,
+  type EnrollmentState,
+} from '../../../shared/domain/enrollment-report';
 import type { DomainCompany, MethodKind } from '../../../shared/domain/model';
+import { searchTokens } from '../../../shared/domain/search';
 import { ApiError } from '../http/api-error';
 import type { Database } from '../store/schema';
-import { escapeLike, like, lowerLike } from './sql-like';
+import { escapeLike, like } from './sql-like';
 import { LEAN_USER_COLUMNS, directoryUser, type LeanUserRow } from './user-view';
 
 type UserQuery = SelectQueryBuilder<Database, 'users', object>;
@@ -19,34 +26,59 @@ function ssoCondition(eb: ExpressionBuilder<Database, 'users'>, domains: readonl
   return eb.or(domains.map((domain) => like('email_lower', `%@${escapeLike(domain.toLowerCase())}`)));
 }
 
-function hasConfirmedMethod(eb: ExpressionBuilder<Database, 'users'>) {
+function hasConfirmedMethod(eb: ExpressionBuilder<Database, 'users'>, kind: MethodKind) {
   return eb.exists(
     eb
       .selectFrom('mfa_methods')
       .select('mfa_methods.id')
       .whereRef('mfa_methods.user_id', '=', 'users.id')
+      .where('mfa_methods.kind', '=', kind)
       .where('mfa_methods.confirmed_at', 'is not', null),
   );
 }
 
-/** Adds search and filters to a query on the company's users. */
+/** One fact of `EnrollmentFacts` as SQL. */
+function factCondition(eb: ExpressionBuilder<Database, 'users'>, fact: keyof EnrollmentFacts, value: boolean, company: Company) {
+  switch (fact) {
+    case 'active':
+      return eb('users.status', '=', value ? 'active' : 'inactive');
+    case 'sso':
+      return value ? ssoCondition(eb, company.ssoDomains) : eb.not(ssoCondition(eb, company.ssoDomains));
+    case 'payments':
+      return eb('users.account_type', value ? '!=' : '=', 'standard');
+    case 'totp':
+    case 'sms':
+      return value ? hasConfirmedMethod(eb, fact) : eb.not(hasConfirmedMethod(eb, fact));
+  }
+}
+
+/** Users in one of `states`, as the shared table ENROLLMENT_STATE_FACTS defines them (the dashboard's states). */
+function enrollmentCondition(eb: ExpressionBuilder<Database, 'users'>, states: readonly EnrollmentState[], company: Company) {
+  return eb.or(
+    states.map((state) =>
+      eb.and(
+        (Object.entries(ENROLLMENT_STATE_FACTS[state]) as [keyof EnrollmentFacts, boolean][]).map(([fact, value]) =>
+          factCondition(eb, fact, value, company),
+        ),
+      ),
+    ),
+  );
+}
+
+/** Adds search and filters to a query on the company's users. Search matches the stored `search_text` (shared rule). */
 export function applyDirectoryFilter(query: UserQuery, filter: DirectoryFilter, company: Company): UserQuery {
   let result = query.where('users.company_id', '=', company.id);
-  const terms = (filter.q ?? '').toLowerCase().split(/\s+/).filter((term) => term !== '');
-  for (const term of terms) {
-    const pattern = `%${escapeLike(term)}%`;
-    result = result.where((eb) => eb.or([lowerLike('users.name', pattern), like('users.email_lower', pattern)]));
+  for (const token of searchTokens(filter.q ?? '')) {
+    result = result.where(() => like('users.search_text', `%${escapeLike(token)}%`));
   }
   if (filter.status) result = result.where('users.status', '=', filter.status);
   if (filter.accountType) result = result.where('users.account_type', '=', filter.accountType);
   if (filter.country) result = result.where('users.country', '=', filter.country.toUpperCase());
   if (filter.timeZone) result = result.where('users.time_zone', '=', filter.timeZone);
-  if (filter.enrollment === 'sso') result = result.where((eb) => ssoCondition(eb, company.ssoDomains));
-  if (filter.enrollment === 'enrolled' || filter.enrollment === 'not_enrolled') {
-    const enrolled = filter.enrollment === 'enrolled';
-    result = result
-      .where((eb) => eb.not(ssoCondition(eb, company.ssoDomains)))
-      .where((eb) => (enrolled ? hasConfirmedMethod(eb) : eb.not(hasConfirmedMethod(eb))));
+  const enrollment = filter.enrollment;
+  if (enrollment) {
+    const states = enrollment === 'enrolled' ? ENROLLMENT_GROUPS.enrolled : [enrollment];
+    result = result.where((eb) => enrollmentCondition(eb, states, company));
   }
   return result;
 }
@@ -160,7 +192,10 @@ export async function usersChangedSince(
   };
 }
 
-/** Active users whose last sign-in is at or before `cutoff`, or who never signed in (R-DIR-3), by email. */
+/**
+ * Stale users (R-DIR-3, shared/domain/stale.ts): active, inactive since `cutoff` or earlier, where inactivity counts
+ * from the last sign-in or, for a user who never signed in, from when they were added. By email.
+ */
 export async function listStaleUsers(
   db: Kysely<Database>,
   company: Company,
@@ -171,7 +206,7 @@ export async function listStaleUsers(
     .selectFrom('users')
     .where('company_id', '=', company.id)
     .where('status', '=', 'active')
-    .where((eb) => eb.or([eb('last_sign_in_at', 'is', null), eb('last_sign_in_at', '<=', cutoff)]));
+    .where((eb) => eb(eb.fn.coalesce('last_sign_in_at', 'created_at'), '<=', cutoff));
   const totalRow = await stale.select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirst();
   const paged = page.afterEmail === null ? stale : stale.where('email_lower', '>', page.afterEmail);
   const rows = await paged

@@ -1,23 +1,23 @@
 /**
  * "Locked out?" triage (R-RST-4) and unlocking a locked-out user (R-AUTH-2). Triage needs any admin-tool access;
- * unlocking needs Admin on both tools, like a reset, and is refused for SSO and payments users (their MFA belongs
- * to their identity provider or to Payments support).
+ * unlocking follows `unlockRefusal`: Admin on both tools, like a reset, and never for SSO and payments users (their
+ * MFA belongs to their identity provider or to Payments support).
  */
 import type { DirectoryUserDetail } from '../../../shared/api/routes/admin-common';
 import { AUDIT_ACTIONS } from '../../../shared/api/routes/admin-audit';
 import type { TriageResult } from '../../../shared/api/routes/admin-reset';
 import { isSsoUser } from '../../../shared/domain/directory';
 import { isLocked } from '../../../shared/domain/lockout';
-import { isPaymentsUser } from '../../../shared/domain/model';
-import { canResetMfa } from '../../../shared/domain/permissions';
 import { resetEligibility } from '../../../shared/domain/reset-eligibility';
 import { lockedOutTriage } from '../../../shared/domain/triage';
+import { unlockRefusal, type UnlockRefusal } from '../../../shared/domain/unlock-eligibility';
+import type { ApiErrorCode } from '../../../shared/api/define';
 import { appendAudit } from '../audit/append-audit';
 import type { Clock } from '../clock';
 import { ApiError } from '../http/api-error';
 import type { Store } from '../store/store';
 import { loadCompanyContext } from './company-context';
-import { requireAdminOnBoth, type Operator } from './operator';
+import type { Operator } from './operator';
 import { contactView, findByExactEmail } from './reset-target';
 import { detailOf, findUserRow } from './user-detail';
 import { domainUser } from './user-view';
@@ -25,69 +25,73 @@ import { reserveChangeSeqs } from './user-writes';
 
 type Deps = { store: Store; clock: Clock };
 
-/** Who can help the caller with this email, and whether this operator can act here. */
-export async function triage(deps: Deps, operator: Operator, email: string): Promise<TriageResult> {
+/** The helpdesk's zone: the one the console sent, else the operator's own zone in the directory. */
+export async function viewerZoneOf(deps: Deps, operator: Operator, sent: string | undefined): Promise<string> {
+  return sent ?? (await findUserRow(deps.store.db, operator.companyId, operator.id)).time_zone;
+}
+
+/** Who can help the caller with this email, and whether this operator can act here; lock times in `timeZone`. */
+export async function triage(deps: Deps, operator: Operator, request: { email: string; timeZone?: string | undefined }): Promise<TriageResult> {
   const ctx = await loadCompanyContext(deps.store.db, deps.clock, operator.companyId);
-  const found = await findByExactEmail(deps.store.db, operator.companyId, email);
-  const answer = lockedOutTriage({ user: found?.domain ?? null, company: ctx.company, policy: ctx.policy, hasRecoveryCode: found?.hasRecoveryCode ?? false, now: ctx.now });
+  const found = await findByExactEmail(deps.store.db, operator.companyId, request.email);
+  const answer = lockedOutTriage({
+    user: found?.domain ?? null,
+    company: ctx.company,
+    policy: ctx.policy,
+    hasRecoveryCode: found?.hasRecoveryCode ?? false,
+    now: ctx.now,
+    viewerZone: await viewerZoneOf(deps, operator, request.timeZone),
+  });
   const helper = answer.helper;
   const contact = helper === 'self_service' || helper === 'unknown' ? null : contactView(helper);
   if (!found) {
     return { ...answer, tips: [...answer.tips], contact, canResetHere: false, canUnlockHere: false, user: null };
   }
   const user = found.domain;
-  const locked = isLocked(user, ctx.now);
-  const sso = isSsoUser(user.email, ctx.company);
   return {
     ...answer,
     tips: [...answer.tips],
     contact,
     canResetHere: resetEligibility({ operator, target: user, company: ctx.company, policy: ctx.policy }).eligible,
-    canUnlockHere: locked && canResetMfa(operator) && !sso && !isPaymentsUser(user),
+    canUnlockHere: unlockRefusal(operator, user, ctx.company, ctx.now) === null,
     user: {
       id: user.id,
       email: user.email,
       name: user.name,
       status: user.status,
       accountType: user.accountType,
-      sso,
+      sso: isSsoUser(user.email, ctx.company),
       methods: [...user.methods],
       hasRecoveryCode: found.hasRecoveryCode,
+      timeZone: user.timeZone,
       lockedUntil: user.lockedUntil,
-      locked,
+      locked: isLocked(user, ctx.now),
     },
   };
 }
 
-/** Ends a user's MFA lockout and clears the failure count; audited. */
+const UNLOCK_REFUSAL_CODE: Record<UnlockRefusal, ApiErrorCode> = {
+  operator_lacks_permission: 'forbidden',
+  sso_user: 'unprocessable',
+  payments_user: 'unprocessable',
+  not_locked: 'unprocessable',
+};
+
+/** Ends a user's MFA lockout and clears the failure count; audited with before/after. */
 export async function unlockUser(deps: Deps, operator: Operator, userId: string): Promise<DirectoryUserDetail> {
-  requireAdminOnBoth(operator, 'Unlocking a user’s MFA');
   return deps.store.write(async (trx) => {
     const ctx = await loadCompanyContext(trx, deps.clock, operator.companyId);
     const row = await findUserRow(trx, operator.companyId, userId);
     const user = domainUser(row, []);
-    if (isSsoUser(user.email, ctx.company)) {
-      throw new ApiError('unprocessable', `${user.email} signs in through your identity provider, which runs their MFA. Your IT department must help them.`, {
-        reason: 'sso_user',
-        contact: contactView('it_department'),
-      });
-    }
-    if (isPaymentsUser(user)) {
-      throw new ApiError('unprocessable', `${user.email} is a payments user: only Payments support can help with their MFA.`, {
-        reason: 'payments_user',
-        contact: contactView('payments_support'),
-      });
-    }
-    if (!isLocked(user, ctx.now)) {
-      throw new ApiError('unprocessable', `${user.email} is not locked out, so there is nothing to unlock. If they cannot sign in, try the "Locked out?" triage.`, {
-        reason: 'not_locked',
-      });
+    const refusal = unlockRefusal(operator, user, ctx.company, ctx.now);
+    if (refusal !== null) {
+      throw new ApiError(UNLOCK_REFUSAL_CODE[refusal.reason], refusal.message, { reason: refusal.reason, ...(refusal.contact ? { contact: contactView(refusal.contact) } : {}) });
     }
     const changeSeq = await reserveChangeSeqs(trx, 1);
     await trx.updateTable('users').set({ failed_attempts: 0, locked_until: null, updated_at: ctx.now, change_seq: changeSeq }).where('id', '=', row.id).execute();
     await appendAudit(trx, {
       companyId: operator.companyId,
-      at: ctx.now,
+      when: ctx.moment,
       actorId: operator.id,
       actorEmail: operator.email,
       action: AUDIT_ACTIONS.mfaUnlock,

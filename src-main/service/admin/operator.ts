@@ -3,7 +3,7 @@
  * Company Admin or Directory: enough to read); writes are checked here with plain-words refusals.
  */
 import type { ToolPermissions } from '../../../shared/domain/model';
-import { hasAdminOnBothTools, mayChangeSignInOf } from '../../../shared/domain/permissions';
+import { canWriteDirectory, hasAdminOnBothTools, mayChangeSignInOf } from '../../../shared/domain/permissions';
 import type { AuthContext } from '../auth/authenticator';
 import { ApiError } from '../http/api-error';
 
@@ -24,11 +24,6 @@ export function operatorOf(auth: AuthContext): Operator {
     companyId: auth.user.company_id,
     permissions: { companyAdmin: auth.user.perm_company_admin, directory: auth.user.perm_directory },
   };
-}
-
-/** True when the operator may add, change, deactivate and import users: `standard` or `admin` on Directory. */
-export function canWriteDirectory(operator: Operator): boolean {
-  return operator.permissions.directory === 'standard' || operator.permissions.directory === 'admin';
 }
 
 /** Refuses unless the operator may write the directory. */

@@ -2,8 +2,7 @@
 import { apiRoutes } from '../../../shared/api';
 import { AUDIT_ACTIONS } from '../../../shared/api/routes/admin-audit';
 import type { PolicyHistoryEntry } from '../../../shared/api/routes/admin-policy';
-import { policyWarnings } from '../../../shared/domain/policy-warnings';
-import { timeZonePreview } from '../../../shared/domain/tz-preview';
+import { deadlinePreview } from '../../../shared/domain/deadline-preview';
 import { ApiError } from '../http/api-error';
 import { registerRoute } from '../http/register-route';
 import type { ServiceContext } from '../service-context';
@@ -66,20 +65,8 @@ export function registerPolicyRoutes(ctx: ServiceContext): void {
       .groupBy('time_zone')
       .execute();
     const activeUsersByZone = new Map(rows.map((row) => [row.time_zone, Number(row.count)]));
-    const preview = timeZonePreview({ date: query.date, zone: query.zone, activeUsersByZone, extraZones: query.extraZones });
-    if (!preview.ok) throw new ApiError('bad_request', preview.message, { reason: preview.reason });
-    const warnings = policyWarnings({ required: query.required, deadlineDate: query.date, deadlineZone: query.zone }, company.now);
-    return {
-      date: preview.date,
-      zone: preview.zone,
-      instantMs: preview.instantMs,
-      instant: preview.instant,
-      midnightSkipped: preview.midnightSkipped,
-      deadlineNote: preview.deadlineNote,
-      rows: preview.rows.map((row) => ({ ...row, notes: [...row.notes] })),
-      unknownZones: [...preview.unknownZones],
-      totalActiveUsers: rows.reduce((sum, row) => sum + Number(row.count), 0),
-      warnings,
-    };
+    const result = deadlinePreview({ date: query.date, zone: query.zone, activeUsersByZone, extraZones: query.extraZones, required: query.required }, company.now);
+    if (!result.ok) throw new ApiError('bad_request', result.message, { reason: result.reason });
+    return result.preview;
   });
 }

@@ -85,7 +85,7 @@ export async function updatePolicy(
       .execute();
     await appendAudit(trx, {
       companyId: operator.companyId,
-      at: ctx.now,
+      when: ctx.moment,
       actorId: operator.id,
       actorEmail: operator.email,
       action: AUDIT_ACTIONS.policyUpdate,

@@ -12,9 +12,9 @@ export function registerResetRoutes(ctx: ServiceContext): void {
   const deps = { store, clock };
 
   registerRoute(app, apiRoutes.adminResetEligibility, authenticator, async ({ auth, body }) =>
-    checkResetEligibility(deps, operatorOf(auth), body.email),
+    checkResetEligibility(deps, operatorOf(auth), body),
   );
   registerRoute(app, apiRoutes.adminReset, authenticator, async ({ auth, body }) => resetMfa(deps, operatorOf(auth), body));
-  registerRoute(app, apiRoutes.adminTriage, authenticator, async ({ auth, body }) => triage(deps, operatorOf(auth), body.email));
+  registerRoute(app, apiRoutes.adminTriage, authenticator, async ({ auth, body }) => triage(deps, operatorOf(auth), body));
   registerRoute(app, apiRoutes.adminUserUnlock, authenticator, async ({ auth, params }) => unlockUser(deps, operatorOf(auth), params.id));
 }

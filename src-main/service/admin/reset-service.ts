@@ -7,22 +7,25 @@ import type { ResetEligibility, ResetResult } from '../../../shared/api/routes/a
 import { AUDIT_ACTIONS } from '../../../shared/api/routes/admin-audit';
 import { resetEligibility, type ResetRefusal } from '../../../shared/domain/reset-eligibility';
 import { resetEvidence } from '../../../shared/domain/reset-evidence';
+import { unlockRefusal } from '../../../shared/domain/unlock-eligibility';
 import type { ApiErrorCode } from '../../../shared/api/define';
 import { appendAudit } from '../audit/append-audit';
 import type { Clock } from '../clock';
 import { ApiError } from '../http/api-error';
 import type { Store } from '../store/store';
 import { loadCompanyContext, type CompanyContext } from './company-context';
+import { viewerZoneOf } from './lockout-service';
 import type { Operator } from './operator';
 import { contactView, findByExactEmail, resetTargetView, type FoundUser } from './reset-target';
 import { endSessions, reserveChangeSeqs } from './user-writes';
 
 type Deps = { store: Store; clock: Clock };
 
-function eligibilityOf(operator: Operator, found: FoundUser | null, ctx: CompanyContext): ResetEligibility {
+function eligibilityOf(operator: Operator, found: FoundUser | null, ctx: CompanyContext, viewerZone: string): ResetEligibility {
   const result = resetEligibility({ operator, target: found?.domain ?? null, company: ctx.company, policy: ctx.policy });
+  const canUnlockHere = found !== null && unlockRefusal(operator, found.domain, ctx.company, ctx.now) === null;
   if (result.eligible && found) {
-    return { eligible: true, user: resetTargetView(found), checklist: ctx.policy.resetChecklist.map((item) => ({ ...item })) };
+    return { eligible: true, user: resetTargetView(found, ctx.now, viewerZone, ctx.company), checklist: ctx.policy.resetChecklist.map((item) => ({ ...item })), canUnlockHere };
   }
   if (result.eligible) throw new Error('Eligibility without a target');
   const hideTarget = result.reason === 'operator_lacks_permission';
@@ -31,14 +34,16 @@ function eligibilityOf(operator: Operator, found: FoundUser | null, ctx: Company
     reason: result.reason,
     message: result.message,
     contact: contactView(result.contact),
-    user: found && !hideTarget ? resetTargetView(found) : null,
+    user: found && !hideTarget ? resetTargetView(found, ctx.now, viewerZone, ctx.company) : null,
+    canUnlockHere: canUnlockHere && !hideTarget,
   };
 }
 
-/** May `operator` reset the MFA of the user with exactly this email? */
-export async function checkResetEligibility(deps: Deps, operator: Operator, email: string): Promise<ResetEligibility> {
+/** May `operator` reset the MFA of the user with exactly this email? Lock times in `timeZone`. */
+export async function checkResetEligibility(deps: Deps, operator: Operator, request: { email: string; timeZone?: string | undefined }): Promise<ResetEligibility> {
   const ctx = await loadCompanyContext(deps.store.db, deps.clock, operator.companyId);
-  return eligibilityOf(operator, await findByExactEmail(deps.store.db, operator.companyId, email), ctx);
+  const found = await findByExactEmail(deps.store.db, operator.companyId, request.email);
+  return eligibilityOf(operator, found, ctx, await viewerZoneOf(deps, operator, request.timeZone));
 }
 
 const REFUSAL_CODE: Record<ResetRefusal, ApiErrorCode> = {
@@ -47,6 +52,8 @@ const REFUSAL_CODE: Record<ResetRefusal, ApiErrorCode> = {
   sso_user: 'unprocessable',
   payments_user: 'unprocessable',
   own_account: 'unprocessable',
+  inactive_user: 'unprocessable',
+  not_enrolled: 'unprocessable',
   mfa_not_enforced: 'unprocessable',
 };
 
@@ -54,6 +61,7 @@ const REFUSAL_CODE: Record<ResetRefusal, ApiErrorCode> = {
 export interface ResetInput {
   readonly email: string;
   readonly checks: readonly string[];
+  readonly values?: Readonly<Record<string, string>> | undefined;
   readonly verified: boolean;
   readonly note?: string | undefined;
 }
@@ -63,13 +71,17 @@ export async function resetMfa(deps: Deps, operator: Operator, input: ResetInput
   return deps.store.write(async (trx) => {
     const ctx = await loadCompanyContext(trx, deps.clock, operator.companyId);
     const found = await findByExactEmail(trx, operator.companyId, input.email);
-    const eligibility = eligibilityOf(operator, found, ctx);
+    // Only the decision matters here; the zone would only word a lock for the screen.
+    const eligibility = eligibilityOf(operator, found, ctx, ctx.policy.deadlineZone);
     if (!eligibility.eligible) {
       throw new ApiError(REFUSAL_CODE[eligibility.reason], eligibility.message, { reason: eligibility.reason, contact: eligibility.contact });
     }
     if (!found) throw new Error('Eligible reset without a target');
-    const checked = resetEvidence(ctx.policy, { checkedIds: input.checks, confirmed: input.verified });
-    if (!checked.ok) throw new ApiError(checked.reason === 'unknown_check' ? 'conflict' : 'bad_request', checked.message, { reason: checked.reason });
+    const checked = resetEvidence(ctx.policy, { checkedIds: input.checks, values: input.values ?? {}, confirmed: input.verified });
+    if (!checked.ok) {
+      const code = checked.reason === 'unknown_check' ? 'conflict' : checked.reason === 'value_missing' ? 'unprocessable' : 'bad_request';
+      throw new ApiError(code, checked.message, { reason: checked.reason, ...(checked.missing ? { missing: checked.missing } : {}) });
+    }
     const missing = checked.evidence.checks.filter((check) => !check.checked);
     if (missing.length > 0) {
       throw new ApiError(
@@ -99,7 +111,7 @@ export async function resetMfa(deps: Deps, operator: Operator, input: ResetInput
     const removed = { methods: [...domain.methods], pendingMethods: pending.length, recoveryCode: found.hasRecoveryCode, sessionsEnded, lockoutCleared };
     await appendAudit(trx, {
       companyId: operator.companyId,
-      at: ctx.now,
+      when: ctx.moment,
       actorId: operator.id,
       actorEmail: operator.email,
       action: AUDIT_ACTIONS.mfaReset,

@@ -6,7 +6,7 @@ export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (char) => `\\${char}`);
 }
 
-/** `lower(column) like pattern escape '\'`: case-insensitive on both engines for the lower-case `pattern`. */
+/** `lower(column) like pattern escape '\'`: for ASCII text such as recorded emails; names use the search rule. */
 export function lowerLike(column: string, pattern: string): RawBuilder<boolean> {
   return sql<boolean>`lower(${sql.ref(column)}) like ${pattern} escape '\\'`;
 }

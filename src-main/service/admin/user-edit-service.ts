@@ -9,6 +9,7 @@ import type { DirectoryUserDetail, ToolPermissionsView } from '../../../shared/a
 import { AUDIT_ACTIONS } from '../../../shared/api/routes/admin-audit';
 import type { UserCreateBody, UserUpdateBody } from '../../../shared/api/routes/admin-directory';
 import { emailKey } from '../../../shared/domain/directory';
+import { searchText } from '../../../shared/domain/search';
 import type { z } from 'zod';
 import { appendAudit } from '../audit/append-audit';
 import type { Clock } from '../clock';
@@ -50,6 +51,7 @@ export async function createUser(deps: Deps, operator: Operator, body: z.output<
       email: body.email,
       email_lower: emailKey(body.email),
       name: body.name,
+      search_text: searchText(body),
       status: body.status,
       country: body.country,
       time_zone: body.timeZone,
@@ -69,7 +71,7 @@ export async function createUser(deps: Deps, operator: Operator, body: z.output<
     await trx.insertInto('users').values(row).execute();
     await appendAudit(trx, {
       companyId: operator.companyId,
-      at: ctx.now,
+      when: ctx.moment,
       actorId: operator.id,
       actorEmail: operator.email,
       action: AUDIT_ACTIONS.userCreate,
@@ -133,11 +135,12 @@ export async function updateUser(
       await assertEmailFree(trx, operator.companyId, body.email, row.id);
       set.email_lower = emailKey(body.email);
     }
+    if ('email' in after || 'name' in after) set.search_text = searchText({ name: set.name ?? row.name, email: set.email ?? row.email });
     const changeSeq = await nextChangeSeq(trx);
     await trx.updateTable('users').set({ ...set, updated_at: ctx.now, change_seq: changeSeq }).where('id', '=', row.id).execute();
     await appendAudit(trx, {
       companyId: operator.companyId,
-      at: ctx.now,
+      when: ctx.moment,
       actorId: operator.id,
       actorEmail: operator.email,
       action: AUDIT_ACTIONS.userUpdate,

@@ -10,7 +10,7 @@ import type { BulkSkip } from '../../../shared/api/routes/admin-directory';
 import type { ToolPermissions } from '../../../shared/domain/model';
 import { mayChangeSignInOf } from '../../../shared/domain/permissions';
 import { appendAudit, appendAuditEntries, type AuditEntryInput } from '../audit/append-audit';
-import type { Clock } from '../clock';
+import type { Clock, Moment } from '../clock';
 import { ApiError } from '../http/api-error';
 import type { Database, UsersTable } from '../store/schema';
 import type { Store } from '../store/store';
@@ -27,10 +27,10 @@ function permissionsOf(row: UserRow): ToolPermissions {
   return { companyAdmin: row.perm_company_admin, directory: row.perm_directory };
 }
 
-function statusAudit(operator: Operator, row: UserRow, to: Status, now: number, evidence: Record<string, unknown>): AuditEntryInput {
+function statusAudit(operator: Operator, row: UserRow, to: Status, when: Moment, evidence: Record<string, unknown>): AuditEntryInput {
   return {
     companyId: operator.companyId,
-    at: now,
+    when,
     actorId: operator.id,
     actorEmail: operator.email,
     action: to === 'inactive' ? AUDIT_ACTIONS.userDeactivate : AUDIT_ACTIONS.userReactivate,
@@ -65,7 +65,7 @@ export async function changeStatus(deps: Deps, operator: Operator, userId: strin
     if (row.status === to) return detailOf(trx, row, ctx.company, ctx.now);
     const changeSeq = await setStatus(trx, [row], to, ctx.now);
     const sessionsEnded = to === 'inactive' ? await endSessions(trx, [row.id], ctx.now) : 0;
-    await appendAudit(trx, statusAudit(operator, row, to, ctx.now, to === 'inactive' ? { sessionsEnded } : {}));
+    await appendAudit(trx, statusAudit(operator, row, to, ctx.moment, to === 'inactive' ? { sessionsEnded } : {}));
     return detailOf(trx, { ...row, status: to, updated_at: ctx.now, change_seq: changeSeq }, ctx.company, ctx.now);
   });
 }
@@ -118,7 +118,7 @@ export async function bulkDeactivate(
     await setStatus(trx, targets, 'inactive', ctx.now);
     const sessionsEnded = await endSessions(trx, targets.map((row) => row.id), ctx.now);
     const evidence = { bulk: true, batchSize: targets.length };
-    await appendAuditEntries(trx, targets.map((row) => statusAudit(operator, row, 'inactive', ctx.now, evidence)));
+    await appendAuditEntries(trx, targets.map((row) => statusAudit(operator, row, 'inactive', ctx.moment, evidence)));
     return { deactivated: targets.length, skipped, sessionsEnded };
   });
 }

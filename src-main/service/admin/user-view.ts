@@ -21,6 +21,7 @@ export const LEAN_USER_COLUMNS = [
   'enrolled_at',
   'last_sign_in_at',
   'locked_until',
+  'created_at',
   'change_seq',
 ] as const;
 
@@ -50,6 +51,7 @@ export function directoryUser(row: LeanUserRow, methods: readonly MethodKind[], 
     enrolledAt: row.enrolled_at === null ? null : Number(row.enrolled_at),
     lastSignInAt: row.last_sign_in_at === null ? null : Number(row.last_sign_in_at),
     lockedUntil: row.locked_until === null ? null : Number(row.locked_until),
+    createdAt: Number(row.created_at),
     changeSeq: Number(row.change_seq),
   };
 }
@@ -92,7 +94,6 @@ export function directoryUserDetail(
     locked: isLocked({ failedAttempts: row.failed_attempts, lockedUntil: lean.lockedUntil }, input.now),
     alwaysRequireMfa: row.always_require_mfa === 1,
     activeSessions: input.activeSessions,
-    createdAt: Number(row.created_at),
     updatedAt: Number(row.updated_at),
   };
 }

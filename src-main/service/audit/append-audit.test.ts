@@ -18,7 +18,7 @@ async function seedCompany(store: Store, id: string): Promise<void> {
 }
 
 function entry(action: string, at: number, extra: Partial<Parameters<typeof appendAudit>[1]> = {}): Parameters<typeof appendAudit>[1] {
-  return { companyId: COMPANY, at, actorId: 'u1', actorEmail: 'a@x.example', action, targetId: null, targetEmail: null, ...extra };
+  return { companyId: COMPANY, when: { real: at, company: at }, actorId: 'u1', actorEmail: 'a@x.example', action, targetId: null, targetEmail: null, ...extra };
 }
 
 /** A vault that counts how often the chain's head is written. */
@@ -87,9 +87,21 @@ describe('keyed, hash-chained audit log (R-AUD-1)', () => {
     await store.write((trx) => sql`update audit_log set actor_email = 'someone@else.example' where action = 'b'`.execute(trx));
     expect(await verify()).toMatchObject({ ok: false, checked: 1, brokenAt: { action: 'b', reason: 'content_mismatch' } });
     const b = await store.db.selectFrom('audit_log').selectAll().where('action', '=', 'b').executeTakeFirstOrThrow();
-    const forged = auditEntryHash(b.prev_hash, { ...b, companyId: b.company_id, actorId: b.actor_id, actorEmail: b.actor_email, targetId: b.target_id, targetEmail: b.target_email, at: Number(b.at) });
+    const forged = auditEntryHash(b.prev_hash, { ...b, companyId: b.company_id, actorId: b.actor_id, actorEmail: b.actor_email, targetId: b.target_id, targetEmail: b.target_email, at: Number(b.at), companyAt: null });
     await store.write((trx) => sql`update audit_log set hash = ${forged} where action = 'b'`.execute(trx));
     expect(await verify()).toMatchObject({ ok: false, brokenAt: { action: 'b', reason: 'content_mismatch' } });
+  });
+
+  it('seals the company time with the entry when a demo clock is shifted, so changing it is named', async () => {
+    const shifted = 46 * 86_400_000;
+    await store.write((trx) => appendAuditEntries(trx, [entry('a', 1), entry('b', 2, { when: { real: 2, company: 2 + shifted } }), entry('c', 3)]));
+    const b = await store.db.selectFrom('audit_log').selectAll().where('action', '=', 'b').executeTakeFirstOrThrow();
+    expect(Number(b.company_at)).toBe(2 + shifted);
+    expect(await verify()).toEqual({ ok: true, checked: 3, note: null });
+    await store.write((trx) => sql`update audit_log set company_at = ${3 + shifted} where action = 'b'`.execute(trx));
+    expect(await verify()).toMatchObject({ ok: false, checked: 1, brokenAt: { action: 'b', reason: 'content_mismatch' } });
+    await store.write((trx) => sql`update audit_log set company_at = null where action = 'b'`.execute(trx));
+    expect(await verify()).toMatchObject({ ok: false, checked: 1, brokenAt: { action: 'b', reason: 'content_mismatch' } });
   });
 
   it('names the entry after a removed one, entries cut off the end, and never seals over such a gap', async () => {
@@ -146,16 +158,20 @@ describe('keyed, hash-chained audit log (R-AUD-1)', () => {
 });
 
 describe('upgrading a chain written before the audit key', () => {
-  /** Writes a plain SHA-256 chain the way earlier versions did. */
-  async function legacyChain(store: Store, actions: string[]): Promise<void> {
+  /**
+   * Writes a plain SHA-256 chain the way earlier versions did: 0.1.0 had no company time, 0.2 (issue 9a) hashed it
+   * only when a demo clock was shifted; `companyAt` gives it per action.
+   */
+  async function legacyChain(store: Store, actions: string[], companyAt: Record<string, number> = {}): Promise<void> {
     await store.write(async (trx) => {
       let prevHash = GENESIS_HASH;
       for (const [i, action] of actions.entries()) {
-        const content = { companyId: COMPANY, at: i, actorId: 'u1', actorEmail: 'a@x.example', action, targetId: null, targetEmail: null, before: null, after: null, evidence: null };
+        const shifted = companyAt[action] ?? null;
+        const content = { companyId: COMPANY, at: i, companyAt: shifted, actorId: 'u1', actorEmail: 'a@x.example', action, targetId: null, targetEmail: null, before: null, after: null, evidence: null };
         const hash = auditEntryHash(prevHash, content);
         await trx
           .insertInto('audit_log')
-          .values({ company_id: COMPANY, at: i, actor_id: 'u1', actor_email: 'a@x.example', action, target_id: null, target_email: null, before: null, after: null, evidence: null, prev_hash: prevHash, hash })
+          .values({ company_id: COMPANY, at: i, company_at: shifted, actor_id: 'u1', actor_email: 'a@x.example', action, target_id: null, target_email: null, before: null, after: null, evidence: null, prev_hash: prevHash, hash })
           .execute();
         prevHash = hash;
       }
@@ -174,6 +190,18 @@ describe('upgrading a chain written before the audit key', () => {
     await store.write((trx) => appendAudit(trx, entry('d', 4)));
     expect(await verifyAuditChain(store.db, COMPANY, chain)).toEqual({ ok: true, checked: 4, note: null });
     await store.close();
+  });
+
+  it('reseals a plain chain whose entries hashed the company time only when a demo clock was shifted', async () => {
+    const raw = await openStore({ memory: true });
+    await seedCompany(raw, COMPANY);
+    await legacyChain(raw, ['a', 'b', 'c'], { b: 1 + 46 * 86_400_000 });
+    const chain = await AuditChainKeys.open(new MemoryVault(), 'db-1');
+    expect(await upgradeAuditChains(raw, chain)).toBe(3);
+    expect(await verifyAuditChain(raw.db, COMPANY, chain)).toEqual({ ok: true, checked: 3, note: null });
+    await raw.write((trx) => sql`update audit_log set company_at = null where action = 'b'`.execute(trx));
+    expect(await verifyAuditChain(raw.db, COMPANY, chain)).toMatchObject({ ok: false, brokenAt: { action: 'b', reason: 'content_mismatch' } });
+    await raw.close();
   });
 
   it('leaves a legacy break where it was instead of sealing over it', async () => {

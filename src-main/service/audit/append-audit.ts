@@ -3,9 +3,12 @@
  * of a store bound to the audit chain (`withAuditChain`): each entry is sealed with the audit key, and the scope
  * learns the company's new head, which the store saves in the vault once the transaction is durable. Hashing
  * follows `shared/domain/audit-chain.ts`: before/after/evidence are stored as canonical JSON text.
+ * Entries stamp real time; the company's simulated time is kept beside it only when a demo clock is shifted, and
+ * the keyed hash covers it then.
  */
 import type { Insertable, Transaction } from 'kysely';
 import { GENESIS_HASH, canonicalJson, keyedAuditEntryHash, type AuditEntryContent } from '../../../shared/domain/audit-chain';
+import type { Moment } from '../clock';
 import type { AuditLogTable, Database } from '../store/schema';
 import type { AuditHead } from './audit-chain-keys';
 import { auditScopeOf } from './keyed-audit-store';
@@ -13,7 +16,8 @@ import { auditScopeOf } from './keyed-audit-store';
 /** One audit entry as callers give it: before/after/evidence are any JSON-able values (undefined = none). */
 export interface AuditEntryInput {
   companyId: string;
-  at: number;
+  /** When it happened, on both clocks: `at` stores the real time, `company_at` the company's when it differs. */
+  when: Moment;
   actorId: string | null;
   actorEmail: string | null;
   action: string;
@@ -53,7 +57,8 @@ async function newestEntry(trx: Transaction<Database>, companyId: string): Promi
 function contentOf(entry: AuditEntryInput): AuditEntryContent {
   return {
     companyId: entry.companyId,
-    at: entry.at,
+    at: entry.when.real,
+    companyAt: entry.when.company === entry.when.real ? null : entry.when.company,
     actorId: entry.actorId,
     actorEmail: entry.actorEmail,
     action: entry.action,
@@ -65,7 +70,7 @@ function contentOf(entry: AuditEntryInput): AuditEntryContent {
   };
 }
 
-/** Rows per insert statement (13 columns each: well under both engines' parameter limits). */
+/** Rows per insert statement (14 columns each: well under both engines' parameter limits). */
 const INSERT_BATCH = 500;
 
 /**
@@ -84,6 +89,7 @@ export async function appendAuditEntries(trx: Transaction<Database>, entries: re
     rows.push({
       company_id: content.companyId,
       at: content.at,
+      company_at: content.companyAt,
       actor_id: content.actorId,
       actor_email: content.actorEmail,
       action: content.action,

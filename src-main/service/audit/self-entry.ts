@@ -1,4 +1,5 @@
 /** Audit entries for what users do to their own MFA (enroll, change a method, renew or use a recovery code). */
+import type { Moment } from '../clock';
 import type { AuditEntryInput } from './append-audit';
 
 /** The user row fields an entry names. */
@@ -8,12 +9,12 @@ export interface AuditedUser {
   company_id: string;
 }
 
-/** An entry whose actor and target are both `user`, at company time `at`. */
+/** An entry whose actor and target are both `user`, at the moment `when`. */
 export function selfAuditEntry(
   user: AuditedUser,
-  at: number,
+  when: Moment,
   action: string,
   detail: Pick<AuditEntryInput, 'before' | 'after' | 'evidence'> = {},
 ): AuditEntryInput {
-  return { companyId: user.company_id, at, actorId: user.id, actorEmail: user.email, action, targetId: user.id, targetEmail: user.email, ...detail };
+  return { companyId: user.company_id, when, actorId: user.id, actorEmail: user.email, action, targetId: user.id, targetEmail: user.email, ...detail };
 }

@@ -33,6 +33,7 @@ export function chainedEntry(row: Selectable<AuditLogTable>): ChainedAuditEntry 
     seq: Number(row.seq),
     companyId: row.company_id,
     at: Number(row.at),
+    companyAt: row.company_at === null ? null : Number(row.company_at),
     actorId: row.actor_id,
     actorEmail: row.actor_email,
     action: row.action,

@@ -1,5 +1,7 @@
 /** What an unfinished sign-in shows next, from the domain's decision and the session's stage. */
 import type { SignInNext } from '../../../shared/api/routes/auth';
+import { contactPhrase, mfaContact } from '../../../shared/domain/contacts';
+import { isSsoUser } from '../../../shared/domain/directory';
 import { signInNextStep, type SignInStep } from '../../../shared/domain/sign-in';
 import { signInChallengeOptions, usablePhoneMasked } from '../challenges/challenge-options';
 import { ApiError } from '../http/api-error';
@@ -13,9 +15,10 @@ export function nextFromStep(uc: UserContext, step: Exclude<SignInStep, { step: 
     case 'challenge': {
       const options = signInChallengeOptions(uc);
       if (options.length === 0) {
+        const contact = mfaContact({ accountType: uc.domainUser.accountType, sso: isSsoUser(uc.user.email, uc.company) });
         throw new ApiError(
           'forbidden',
-          'None of your verification methods can be used any more, and you have no recovery code. Ask your company admin to reset your MFA.',
+          `None of your verification methods can be used any more, and you have no recovery code. Ask ${contactPhrase(contact)} to reset your MFA.`,
           { reason: 'no_usable_method' },
         );
       }

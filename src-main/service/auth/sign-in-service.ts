@@ -70,7 +70,7 @@ export async function signIn(ctx: ServiceContext, input: { email: string; passwo
     await ctx.store.write((trx) => clearPasswordThrottle(trx, throttleKey));
     if (step.step === 'inactive') throw new ApiError('forbidden', step.message, { reason: 'inactive' });
     if (step.step === 'sso') return { token: null, user: null, next: { step: 'sso', message: step.message } };
-    if (step.step === 'locked' && !noConsole) throw lockedError(step.end, uc.now, uc.user);
+    if (step.step === 'locked' && !noConsole) throw lockedError(uc, step.end);
     throw new ApiError('forbidden', NO_ADMIN_TOOLS, { reason: 'no_admin_tools' });
   }
   const next = nextFromStep(uc, step);

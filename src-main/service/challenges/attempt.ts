@@ -7,7 +7,9 @@
  */
 import type { Transaction } from 'kysely';
 import { MAX_CONSECUTIVE_FAILURES, UNTIL_ADMIN_UNLOCKS, attemptsLeft, lockEnd, lockMinutes, registerFailure, type LockEnd } from '../../../shared/domain/lockout';
-import { lockHelper, lockedMessage } from '../../../shared/domain/sign-in';
+import { contactPhrase, mfaContact, type Contact } from '../../../shared/domain/contacts';
+import { isSsoUser } from '../../../shared/domain/directory';
+import { lockedMessage } from '../../../shared/domain/sign-in';
 import { appendAudit } from '../audit/append-audit';
 import { ApiError } from '../http/api-error';
 import type { UserContext } from '../repositories/user-context';
@@ -21,24 +23,27 @@ type Outcome<T> =
   | { kind: 'locked'; end: LockEnd }
   | { kind: 'failed'; reason: string; message: string; attemptsLeft: number | null; failedAttempts: number };
 
-/** The 423 answer while MFA is locked; `details.untilAdminUnlocks` when only an admin can lift it. */
-export function lockedError(end: LockEnd, now: number, user: { account_type: UserContext['user']['account_type'] }): ApiError {
-  const helper = lockHelper({ accountType: user.account_type });
+/** Who helps this user with their MFA (Payments support for payments users, else a company admin). */
+function contactOf(uc: UserContext): Contact {
+  return mfaContact({ accountType: uc.domainUser.accountType, sso: isSsoUser(uc.user.email, uc.company) });
+}
+
+/** The 423 answer while MFA is locked, naming who can help; `details.untilAdminUnlocks` when only an unlock ends it. */
+export function lockedError(uc: UserContext, end: LockEnd): ApiError {
   const lockedUntil = end.kind === 'at' ? end.at : UNTIL_ADMIN_UNLOCKS;
-  return new ApiError('mfa_locked', lockedMessage(end, now, helper), { reason: 'locked', lockedUntil, untilAdminUnlocks: end.kind === 'admin_unlock' });
+  return new ApiError('mfa_locked', lockedMessage(end, uc.now, contactOf(uc)), { reason: 'locked', lockedUntil, untilAdminUnlocks: end.kind === 'admin_unlock' });
 }
 
 /** Throws 423 when the user's MFA is locked at the context's time. */
 export function assertNotLocked(uc: UserContext): void {
   const end = lockEnd(uc.domainUser, uc.now);
-  if (end) throw lockedError(end, uc.now, uc.user);
+  if (end) throw lockedError(uc, end);
 }
 
-function attemptsLeftWords(left: number, failedAttempts: number): string {
+function attemptsLeftWords(left: number, failedAttempts: number, contact: Contact): string {
   if (failedAttempts + left >= MAX_CONSECUTIVE_FAILURES) {
-    return left === 1
-      ? 'One more wrong code locks verification until an admin unlocks it.'
-      : `${left} more wrong codes lock verification until an admin unlocks it.`;
+    const until = `until ${contactPhrase(contact)} unlocks it`;
+    return left === 1 ? `One more wrong code locks verification ${until}.` : `${left} more wrong codes lock verification ${until}.`;
   }
   return left === 1 ? 'One more wrong code locks verification for a while.' : `You have ${left} tries left before verification is locked for a while.`;
 }
@@ -114,7 +119,7 @@ export async function attemptCode<T>(
       const lockNumber = Math.ceil(failure.state.failedAttempts / policy.lockoutThreshold);
       await appendAudit(trx, {
         companyId: user.company_id,
-        at: now,
+        when: uc.moment,
         actorId: null,
         actorEmail: null,
         action: 'mfa.lockout',
@@ -136,11 +141,11 @@ export async function attemptCode<T>(
     case 'ok':
       return outcome.value;
     case 'locked':
-      throw lockedError(outcome.end, now, user);
+      throw lockedError(uc, outcome.end);
     case 'failed': {
       const counted = outcome.attemptsLeft !== null;
       const left = outcome.attemptsLeft ?? attemptsLeft({ failedAttempts: outcome.failedAttempts, lockedUntil: null }, policy, now);
-      const message = counted ? `${outcome.message} ${attemptsLeftWords(left, outcome.failedAttempts)}` : outcome.message;
+      const message = counted ? `${outcome.message} ${attemptsLeftWords(left, outcome.failedAttempts, contactOf(uc))}` : outcome.message;
       throw new ApiError('unprocessable', message, { reason: outcome.reason, attemptsLeft: left });
     }
   }

@@ -56,7 +56,7 @@ export async function verifySignInChallenge(
       return { step: 'signed_in' as const };
     }
     const issued = await issueRecoveryCode(trx, ctx.mfa.random, uc.user.id, uc.now);
-    await appendAudit(trx, selfAuditEntry(uc.user, uc.now, 'mfa.recovery_code_used', {
+    await appendAudit(trx, selfAuditEntry(uc.user, uc.moment, 'mfa.recovery_code_used', {
       evidence: { context: 'sign_in', newCodeIssued: true, ip: answer.ip },
     }));
     await toRecoveryAck(trx, session.id, uc.now);

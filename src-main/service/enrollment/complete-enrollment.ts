@@ -41,7 +41,7 @@ export async function completeEnrollment(
   else await updateUserMfa(trx, user.id, {}, now);
   const issued = await issueRecoveryCode(trx, ctx.mfa.random, user.id, now);
   const before = uc.methods.map((method) => method.kind);
-  await appendAudit(trx, selfAuditEntry(user, now, firstMethod ? 'mfa.enrolled' : 'mfa.method_changed', {
+  await appendAudit(trx, selfAuditEntry(user, uc.moment, firstMethod ? 'mfa.enrolled' : 'mfa.method_changed', {
     before: firstMethod ? null : methodSummary(before, oldPhone),
     after: methodSummary([...before, setup.kind], setup.kind === 'sms' ? setup.phoneE164 : oldPhone),
     evidence: { method: setup.kind, recoveryCodeIssued: true },

@@ -3,6 +3,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import type { ApiErrorBody, ApiErrorCode } from '../../../shared/api/define';
 import { API_ERRORS } from '../../../shared/api/define';
 import { ApiError } from './api-error';
+import { ResponseContractError } from './response-check';
 
 /** Builds the error body. */
 export function errorBody(code: ApiErrorCode, message: string, details?: Record<string, unknown>): ApiErrorBody {
@@ -47,6 +48,10 @@ export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof ApiError) {
       return reply.status(error.status).send(errorBody(error.code, error.message, error.details));
+    }
+    if (error instanceof ResponseContractError) {
+      request.log.error({ err: { name: error.name, message: error.message } }, 'response does not match its contract');
+      return reply.status(500).send(errorBody('internal', error.message, { route: error.route, issues: error.issues }));
     }
     const mapped = fromFastifyError(error);
     if (mapped) return reply.status(API_ERRORS[mapped.code]).send(errorBody(mapped.code, mapped.message));

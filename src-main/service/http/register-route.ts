@@ -1,12 +1,14 @@
 /**
  * Registers one route of the shared contract on Fastify: authentication by the route's `auth`,
- * zod validation of params, query and body (unknown fields refused), then the handler.
+ * zod validation of params, query and body (unknown fields refused), then the handler. The route's contract rides
+ * in its config, so the response check (response-check.ts) can validate the answer.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { RouteDef } from '../../../shared/api/define';
 import { NUL_MESSAGE, firstNulPath } from '../../../shared/api/nul-text';
 import { ApiError } from './api-error';
+import { CONTRACT_CONFIG_KEY } from './response-check';
 import type { AuthContext, Authenticator } from '../auth/authenticator';
 
 /** The parsed value of one optional part of a route (`params`, `query`, `body` are optional, hence NonNullable). */
@@ -22,7 +24,7 @@ export interface RouteInput<R extends RouteDef> {
   request: FastifyRequest;
 }
 
-/** A route handler: returns the response body (validated against the contract in tests, not at run time). */
+/** A route handler: returns the response body (checked against the contract when the response check is on). */
 export type RouteHandler<R extends RouteDef> = (input: RouteInput<R>) => Promise<z.input<R['response']>>;
 
 /** Turns zod issues into `details.fields` and a first-problem message. */
@@ -72,7 +74,7 @@ export function registerRoute<R extends RouteDef>(
     method: def.method,
     url: def.path,
     ...(options.bodyLimit ? { bodyLimit: options.bodyLimit } : {}),
-    ...(options.rateLimit ? { config: { rateLimit: options.rateLimit } } : {}),
+    config: { [CONTRACT_CONFIG_KEY]: def, ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}) },
     handler: async (request, reply) => {
       const auth = await authenticator.authenticate(def.auth, request.headers.authorization);
       const input = {

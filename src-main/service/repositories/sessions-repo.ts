@@ -17,6 +17,8 @@ export interface SessionFlow {
   phoneVerifiedAt?: number;
   /** A sign-in to the admin console: it ends only with a passed MFA challenge (no skip). */
   adminConsole?: boolean;
+  /** Last time the user typed their current password in Password & Security (adding a method needs it). */
+  passwordConfirmedAt?: number;
 }
 
 /** Reads a session's flow (an unreadable one counts as empty). */
@@ -77,9 +79,10 @@ export async function revokeSession(trx: Transaction<Database>, sessionId: strin
   await trx.updateTable('sessions').set({ revoked_at: now }).where('id', '=', sessionId).where('revoked_at', 'is', null).execute();
 }
 
-/** Ends every session of a user (demo reset), except `keepSessionId` when given. */
-export async function revokeUserSessions(trx: Transaction<Database>, userId: string, now: number, keepSessionId?: string): Promise<void> {
+/** Ends every session of a user (demo reset), except `keepSessionId` when given; returns how many ended. */
+export async function revokeUserSessions(trx: Transaction<Database>, userId: string, now: number, keepSessionId?: string): Promise<number> {
   let query = trx.updateTable('sessions').set({ revoked_at: now }).where('user_id', '=', userId).where('revoked_at', 'is', null);
   if (keepSessionId) query = query.where('id', '!=', keepSessionId);
-  await query.execute();
+  const result = await query.executeTakeFirst();
+  return Number(result.numUpdatedRows);
 }

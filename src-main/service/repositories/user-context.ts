@@ -5,7 +5,7 @@
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { DomainCompany, DomainUser, MethodKind } from '../../../shared/domain/model';
 import type { DomainPolicy } from '../../../shared/domain/policy';
-import { companyNow, type Clock } from '../clock';
+import { companyMoment, type Clock, type Moment } from '../clock';
 import type { Database, MfaMethodsTable, UsersTable } from '../store/schema';
 import { companyFromRow, loadCompanyPolicy, type CompanyRow } from './policy-rows';
 
@@ -24,6 +24,8 @@ export interface UserContext {
   readonly policy: DomainPolicy;
   /** The company's time now (epoch ms). */
   readonly now: number;
+  /** Now on both clocks, for audit entries (they stamp real time). */
+  readonly moment: Moment;
   /** The user as the domain rules see them. */
   readonly domainUser: DomainUser;
 }
@@ -68,6 +70,7 @@ export async function loadUserContext(db: Db, clock: Clock, userId: string): Pro
     db.selectFrom('recovery_codes').select('user_id').where('user_id', '=', userId).executeTakeFirst(),
     loadCompanyPolicy(db, user.company_id),
   ]);
+  const moment = companyMoment(clock, company);
   return {
     user,
     methods,
@@ -75,7 +78,8 @@ export async function loadUserContext(db: Db, clock: Clock, userId: string): Pro
     companyRow: company,
     company: companyFromRow(company),
     policy,
-    now: companyNow(clock, { clock_offset_ms: Number(company.clock_offset_ms) }),
+    now: moment.company,
+    moment,
     domainUser: toDomainUser(user, [...new Set(methods.map((method) => method.kind))]),
   };
 }

@@ -6,7 +6,9 @@ import { registerRoute } from '../http/register-route';
 import { renewRecoveryCode, setAlwaysRequire } from '../self-service/account-changes';
 import { mySecurity } from '../self-service/my-security';
 import {
+  confirmPassword,
   requireCurrentPhoneVerified,
+  requirePasswordToAdd,
   requireRecentVerification,
   sendVerificationSms,
   verifyMe,
@@ -35,8 +37,14 @@ export function registerSelfServiceRoutes(ctx: ServiceContext): void {
     return verifyMe(ctx, uc, session, { method: body.method, code: body.code, ip });
   }, limited(ctx, 'codes'));
 
+  registerRoute(app, apiRoutes.myPasswordConfirm, authenticator, async ({ auth, body }) => {
+    const { uc, session } = await callerContext(ctx, auth);
+    return confirmPassword(ctx, uc, session, body.password);
+  }, limited(ctx, 'signIn'));
+
   registerRoute(app, apiRoutes.myTotpStart, authenticator, async ({ auth }) => {
     const { uc, session } = await callerContext(ctx, auth);
+    requirePasswordToAdd(uc, session, 'totp');
     requireRecentVerification(uc, session);
     return startTotpSetup(ctx, uc);
   });
@@ -49,6 +57,7 @@ export function registerSelfServiceRoutes(ctx: ServiceContext): void {
 
   registerRoute(app, apiRoutes.myPhoneStart, authenticator, async ({ auth, body }) => {
     const { uc, session } = await callerContext(ctx, auth);
+    requirePasswordToAdd(uc, session, 'sms');
     requireCurrentPhoneVerified(uc, session);
     return startSmsSetup(ctx, uc, body.phone);
   }, limited(ctx, 'codes'));

@@ -65,7 +65,7 @@ export function registerSignInRoutes(ctx: ServiceContext): void {
     requireStage(session, 'recovery_ack');
     return ctx.store.write(async (trx) => {
       const issued = await issueRecoveryCode(trx, ctx.mfa.random, uc.user.id, uc.now);
-      await appendAudit(trx, selfAuditEntry(uc.user, uc.now, 'mfa.recovery_code_renewed', {
+      await appendAudit(trx, selfAuditEntry(uc.user, uc.moment, 'mfa.recovery_code_renewed', {
         evidence: { context: 'sign_in', reason: 'reissued_before_saving' },
       }));
       return issued;

@@ -77,10 +77,20 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = [
 export const DEMO_RESET_CHECKLIST = [
   { id: 'callback', label: 'Called the user back on the phone number in the directory' },
   { id: 'manager', label: "Confirmed the request with the user's manager" },
-  { id: 'ticket', label: 'Recorded the helpdesk ticket number' },
+  { id: 'ticket', label: 'Recorded the helpdesk ticket number', record: 'Ticket number' },
 ] as const;
 
 /** The email of a demo person. */
 export function demoEmail(person: Pick<DemoPerson, 'local' | 'domain'>): string {
   return `${person.local}@${person.domain ?? DEMO_DOMAIN}`;
+}
+
+/** The lower-case emails of the seeded demo people: the only people the demo tools act on (R-CON-2). */
+export const DEMO_PERSON_EMAILS: readonly string[] = DEMO_PEOPLE.map((person) => demoEmail(person).toLowerCase());
+
+const demoPersonEmails = new Set(DEMO_PERSON_EMAILS);
+
+/** True for one of the seeded demo people (not someone imported or added to the demo company later). */
+export function isDemoPersonEmail(email: string): boolean {
+  return demoPersonEmails.has(email.toLowerCase());
 }

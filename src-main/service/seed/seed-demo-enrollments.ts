@@ -42,7 +42,7 @@ export async function seedDemoEnrollments(store: Store, sealer: SecretSealer, no
       const audit = { companyId: DEMO_COMPANY_ID, actorId: user.id, actorEmail: email, targetId: user.id, targetEmail: email };
       entries.push({
         ...audit,
-        at,
+        when: { real: at, company: at },
         action: 'mfa.enrolled',
         after: { methods, phone: enrollment.phone ? maskPhone(enrollment.phone) : null },
         evidence: { method: methods[0], recoveryCodeIssued: true, seeded: true },
@@ -52,7 +52,7 @@ export async function seedDemoEnrollments(store: Store, sealer: SecretSealer, no
           ...audit,
           actorId: null,
           actorEmail: null,
-          at: now,
+          when: { real: now, company: now },
           action: 'mfa.lockout',
           before: { failedAttempts: LOCK_THRESHOLD - 1 },
           after: { failedAttempts: LOCK_THRESHOLD, lockedUntil: now + LOCK_MINUTES * 60_000 },
@@ -60,7 +60,7 @@ export async function seedDemoEnrollments(store: Store, sealer: SecretSealer, no
         });
       }
     }
-    entries.sort((a, b) => a.at - b.at);
+    entries.sort((a, b) => a.when.real - b.when.real);
     for (const entry of entries) await appendAudit(trx, entry);
   });
 }

@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { hashPassword } from '../auth/password';
+import { searchText } from '../../../shared/domain/search';
 import { nextChangeSeq } from '../store/change-seq';
 import type { Store } from '../store/store';
 import {
@@ -68,6 +69,7 @@ export async function seedDemoCompany(store: Store, now: number): Promise<string
           email,
           email_lower: email.toLowerCase(),
           name: person.name,
+          search_text: searchText({ name: person.name, email }),
           status: person.status ?? 'active',
           country: person.country,
           time_zone: person.zone,

@@ -25,7 +25,7 @@ export async function renewRecoveryCode(ctx: ServiceContext, uc: UserContext, se
   requireRecentVerification(uc, session);
   return ctx.store.write(async (trx) => {
     const issued = await issueRecoveryCode(trx, ctx.mfa.random, uc.user.id, uc.now);
-    await appendAudit(trx, selfAuditEntry(uc.user, uc.now, 'mfa.recovery_code_renewed', {
+    await appendAudit(trx, selfAuditEntry(uc.user, uc.moment, 'mfa.recovery_code_renewed', {
       evidence: { context: 'self_service', hadCode: uc.hasRecoveryCode },
     }));
     return issued;
@@ -46,7 +46,7 @@ export async function setAlwaysRequire(ctx: ServiceContext, uc: UserContext, on:
   if (toggle.on !== on) {
     await ctx.store.write(async (trx) => {
       await updateUserMfa(trx, uc.user.id, { always_require_mfa: on ? 1 : 0 }, uc.now);
-      await appendAudit(trx, selfAuditEntry(uc.user, uc.now, 'mfa.always_require_changed', {
+      await appendAudit(trx, selfAuditEntry(uc.user, uc.moment, 'mfa.always_require_changed', {
         before: { alwaysRequire: toggle.on },
         after: { alwaysRequire: on },
       }));

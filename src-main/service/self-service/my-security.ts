@@ -5,7 +5,7 @@ import { METHOD_LABELS, methodOptions } from '../../../shared/domain/methods';
 import type { SessionRow } from '../auth/authenticator';
 import type { UserContext } from '../repositories/user-context';
 import { maskPhone } from '../sms/code-hash';
-import { VERIFICATION_VALID_MINUTES, phoneVerifiedUntil, verifiedUntil } from './verification';
+import { VERIFICATION_VALID_MINUTES, passwordConfirmedUntil, phoneVerifiedUntil, verifiedUntil } from './verification';
 
 /** The page for the caller. */
 export function mySecurity(uc: UserContext, session: SessionRow): MySecurity {
@@ -25,6 +25,7 @@ export function mySecurity(uc: UserContext, session: SessionRow): MySecurity {
     alwaysRequire: alwaysRequireToggle(uc.domainUser, uc.policy, uc.company, now),
     verifiedUntil: verifiedUntil(session, now),
     phoneVerifiedUntil: phoneVerifiedUntil(session, now),
+    passwordConfirmedUntil: passwordConfirmedUntil(session, now),
     verificationValidMinutes: VERIFICATION_VALID_MINUTES,
   };
 }

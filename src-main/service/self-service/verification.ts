@@ -1,11 +1,13 @@
 /**
  * Re-verification for changes to an enrolled account (R-AUTH-3, R-REC-2): a code from one of the user's methods
  * (or the sign-in challenge itself) allows changes for a few minutes. Changing the phone needs a code sent to the
- * current phone (R-SMS-2).
+ * current phone (R-SMS-2). Adding a method (an app or a phone the user does not have yet) needs the current password
+ * typed again, as the guide's "Add Authenticator App" and "Add Phone Number" steps say.
  */
 import type { SmsSent } from '../../../shared/api/routes/mfa-common';
 import type { MethodKind } from '../../../shared/domain/model';
 import type { SessionRow } from '../auth/authenticator';
+import { verifyPassword } from '../auth/password';
 import { assertNotLocked, attemptCode } from '../challenges/attempt';
 import { requireUsableMethod, usableMethods } from '../challenges/challenge-options';
 import { canonicalCode } from '../challenges/factor-check';
@@ -33,6 +35,29 @@ export function verifiedUntil(session: SessionRow, now: number): number | null {
 /** Until when the session may change the phone without a new code to the current one (null: send one first). */
 export function phoneVerifiedUntil(session: SessionRow, now: number): number | null {
   return until(parseFlow(session.flow).phoneVerifiedAt, now);
+}
+
+/** Until when the session may add a method without typing the password again (null: type it first). */
+export function passwordConfirmedUntil(session: SessionRow, now: number): number | null {
+  return until(parseFlow(session.flow).passwordConfirmedAt, now);
+}
+
+/** Throws 403 `confirm_password` when adding a method of `kind` the user lacks, without a recent password. */
+export function requirePasswordToAdd(uc: UserContext, session: SessionRow, kind: MethodKind): void {
+  if (uc.methods.some((method) => method.kind === kind)) return;
+  if (passwordConfirmedUntil(session, uc.now) !== null) return;
+  throw new ApiError('forbidden', 'For your security, type your current password before adding a way to verify, then try again.', {
+    reason: 'confirm_password',
+  });
+}
+
+/** Checks the current password (scrypt, same cost whatever the outcome) and records the confirmation. */
+export async function confirmPassword(ctx: ServiceContext, uc: UserContext, session: SessionRow, password: string): Promise<{ passwordConfirmedUntil: number }> {
+  if (!(await verifyPassword(password, uc.user.password_hash))) {
+    throw new ApiError('unprocessable', 'That is not your current password. Type it again, exactly as you sign in with it.', { reason: 'wrong_password' });
+  }
+  await ctx.store.write((trx) => updateSession(trx, session.id, { flow: { ...parseFlow(session.flow), passwordConfirmedAt: uc.now } }));
+  return { passwordConfirmedUntil: uc.now + WINDOW_MS };
 }
 
 /** Throws 403 `verify_first` unless the user has nothing to verify with or verified recently. */

@@ -5,6 +5,7 @@
  */
 import { open, readdir, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { isProcessAlive } from './process-alive';
 
 /** Replaces `path` with `bytes` atomically and durably; the file gets mode 0600 (it holds credentials). */
 export async function writeFileDurably(path: string, bytes: Uint8Array): Promise<void> {
@@ -37,8 +38,9 @@ async function syncDirectory(dir: string): Promise<void> {
 }
 
 /**
- * Deletes temp files that a killed process left beside `path` (`<name>.tmp-<pid>` of a pid no longer running).
- * They are never read: the target file is always complete on its own.
+ * Deletes temp files that a killed process left beside `path` (`<name>.tmp-<pid>` of a pid no longer running):
+ * the key file's, and the database's from 0.1.0, which rewrote the whole database that way. They are never
+ * read: the target file is always complete on its own.
  */
 export async function removeStaleTempFiles(path: string): Promise<void> {
   const prefix = `${basename(path)}.tmp-`;
@@ -46,16 +48,7 @@ export async function removeStaleTempFiles(path: string): Promise<void> {
   for (const name of names) {
     if (!name.startsWith(prefix)) continue;
     const pid = Number(name.slice(prefix.length));
-    if (!Number.isInteger(pid) || pid <= 0 || isRunning(pid)) continue;
+    if (!Number.isInteger(pid) || pid <= 0 || isProcessAlive(pid)) continue;
     await unlink(join(dirname(path), name)).catch(() => undefined);
-  }
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

@@ -4,6 +4,8 @@
  */
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import { initialMigration } from './migrations/001-initial';
+import { companyTimeAndCheckRecordsMigration } from './migrations/002-company-time-and-check-records';
+import { searchTextMigration } from './migrations/003-search-text';
 import { securityHardeningMigration } from './migrations/004-security-hardening';
 import type { Database } from './schema';
 import type { StoreEngine } from './store';
@@ -12,6 +14,8 @@ import { StoreError, describeCause } from './store-error';
 /** Every migration, by name; names sort in the order they must run. Never rename or remove one. */
 const MIGRATIONS: Record<string, (engine: StoreEngine) => Migration> = {
   '001-initial': initialMigration,
+  '002-company-time-and-check-records': companyTimeAndCheckRecordsMigration,
+  '003-search-text': searchTextMigration,
   '004-security-hardening': securityHardeningMigration,
 };
 

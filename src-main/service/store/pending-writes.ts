@@ -1,4 +1,7 @@
-/** The writes a store has started and not finished, so `close()` can wait for them instead of cutting them off. */
+/**
+ * The writes (or requests) started and not finished, so `close()` can wait for them instead of cutting them off:
+ * the stores' writes, and the embedded service's requests in flight.
+ */
 export class PendingWrites {
   readonly #pending = new Set<Promise<void>>();
 

@@ -1,5 +1,5 @@
 /**
- * The MFA service's database, as Kysely sees it. One schema for both engines (SQLite via sql.js, PostgreSQL):
+ * The MFA service's database, as Kysely sees it. One schema for both engines (SQLite via node:sqlite, PostgreSQL):
  * only portable column types are used — text, integer (64-bit safe numbers), and JSON stored as text.
  * Times are epoch milliseconds (integer). Booleans are 0/1 integers.
  */
@@ -51,6 +51,8 @@ export interface UsersTable {
   /** Lower-cased email: the unique key (R-DIR-1 compares case-insensitively). */
   email_lower: string;
   name: string;
+  /** `searchText({ name, email })` of shared/domain/search.ts: what the directory search matches (migration 003). */
+  search_text: string;
   status: 'active' | 'inactive';
   country: string;
   time_zone: string;
@@ -136,7 +138,10 @@ export interface SessionsTable {
 export interface AuditLogTable {
   seq: Generated<number>;
   company_id: string;
+  /** Real time (epoch ms). */
   at: number;
+  /** The company's simulated time when its demo clock was shifted; null otherwise. */
+  company_at: number | null;
   actor_id: string | null;
   actor_email: string | null;
   action: string;

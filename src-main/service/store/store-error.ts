@@ -2,6 +2,7 @@
 export type StoreErrorKind =
   | 'file-inaccessible'
   | 'file-corrupt'
+  | 'folder-in-use'
   | 'engine-unavailable'
   | 'connection-failed'
   | 'migration-failed'

@@ -1,13 +1,13 @@
 /**
  * The storage the MFA service's repositories use, whatever the engine behind it.
  *
- * Implementations are named by mechanism: `SqljsStore` (SQLite in WebAssembly, one file or memory) and
+ * Implementations are named by mechanism: `SqliteStore` (node:sqlite, one file or memory) and
  * `PostgresStore` (a PostgreSQL server). `openStore` picks one from a location.
  */
 import type { Kysely, Transaction } from 'kysely';
 import { PostgresStore } from './postgres-store';
 import type { Database } from './schema';
-import { SqljsStore } from './sqljs-store';
+import { SqliteStore } from './sqlite-store';
 import { StoreError } from './store-error';
 
 /** Which SQL engine a store runs on, for the rare query that must differ between them. */
@@ -30,24 +30,24 @@ export interface Store {
    */
   readonly db: Kysely<Database>;
   /**
-   * Runs `fn` in a transaction and resolves only once the change is durable: on SQLite after the file that
-   * holds it was flushed to disk, on PostgreSQL after commit. Writes behave as if run one at a time (SQLite
+   * Runs `fn` in a transaction and resolves only once the change is durable: on SQLite after its commit was synced
+   * to the write-ahead log (synchronous=FULL), on PostgreSQL after commit. Writes behave as if run one at a time (SQLite
    * has one connection; PostgreSQL runs them serializable). If `fn` throws, nothing is changed.
    * On PostgreSQL `fn` may run more than once (serialization retries): keep side effects out of it.
    */
   write<T>(fn: (trx: Transaction<Database>) => Promise<T>): Promise<T>;
-  /** Waits for pending saves, then releases the database. Later calls to `write` fail. */
+  /** Waits for writes in flight, then releases the database. Later calls to `write` fail. */
   close(): Promise<void>;
 }
 
 /**
  * Opens the store at `location`, creating and migrating it as needed:
- * `{ url: 'postgres://…' }` → PostgresStore, `{ file }` → SqljsStore on that file, `{ memory: true }` → in memory.
+ * `{ url: 'postgres://…' }` → PostgresStore, `{ file }` → SqliteStore on that file, `{ memory: true }` → in memory.
  * Throws a StoreError whose message a person can act on.
  */
 export async function openStore(location: StoreLocation): Promise<Store> {
-  if ('memory' in location) return SqljsStore.openMemory();
-  if ('file' in location) return SqljsStore.openFile(location.file);
+  if ('memory' in location) return SqliteStore.openMemory();
+  if ('file' in location) return SqliteStore.openFile(location.file);
   if (/^postgres(ql)?:\/\//i.test(location.url)) return PostgresStore.open(location.url, location.schema);
   throw new StoreError(
     'unsupported-location',

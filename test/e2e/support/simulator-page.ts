@@ -87,13 +87,33 @@ export async function enrollWithApp(page: Page): Promise<string> {
   return saveRecoveryCode(page);
 }
 
-/** Moves the simulated clock forward by `minutes` with the presenter's control. */
+/** Confirms the open confirmation dialog ("Move the clock", "Reset to not enrolled", …). */
+export async function confirmDialog(page: Page): Promise<void> {
+  await page.getByRole('dialog').getByTestId('confirm-action').click();
+  await page.getByRole('dialog').waitFor({ state: 'hidden' });
+}
+
+/** Clicks one of the clock panel's moves ("Before the deadline", "After the deadline", "Real time") and confirms it. */
+export async function moveClock(page: Page, move: 'Before the deadline' | 'After the deadline' | 'Real time'): Promise<void> {
+  await page.getByRole('button', { name: `${move}…` }).click();
+  await confirmDialog(page);
+}
+
+/** Moves the simulated clock forward by `minutes` with the presenter's control, confirming the move. */
 export async function clockForward(page: Page, minutes: number): Promise<void> {
   const before = await page.getByTestId('sim-clock-now').textContent();
   await page.getByLabel('Move forward (minutes)').fill(String(minutes));
-  await page.getByRole('button', { name: 'Move forward', exact: true }).click();
+  await page.getByRole('button', { name: 'Move forward…', exact: true }).click();
+  await confirmDialog(page);
   await expect.poll(() => page.getByTestId('sim-clock-now').textContent(), { timeout: 10_000 }).not.toBe(before);
   await page.locator('[data-testid="sim-page"][aria-busy="false"]').waitFor();
+}
+
+/** The presenter's "Reset user to not enrolled", confirmed; waits for the sign-in screen. */
+export async function resetDemoUser(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Reset user to not enrolled…' }).click();
+  await confirmDialog(page);
+  await screen(page, 'sign_in');
 }
 
 /** A 6-digit code that is surely not the one shown (every digit shifted). */

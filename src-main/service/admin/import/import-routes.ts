@@ -13,7 +13,7 @@ import { importUsers } from './import-service';
 export function registerImportRoutes(ctx: ServiceContext): void {
   const { app, authenticator, store, clock } = ctx;
   app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: IMPORT_BODY_LIMIT }, (_request, body, done) => done(null, body));
-  registerRoute(app, apiRoutes.adminUsersImport, authenticator, async ({ auth, body }) => importUsers({ store, clock }, operatorOf(auth), body), {
+  registerRoute(app, apiRoutes.adminUsersImport, authenticator, async ({ auth, body, query }) => importUsers({ store, clock }, operatorOf(auth), body, query), {
     bodyLimit: IMPORT_BODY_LIMIT,
   });
 }

@@ -22,6 +22,18 @@ describe('import header', () => {
 });
 
 describe('import rows', () => {
+  it('reads a time-zone alias as its canonical name', () => {
+    const { rows } = readImportFile('email,name,country,time_zone\na@example.com,A,IN,Asia/Calcutta\nb@example.com,B,UA,europe/kiev\n');
+    expect(rows.map((row) => row.timeZone)).toEqual(['Asia/Kolkata', 'Europe/Kyiv']);
+  });
+
+  it('keeps a name with a stray quote before a multi-line quoted value as one row', () => {
+    const { rows, problems } = readImportFile('email,name,time_zone,country\npat@example.com,Pat O"Brien,"Europe/\nDublin",IE\nkim@example.com,Kim,Europe/London,GB\n');
+    expect(problems.map((problem) => problem.line)).toEqual([2]);
+    expect(problems[0]?.message).toMatch(/not a time zone/);
+    expect(rows.map((row) => [row.line, row.name])).toEqual([[4, 'Kim']]);
+  });
+
   const file = (...rows: string[]) => readImportFile(['email,name,country,time_zone,status,company_admin', ...rows].join('\n'));
 
   it('normalises good rows: trimmed, lower-case key, upper-case country, empty optional cells left undefined', () => {
@@ -53,8 +65,10 @@ describe('import rows', () => {
       'f@example.com,F,US,UTC',
       'A@EXAMPLE.com,A again,US,UTC,,',
       'g@example,G,US,UTC,,',
+      'h..i@example.com,H,US,UTC,,',
+      'j@example.com,J,XX,UTC,,',
     );
-    expect(records).toBe(8);
+    expect(records).toBe(10);
     expect(rows.map((row) => row.line)).toEqual([2]);
     expect(problems.map((problem) => [problem.line, problem.message.split('. ')[0]])).toEqual([
       [3, '"USA" is not a two-letter country code'],
@@ -64,6 +78,8 @@ describe('import rows', () => {
       [7, 'This row has 4 values but the header has 6 columns'],
       [8, 'This email is already on line 2'],
       [9, '"g@example" is not a valid email address'],
+      [10, '"h..i@example.com" is not a valid email address'],
+      [11, '"XX" is not a country code of ISO 3166'],
     ]);
   });
 });

@@ -4,11 +4,13 @@
  */
 import { NUL_MESSAGE, hasNul } from '../../../../shared/api/nul-text';
 import { IMPORT_COLUMNS } from '../../../../shared/api/routes/admin-import';
+import { invalidCountryMessage, isCountryCode } from '../../../../shared/domain/country';
+import { isCsvRecord, readCsv } from '../../../../shared/domain/csv';
 import { emailKey } from '../../../../shared/domain/directory';
+import { invalidEmailMessage, isValidEmail } from '../../../../shared/domain/email';
 import { accountTypeSchema, toolPermissionSchema, userStatusSchema, type AccountType, type ToolPermission, type UserStatus } from '../../../../shared/domain/model';
-import { isValidTimeZone } from '../../../../shared/domain/time-zone';
+import { canonicalTimeZone } from '../../../../shared/domain/time-zone';
 import { ApiError } from '../../http/api-error';
-import { csvRecords } from './csv-records';
 
 /** A column of the import file. */
 export type ImportColumn = (typeof IMPORT_COLUMNS.required)[number] | (typeof IMPORT_COLUMNS.optional)[number];
@@ -52,8 +54,6 @@ const ALIASES: Record<string, ImportColumn> = {
   directory_permission: 'directory',
 };
 
-const EMAIL = /^[^\s@",;<>]+@[^\s@",;<>]+\.[^\s@",;<>]+$/;
-
 /** Header cell → column: case-insensitive, spaces and dashes read as `_`. */
 function columnOf(cell: string): ImportColumn | undefined {
   return ALIASES[cell.trim().toLowerCase().replace(/[\s-]+/g, '_')];
@@ -81,15 +81,16 @@ export function readHeader(cells: readonly string[]): Map<ImportColumn, number> 
   return positions;
 }
 
-const zoneValidity = new Map<string, boolean>();
+const canonicalZones = new Map<string, string | null>();
 
-function validZone(zone: string): boolean {
-  let valid = zoneValidity.get(zone);
-  if (valid === undefined) {
-    valid = isValidTimeZone(zone);
-    zoneValidity.set(zone, valid);
+/** The canonical name of a zone or alias (Asia/Calcutta → Asia/Kolkata), null when unknown; remembered per name. */
+function zoneOf(zone: string): string | null {
+  let canonical = canonicalZones.get(zone);
+  if (canonical === undefined) {
+    canonical = canonicalTimeZone(zone);
+    canonicalZones.set(zone, canonical);
   }
-  return valid;
+  return canonical;
 }
 
 function enumValue<T extends string>(schema: { options: readonly T[] }, raw: string): T | undefined | null {
@@ -111,14 +112,14 @@ export function readRow(line: number, fields: readonly string[], header: Map<Imp
     return problem(`This row has ${fields.length} values but the header has ${width} columns. Check for a missing or extra comma, or quote values that contain commas.`);
   }
   if (email === '') return problem('The email is empty. Every row needs the person’s email.');
-  if (email.length > 254 || !EMAIL.test(email)) return problem(`"${email}" is not a valid email address. Write it like name@company.com.`);
+  if (!isValidEmail(email)) return problem(invalidEmailMessage(email));
   const name = cell('name');
   if (name === '') return problem('The name is empty. Every row needs the person’s name.');
   if (name.length > 200) return problem('The name is longer than 200 characters. Shorten it.');
   const country = cell('country').toUpperCase();
-  if (!/^[A-Z]{2}$/.test(country)) return problem(`"${cell('country')}" is not a two-letter country code. Use one such as US, GB or DE.`);
-  const timeZone = cell('time_zone');
-  if (!validZone(timeZone)) return problem(`"${timeZone}" is not a time zone from the IANA list. Use one such as America/New_York or Europe/Paris.`);
+  if (!isCountryCode(country)) return problem(invalidCountryMessage(cell('country')));
+  const timeZone = zoneOf(cell('time_zone'));
+  if (timeZone === null) return problem(`"${cell('time_zone')}" is not a time zone from the IANA list. Use one such as America/New_York or Europe/Paris.`);
   const accountType = enumValue(accountTypeSchema, cell('account_type'));
   if (accountType === null) return problem(`"${cell('account_type')}" is not an account type. Use standard, payments_payor or payments_payee_admin.`);
   const status = enumValue(userStatusSchema, cell('status'));
@@ -132,20 +133,19 @@ export function readRow(line: number, fields: readonly string[], header: Map<Imp
 
 /** Reads the whole file: the header, the valid rows and the problems (including repeated emails), in line order. */
 export function readImportFile(text: string): { columns: ImportColumn[]; rows: ImportRow[]; problems: ImportRowProblem[]; records: number } {
-  const records = csvRecords(text);
-  const first = records.next();
-  if (first.done) throw new ApiError('unprocessable', 'The file is empty. Send a CSV file whose first line is the header row (email, name, country, time_zone).');
-  if ('error' in first.value) throw new ApiError('unprocessable', `The header row cannot be read: ${first.value.error}`);
-  const header = readHeader(first.value.fields);
-  const width = first.value.fields.length;
+  const [first, ...records] = readCsv(text);
+  if (!first) throw new ApiError('unprocessable', 'The file is empty. Send a CSV file whose first line is the header row (email, name, country, time_zone).');
+  if (!isCsvRecord(first)) throw new ApiError('unprocessable', `The header row cannot be read: ${first.message}`);
+  const header = readHeader(first.fields);
+  const width = first.fields.length;
   const rows: ImportRow[] = [];
   const problems: ImportRowProblem[] = [];
   const firstLineOf = new Map<string, number>();
   let count = 0;
   for (const record of records) {
     count += 1;
-    if ('error' in record) {
-      problems.push({ line: record.line, email: null, message: record.error });
+    if (!isCsvRecord(record)) {
+      problems.push({ line: record.line, email: null, message: record.message });
       continue;
     }
     const row = readRow(record.line, record.fields, header, width);

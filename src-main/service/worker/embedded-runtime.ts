@@ -1,0 +1,112 @@
+/**
+ * The embedded MFA service inside its worker thread: opens the database (the only SQL the console runs, and it
+ * runs here, off Electron's main thread), seeds the demo company on a first start, builds the Fastify app and
+ * answers HTTP requests arriving on a MessagePort with `inject`. On `close` it stops taking requests, lets the
+ * ones in flight (and the writes they started) finish, then closes the app and the database.
+ */
+import type { MessagePort } from 'node:worker_threads';
+import type { FastifyInstance } from 'fastify';
+import { APP_VERSION } from '../../version';
+import { buildApp } from '../app';
+import { withAuditChain } from '../audit/keyed-audit-store';
+import { openServiceKeys } from '../auth/service-keys';
+import { createTrustedSession } from '../auth/trusted-session';
+import { systemClock } from '../clock';
+import { isEmptyStore, seedDemoCompany } from '../seed/seed-demo';
+import { seedDemoEnrollments } from '../seed/seed-demo-enrollments';
+import { OutboxSmsSender } from '../sms/outbox-sms-sender';
+import { openStore, type Store } from '../store/store';
+import { toWireError, type EmbeddedWorkerData, type FromWorker, type HttpRequest, type HttpResponse, type ToWorker } from './embedded-protocol';
+import { PortVault } from './port-vault';
+
+const SHUTTING_DOWN = JSON.stringify({
+  error: { code: 'service_unavailable', message: 'The embedded MFA service is shutting down, so this was not done. Start the console again and retry.' },
+});
+
+/** Runs the service until the main thread sends `close`; every outcome is reported on `parent`. */
+export async function runEmbeddedService(parent: MessagePort, data: EmbeddedWorkerData): Promise<void> {
+  const post = (message: FromWorker) => parent.postMessage(message);
+  const vault = new PortVault(parent, data.vault);
+  const inFlight = new Set<Promise<void>>();
+  let opened: Store | null = null;
+  /** The store bound to the audit chain: set only once the keys are open, so nothing writes unkeyed entries. */
+  let store: Store | null = null;
+  let app: FastifyInstance | null = null;
+  let closing: Promise<void> | null = null;
+
+  const close = async () => {
+    await Promise.all([...inFlight]);
+    await app?.close();
+    await (store ?? opened)?.close();
+    post({ type: 'closed' });
+  };
+
+  parent.on('message', (message: ToWorker) => {
+    if (vault.settle(message)) return;
+    if (message.type === 'close') closing ??= close();
+    if (message.type === 'sign-in-as') {
+      const current = store;
+      if (!current || closing) {
+        post({ type: 'sign-in-failed', id: message.id, error: { name: 'Error', message: 'The embedded MFA service is not running.' } });
+        return;
+      }
+      createTrustedSession(current, message.email, systemClock.now()).then(
+        (token) => post({ type: 'signed-in', id: message.id, token }),
+        (error: unknown) => post({ type: 'sign-in-failed', id: message.id, error: toWireError(error) }),
+      );
+    }
+  });
+
+  try {
+    opened = await openStore({ file: data.databaseFile });
+    const keys = await openServiceKeys(vault, opened);
+    // The audit key and head live in the console's vault, reached over messages like the data key; every write
+    // from here on seals its entries with the key and saves the head there once it is durable.
+    store = withAuditChain(opened, keys.audit);
+    if (await isEmptyStore(store)) {
+      await seedDemoCompany(store, systemClock.now());
+      await seedDemoEnrollments(store, keys.sealer, systemClock.now());
+    }
+    const mfa = { keys, sms: new OutboxSmsSender(), demoTools: true, rateLimits: 'off' as const };
+    app = await buildApp({ store, clock: systemClock, version: APP_VERSION, mfa, checkResponses: process.env.MFA_CHECK_RESPONSES === '1' });
+    const started = app;
+    data.http.on('message', (request: HttpRequest) => {
+      if (closing) {
+        data.http.postMessage(reply(request.id, 503, 'Service Unavailable', { 'content-type': 'application/json; charset=utf-8' }, SHUTTING_DOWN));
+        return;
+      }
+      const handled = answer(started, request).then((response) => data.http.postMessage(response));
+      inFlight.add(handled);
+      void handled.finally(() => inFlight.delete(handled));
+    });
+    post({ type: 'ready', warnings: [...keys.warnings] });
+  } catch (error) {
+    post({ type: 'start-failed', error: toWireError(error) });
+    await opened?.close().catch(() => undefined);
+  }
+}
+
+/** Runs one request through the app; an unexpected failure becomes a 500, never a lost request. */
+async function answer(app: FastifyInstance, request: HttpRequest): Promise<HttpResponse> {
+  try {
+    const injected = await app.inject({
+      method: request.method as 'GET',
+      url: request.url,
+      headers: request.headers,
+      ...(request.payload !== undefined ? { payload: request.payload } : {}),
+      remoteAddress: '127.0.0.1',
+    });
+    const headers: Record<string, string | string[]> = {};
+    for (const [name, value] of Object.entries(injected.headers)) {
+      if (value !== undefined) headers[name] = Array.isArray(value) ? value.map(String) : String(value);
+    }
+    return reply(request.id, injected.statusCode, injected.statusMessage, headers, injected.body);
+  } catch (error) {
+    const body = JSON.stringify({ error: { code: 'internal', message: `The embedded MFA service failed on this request: ${toWireError(error).message}` } });
+    return reply(request.id, 500, 'Internal Server Error', { 'content-type': 'application/json; charset=utf-8' }, body);
+  }
+}
+
+function reply(id: number, status: number, statusText: string, headers: Record<string, string | string[]>, body: string): HttpResponse {
+  return { id, status, statusText, headers, body };
+}

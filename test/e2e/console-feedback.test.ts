@@ -1,0 +1,117 @@
+/**
+ * What the console tells people, in Chromium: audit details as a person reads them (names, times in the admin's
+ * zone), the audit actor filter on part of a name or email, error banners that neither pile up nor follow the admin
+ * to another screen, and Directory actions a read-only operator cannot take shown as such; Unlock asks first.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PEOPLE } from '../../src-main/service/seed/demo-company';
+import { launchBrowser } from './support/browser';
+import { startWebConsole, type WebConsole } from './support/web-console';
+
+describe('console feedback', () => {
+  let console: WebConsole;
+  let chromium: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    console = await startWebConsole();
+    chromium = await launchBrowser();
+    page = await chromium.newPage({ viewport: { width: 1366, height: 1000 } });
+    await page.goto(await console.newLink());
+    await page.getByTestId('company-name').waitFor();
+  });
+  afterAll(async () => {
+    await chromium?.close();
+    await console?.stop();
+  });
+
+  async function openScreen(name: string): Promise<void> {
+    await page.getByRole('link', { name, exact: true }).click();
+    await page.getByRole('heading', { level: 1, name }).waitFor();
+  }
+
+  async function actAs(email: string, name: string): Promise<void> {
+    await openScreen('Settings');
+    await page.getByLabel('Act as').selectOption(email);
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await expect.poll(() => page.getByTestId('settings-operator').textContent()).toContain(name);
+  }
+
+  async function openUser(search: string): Promise<void> {
+    await page.getByTestId('directory-search').fill(search);
+    await expect.poll(() => page.getByTestId('directory-total').textContent()).toBe('1');
+    await page.getByTestId('directory-grid').focus();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('user-panel').waitFor();
+  }
+
+  it('shows an audit entry as a person reads it, with times in the admin\'s zone', async () => {
+    const zone = await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
+    await openScreen('Audit');
+    await page.getByTestId('audit-action').selectOption('mfa.lockout');
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    const rows = page.getByTestId('audit-grid').locator('[role="row"][data-seq]');
+    await expect.poll(() => rows.count()).toBe(1);
+    await rows.first().click();
+    const after = await page.getByTestId('audit-entry-after').textContent();
+    expect(after).toContain('Wrong codes in a row5');
+    expect(after).toContain(`Locked until`);
+    expect(after).toContain(`(${zone})`);
+    expect(await page.getByTestId('audit-entry').textContent()).not.toMatch(/\d{13}|[{}"]/);
+  });
+
+  it('filters the audit log by part of an actor\'s name or email', async () => {
+    await page.getByRole('button', { name: 'Clear' }).click();
+    await page.getByLabel('Actor (name or email)').fill('CAMILLE');
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    const actors = () => page.getByTestId('audit-grid').locator('[role="row"][data-seq] [role="gridcell"]:nth-child(4)').allTextContents();
+    await expect.poll(async () => (await actors()).length).toBeGreaterThan(0);
+    expect(new Set(await actors())).toEqual(new Set(['camille.laurent@northwind.example']));
+    await page.getByLabel('Actor (name or email)').fill('Laurent');
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    await expect.poll(async () => new Set(await actors())).toEqual(new Set(['camille.laurent@northwind.example']));
+  });
+
+  it('keeps one error banner per failing action, and drops it when the admin moves to another screen', async () => {
+    await openScreen('Directory');
+    await page.getByTestId('directory-total').filter({ hasText: new RegExp(`^\\s*${DEMO_PEOPLE.length}\\s*$`) }).waitFor({ timeout: 20_000 });
+    const errors = page.getByRole('alert').filter({ hasText: 'Could not list the stale users' });
+    await page.getByLabel('No sign-in for at least').fill('5000');
+    await expect.poll(() => errors.count()).toBe(1);
+    await page.getByLabel('No sign-in for at least').fill('5001');
+    await page.getByLabel('No sign-in for at least').fill('5002');
+    await expect.poll(() => errors.count()).toBe(1);
+    await openScreen('Reset');
+    expect(await page.getByRole('alert').filter({ hasText: 'Could not list the stale users' }).count()).toBe(0);
+  });
+
+  it('shows a read-only operator no enabled "Deactivate N stale users", nor user actions they may not take', async () => {
+    await actAs('riley.reader@northwind.example', 'Riley Reader');
+    await openScreen('Directory');
+    const button = page.getByTestId('deactivate-stale');
+    await expect.poll(() => button.textContent()).toMatch(/Deactivate [1-9]\d* stale users/);
+    expect(await button.isDisabled()).toBe(true);
+    expect(await page.getByTestId('stale-read-only').textContent()).toContain('needs Standard or Admin permission on the Directory tool');
+    await openUser('lukas');
+    const panel = page.getByTestId('user-panel');
+    expect(await panel.getByRole('button', { name: 'Unlock MFA…' }).isDisabled()).toBe(true);
+    expect(await panel.getByRole('button', { name: 'Deactivate…' }).isDisabled()).toBe(true);
+  });
+
+  it('asks before unlocking a user from the Directory', async () => {
+    await actAs('avery.admin@northwind.example', 'Avery Admin');
+    await openScreen('Directory');
+    expect(await page.getByTestId('deactivate-stale').isDisabled()).toBe(false);
+    await openUser('lukas');
+    const panel = page.getByTestId('user-panel');
+    await panel.getByRole('button', { name: 'Unlock MFA…' }).click();
+    const dialog = page.getByRole('dialog', { name: "Unlock Lukas Becker's verification?" });
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await panel.textContent()).toContain('Locked until');
+    await panel.getByRole('button', { name: 'Unlock MFA…' }).click();
+    await dialog.getByRole('button', { name: 'Unlock', exact: true }).click();
+    await expect.poll(() => panel.textContent()).toContain('Not locked');
+  });
+});
