@@ -24,6 +24,7 @@ export * from './recovery-code';
 export * from './reset-eligibility';
 export * from './reset-evidence';
 export * from './sessions';
+export * from './share';
 export * from './sign-in';
 export * from './sms-code';
 export * from './sms-countries';

@@ -68,7 +68,7 @@ export async function createConsole(options: ConsoleOptions): Promise<ConsoleBac
   const simulations = new SimulatorSessions(runtime);
   const handlers: Handlers = {
     ...createAppHandlers(runtime),
-    ...createDashboardHandlers(runtime),
+    ...createDashboardHandlers(runtime, cache),
     ...createPolicyHandlers(runtime, cache),
     ...createDirectoryHandlers(runtime, cache, new DirectoryImports()),
     ...createResetHandlers(runtime, cache),

@@ -1,6 +1,6 @@
 /** The console window: secure web preferences, guards, and the renderer from app:// (or the dev server). */
 import path from 'node:path';
-import { BrowserWindow } from 'electron';
+import { BrowserWindow, dialog } from 'electron';
 import { APP_ENTRY_URL, APP_ORIGIN } from './app-protocol-constants';
 import { guardWebContents } from './guards';
 import { SECURE_WEB_PREFERENCES } from './web-preferences';
@@ -30,6 +30,19 @@ export function createMainWindow(options: { preloadFile: string; devServerUrl?: 
     webPreferences: { ...SECURE_WEB_PREFERENCES, preload: path.resolve(options.preloadFile) },
   });
   guardWebContents(window.webContents, origin);
+  // A screen with unsaved edits asks before the page goes (beforeunload); Electron shows no prompt itself, so ask here.
+  window.webContents.on('will-prevent-unload', (event) => {
+    const choice = dialog.showMessageBoxSync(window, {
+      type: 'question',
+      buttons: ['Leave without saving', 'Stay'],
+      defaultId: 1,
+      cancelId: 1,
+      title: PRODUCT_NAME,
+      message: 'Leave without saving your changes?',
+      detail: 'Some changes on this screen are not saved yet. Stay to save them.',
+    });
+    if (choice === 0) event.preventDefault();
+  });
   window.once('ready-to-show', () => window.show());
   void window.loadURL(url);
   return window;

@@ -21,6 +21,11 @@ export function formatLockEnd(lockedUntil: number | null, zone: string = adminTi
   return isUntilAdminUnlocks(lockedUntil) ? 'until an admin unlocks it' : `until ${formatDateTime(lockedUntil, zone)}`;
 }
 
+/** "14:05:09" (with seconds) in `zone`: when something was last looked at today. */
+export function formatTime(ms: number, zone: string = adminTimeZone()): string {
+  return new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit', timeZone: zone }).format(ms);
+}
+
 /** "Mon 8 Jun 2026" in `zone`. */
 export function formatDate(ms: number | null, zone: string = adminTimeZone()): string {
   if (ms === null) return 'never';

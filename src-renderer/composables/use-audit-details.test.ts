@@ -46,4 +46,14 @@ describe('audit details as a person reads them', () => {
     ]);
     expect(detailLines(null, ZONE)).toEqual([]);
   });
+
+  it('names policy settings as the policy form does', () => {
+    expect(detailLines({ smsCodeTtlMinutes: 12, deadlineZone: 'Europe/Paris' }, ZONE).map((line) => line.label)).toEqual([
+      'SMS codes stay valid',
+      'Time zone the date is read in',
+    ]);
+    expect(detailLines({ changed: ['smsCodeTtlMinutes', 'deadlineDate'] }, ZONE)).toEqual([
+      { label: 'Changed', value: 'SMS codes stay valid, Enforcement deadline', lines: [] },
+    ]);
+  });
 });

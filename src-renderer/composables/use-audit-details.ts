@@ -5,6 +5,7 @@
 import { METHOD_LABELS } from '../../shared/domain/methods';
 import type { MethodKind } from '../../shared/domain/model';
 import { formatDateTime } from './use-admin-time';
+import { fieldName } from './use-policy-labels';
 
 /** One line of a detail: a label and its value in words, or a group of lines under a label. */
 export interface DetailLine {
@@ -13,7 +14,7 @@ export interface DetailLine {
   lines: DetailLine[];
 }
 
-/** Field names as the console says them elsewhere; others are split from camelCase. */
+/** Field names as the console says them elsewhere; policy settings by the form's names, others split from camelCase. */
 const LABELS: Record<string, string> = {
   methods: 'Methods',
   method: 'Method',
@@ -41,9 +42,6 @@ const LABELS: Record<string, string> = {
   seeded: 'Written when the demo was seeded',
   fileSha256: 'File fingerprint (SHA-256)',
   failedLines: 'Refused lines',
-  deadlineDate: 'Enforcement deadline',
-  deadlineZone: 'Deadline time zone',
-  required: 'Require MFA',
   timeZone: 'Time zone',
   accountType: 'Account type',
 };
@@ -52,10 +50,7 @@ const LABELS: Record<string, string> = {
 const INSTANT_KEY = /(At|Until|Time)$|^at$/;
 
 function labelOf(key: string): string {
-  const known = LABELS[key];
-  if (known) return known;
-  const words = key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
-  return words.charAt(0).toUpperCase() + words.slice(1);
+  return LABELS[key] ?? fieldName(key);
 }
 
 /** "46 days ahead of real time", "2 hours behind real time", "real time". */
@@ -81,6 +76,7 @@ function words(key: string, value: unknown, zone: string): string {
     return value.toLocaleString('en-US');
   }
   if (isMethodKind(value) && (key === 'method' || key === 'methods')) return METHOD_LABELS[value];
+  if (key === 'changed' && typeof value === 'string') return fieldName(value);
   if (typeof value === 'string') return value;
   if (Array.isArray(value)) return value.length === 0 ? 'none' : value.map((item) => words(key, item, zone)).join(', ');
   return JSON.stringify(value);

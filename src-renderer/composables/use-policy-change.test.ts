@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { changedSettings, describePolicyChange, type PolicyDraft } from './use-policy-change';
+import { changedSettings, describePolicyChange, policySettingWords, saveFailure, type PolicyDraft } from './use-policy-change';
+import { fieldName } from './use-policy-labels';
 
 const base: PolicyDraft = {
   required: false,
@@ -36,5 +37,39 @@ describe('policy change in words', () => {
   it('sends only what changed', () => {
     expect(changedSettings(base, { ...base, staleAfterDays: 60 })).toEqual({ staleAfterDays: 60 });
     expect(describePolicyChange(base, { ...base })).toEqual([]);
+  });
+});
+
+describe('policy settings in words', () => {
+  it('names each setting as the form does, never by its code name', () => {
+    expect(fieldName('deadlineDate')).toBe('Enforcement deadline');
+    expect(fieldName('smsCodeTtlMinutes')).toBe('SMS codes stay valid');
+    expect(fieldName('sessionIdleMinutes')).toBe('End sessions after inactivity');
+    expect(fieldName('someFutureSetting')).toBe('Some future setting');
+  });
+
+  it('gives values with their units and names', () => {
+    expect(policySettingWords('smsCodeTtlMinutes', 12)).toBe('12 minutes');
+    expect(policySettingWords('lockoutThreshold', 1)).toBe('1 wrong code');
+    expect(policySettingWords('sessionIdleMinutes', null)).toBe('never');
+    expect(policySettingWords('sessionIdleMinutes', 30)).toBe('after 30 minutes');
+    expect(policySettingWords('staleAfterDays', 90)).toBe('90 days');
+    expect(policySettingWords('required', true)).toBe('on');
+    expect(policySettingWords('deadlineDate', null)).toBe('no deadline');
+    expect(policySettingWords('deadlineDate', '2027-03-14')).toMatch(/14.*2027/);
+    expect(policySettingWords('allowedMethods', ['totp', 'sms'])).toBe('Authenticator app, Text message (SMS)');
+    expect(policySettingWords('resetChecklist', [{ id: 'a', label: 'Called back' }])).toBe('Called back');
+    expect(policySettingWords('resetChecklist', [])).toBe('none');
+  });
+
+  it('says why a save failed with the setting\'s name, not the field code', () => {
+    const refused = saveFailure({
+      code: 'bad_request',
+      message: 'The request was not valid. Check the highlighted fields and try again. (deadlineZone: Use a time zone from the IANA list.)',
+      fields: { deadlineZone: 'Use a time zone from the IANA list.' },
+    });
+    expect(refused).toBe('The MFA policy was not saved. Time zone the date is read in: Use a time zone from the IANA list.');
+    expect(refused).not.toContain('deadlineZone');
+    expect(saveFailure({ code: 'conflict', message: 'Someone else saved the policy. Reload it.' })).toBe('The MFA policy was not saved. Someone else saved the policy. Reload it.');
   });
 });

@@ -4,7 +4,10 @@
  */
 import type { PolicyView } from '../../shared/api/routes/admin-policy';
 import { MAX_CONSECUTIVE_FAILURES } from '../../shared/domain/lockout';
+import { METHOD_LABELS } from '../../shared/domain/methods';
+import type { IpcError } from '../../shared/ipc/define';
 import { formatCalendarDate } from './use-calendar-dates';
+import { fieldName, isPolicySetting } from './use-policy-labels';
 
 /** The settings the policy form edits. */
 export type PolicyDraft = Pick<
@@ -50,6 +53,43 @@ export function changedSettings(before: PolicyDraft, after: PolicyDraft): Partia
 
 const minutes = (n: number) => (n === 1 ? '1 minute' : `${n} minutes`);
 const hours = (n: number) => (n === 1 ? '1 hour' : `${n} hours`);
+const count = (n: unknown, one: string, many: string) => (n === 1 ? `1 ${one}` : `${String(n)} ${many}`);
+
+/** A value as the history shows it, for anything a stored entry may hold. */
+function plainWords(value: unknown): string {
+  if (value === null || value === undefined) return 'none';
+  if (typeof value === 'boolean') return value ? 'on' : 'off';
+  if (Array.isArray(value)) return value.map(plainWords).join(', ') || 'none';
+  if (typeof value === 'object') return 'label' in value ? String(value.label) : JSON.stringify(value);
+  return String(value);
+}
+
+/** One setting's value in words ("12 minutes", "Friday 17 July 2026", "Authenticator app, Text message (SMS)"). */
+export function policySettingWords(key: string, value: unknown): string {
+  if (!isPolicySetting(key) || value === undefined) return plainWords(value);
+  switch (key) {
+    case 'required':
+      return value === true ? 'on' : 'off';
+    case 'deadlineDate':
+      return typeof value === 'string' ? formatCalendarDate(value) : 'no deadline';
+    case 'allowedMethods':
+      return Array.isArray(value) ? value.map((kind: unknown) => (kind === 'totp' || kind === 'sms' ? METHOD_LABELS[kind] : String(kind))).join(', ') : plainWords(value);
+    case 'smsCodeTtlMinutes':
+    case 'lockoutMinutes':
+      return count(value, 'minute', 'minutes');
+    case 'sessionIdleMinutes':
+      return value === null ? 'never' : `after ${count(value, 'minute', 'minutes')}`;
+    case 'sessionLifetimeHours':
+      return count(value, 'hour', 'hours');
+    case 'lockoutThreshold':
+      return count(value, 'wrong code', 'wrong codes');
+    case 'staleAfterDays':
+      return count(value, 'day', 'days');
+    default:
+      return plainWords(value);
+  }
+}
+
 
 function deadlineWords(draft: PolicyDraft): string {
   if (!draft.deadlineDate) return 'with no deadline: every user must set it up at their next sign-in';
@@ -86,4 +126,15 @@ export function describePolicyChange(before: PolicyDraft, after: PolicyDraft): s
   if ('resetChecklist' in changed) lines.push(`The reset identity checklist will have ${after.resetChecklist.length} checks: ${after.resetChecklist.map((item) => `“${item.label}”`).join(', ') || 'none'}.`);
   if ('staleAfterDays' in changed) lines.push(`Users become stale after ${after.staleAfterDays} days without signing in (was ${before.staleAfterDays}).`);
   return lines;
+}
+
+/**
+ * Why a save failed, for beside the Save button: each refused setting by the form's name with the service's words
+ * (never a field's code name), else the error's own message.
+ */
+export function saveFailure(error: IpcError | null): string {
+  if (!error) return 'The MFA policy was not saved: something unexpected went wrong. Try again.';
+  const refused = Object.entries(error.fields ?? {}).filter(([key]) => key !== '_');
+  if (refused.length === 0) return `The MFA policy was not saved. ${error.message}`;
+  return `The MFA policy was not saved. ${refused.map(([key, message]) => `${fieldName(key)}: ${message}`).join(' ')}`;
 }

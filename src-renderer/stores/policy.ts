@@ -3,12 +3,12 @@
  * deadline, and the history of changes. Rules (preview, warnings) are computed in main; this store orchestrates.
  */
 import { defineStore } from 'pinia';
-import { computed, ref } from 'vue';
+import { computed, ref, watch } from 'vue';
 import type { PolicyHistoryEntry } from '../../shared/api/routes/admin-policy';
 import type { PolicyPreview, PolicyState } from '../../shared/ipc/channels/policy';
 import { BridgeError, invoke } from '../bridge';
 import { adminTimeZone } from '../composables/use-admin-time';
-import { changedSettings, describePolicyChange, draftOf, type PolicyDraft } from '../composables/use-policy-change';
+import { changedSettings, describePolicyChange, draftOf, saveFailure, type PolicyDraft } from '../composables/use-policy-change';
 import { useNotificationsStore } from './notifications';
 
 export const usePolicyStore = defineStore('policy', () => {
@@ -23,11 +23,33 @@ export const usePolicyStore = defineStore('policy', () => {
   const historyCursor = ref<string | null>(null);
   const saving = ref(false);
   const fieldErrors = ref<Record<string, string>>({});
+  /** What the last save did, in words, shown beside the Save button; cleared by the next edit. */
+  const saveResult = ref<{ ok: boolean; text: string } | null>(null);
   let previewSeq = 0;
 
   const saved = computed(() => (state.value ? draftOf(state.value.policy) : null));
   const changeLines = computed(() => (saved.value && draft.value ? describePolicyChange(saved.value, draft.value) : []));
   const dirty = computed(() => changeLines.value.length > 0);
+  /** Why the draft's deadline zone is refused (checked in main by the rule the service applies), or null. */
+  const zoneRefusal = ref<string | null>(null);
+  /** The refusal to show at the deadline zone field: main's check, else the service's own refusal of the last save. */
+  const zoneError = computed(() => zoneRefusal.value ?? fieldErrors.value.deadlineZone ?? null);
+  let zoneCheck: Promise<string | null> | null = null;
+
+  // An edit makes the last save's result and the service's field errors out of date.
+  watch(
+    draft,
+    () => {
+      if (!dirty.value) return;
+      saveResult.value = null;
+      fieldErrors.value = {};
+    },
+    { deep: true },
+  );
+  watch(
+    () => draft.value?.deadlineZone,
+    () => void checkDeadlineZone(),
+  );
 
   /** Loads the policy and its history; the draft starts as the saved policy, its zone the admin's when no deadline is set. */
   async function load(): Promise<void> {
@@ -48,17 +70,41 @@ export const usePolicyStore = defineStore('policy', () => {
   }
 
   /**
-   * Adds a zone to the preview by its name or an alias, shown by its canonical name (Asia/Calcutta → Asia/Kolkata);
-   * returns the refusal in words when it is not a time zone, else null.
+   * A zone typed by its name or an alias, by its canonical name (Asia/Calcutta → Asia/Kolkata), or the refusal in
+   * words when it is not a time zone. The one place the form asks: main answers with the service's own zone rule.
    */
-  async function addExtraZone(name: string): Promise<string | null> {
+  async function resolveZone(name: string): Promise<{ zone: string } | { refused: string }> {
     try {
-      const { zone } = await invoke('policy:time-zone', { name });
-      if (!extraZones.value.includes(zone)) extraZones.value = [...extraZones.value, zone];
-      return null;
+      return { zone: (await invoke('policy:time-zone', { name })).zone };
     } catch (error) {
-      return error instanceof BridgeError ? error.error.message : 'That time zone could not be checked. Try again.';
+      return { refused: error instanceof BridgeError ? error.error.message : 'That time zone could not be checked. Try again.' };
     }
+  }
+
+  /** Adds a zone to the preview, shown by its canonical name; returns the refusal in words, else null. */
+  async function addExtraZone(name: string): Promise<string | null> {
+    const resolved = await resolveZone(name);
+    if ('refused' in resolved) return resolved.refused;
+    if (!extraZones.value.includes(resolved.zone)) extraZones.value = [...extraZones.value, resolved.zone];
+    return null;
+  }
+
+  /**
+   * Checks the draft's deadline zone as the service will: a refusal is shown at the field (before any confirmation),
+   * an alias is replaced by its canonical name. Resolves to the refusal, or null when the zone is fine.
+   */
+  function checkDeadlineZone(): Promise<string | null> {
+    const name = draft.value?.deadlineZone;
+    if (name === undefined) return Promise.resolve(null);
+    const check: Promise<string | null> = resolveZone(name).then((resolved): Promise<string | null> | string | null => {
+      // A newer check (the zone changed meanwhile) decides.
+      if (zoneCheck !== check) return zoneCheck;
+      zoneRefusal.value = 'refused' in resolved ? resolved.refused : null;
+      if ('zone' in resolved && draft.value && resolved.zone !== name) draft.value.deadlineZone = resolved.zone;
+      return zoneRefusal.value;
+    });
+    zoneCheck = check;
+    return check;
   }
 
   /** Recomputes the preview of the draft's deadline (the latest request wins). */
@@ -97,22 +143,23 @@ export const usePolicyStore = defineStore('policy', () => {
     }
   }
 
-  /** Saves what changed; true when saved. */
+  /** Saves what changed; true when saved. The outcome, either way, is `saveResult`. */
   async function save(): Promise<boolean> {
     if (!state.value || !saved.value || !draft.value) return false;
     saving.value = true;
     fieldErrors.value = {};
-    const notifications = useNotificationsStore();
+    saveResult.value = null;
     try {
       const result = await invoke('policy:save', { version: state.value.policy.version, ...changedSettings(saved.value, draft.value) });
       state.value = { ...state.value, policy: result.policy };
       draft.value = draftOf(result.policy);
-      notifications.push('success', 'MFA policy saved', `${result.changed.length} ${result.changed.length === 1 ? 'setting' : 'settings'} changed. The change is in the audit log.`);
+      const settings = `${result.changed.length} ${result.changed.length === 1 ? 'setting' : 'settings'}`;
+      saveResult.value = { ok: true, text: `MFA policy saved: ${settings} changed. The change is in the audit log.` };
       await Promise.all([refreshPreview(), loadHistory(true)]);
       return true;
     } catch (error) {
       if (error instanceof BridgeError && error.error.fields) fieldErrors.value = error.error.fields;
-      notifications.fromError('The MFA policy was not saved', error);
+      saveResult.value = { ok: false, text: saveFailure(error instanceof BridgeError ? error.error : null) };
       return false;
     } finally {
       saving.value = false;
@@ -123,7 +170,8 @@ export const usePolicyStore = defineStore('policy', () => {
   function discard(): void {
     if (saved.value) draft.value = draftOf(saved.value);
     fieldErrors.value = {};
+    saveResult.value = null;
   }
 
-  return { state, draft, extraZones, timeZones, addExtraZone, preview, previewError, history, historyCursor, saving, fieldErrors, changeLines, dirty, load, refreshPreview, loadHistory, save, discard };
+  return { state, draft, extraZones, timeZones, addExtraZone, preview, previewError, history, historyCursor, saving, fieldErrors, saveResult, zoneError, checkDeadlineZone, changeLines, dirty, load, refreshPreview, loadHistory, save, discard };
 });

@@ -10,6 +10,7 @@ import { sql } from 'kysely';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src-main/service/store/store';
+import { expectNoSeriousA11yViolations } from './support/a11y';
 import { launchBrowser } from './support/browser';
 import { startWebConsole, type WebConsole } from './support/web-console';
 
@@ -50,6 +51,7 @@ describe('Audit screen', () => {
     await page.getByRole('button', { name: 'Apply filters' }).click();
     await expect.poll(async () => (await seqs()).length).toBe(1);
     expect(await page.getByTestId('audit-grid').textContent()).toContain('lukas.becker@northwind.example');
+    await expectNoSeriousA11yViolations(page, 'audit: filtered by action');
   });
 
   it('exports the filtered log as CSV', async () => {
@@ -64,6 +66,7 @@ describe('Audit screen', () => {
     await page.getByTestId('audit-verify').click();
     const result = page.getByTestId('audit-verification');
     await expect.poll(() => result.textContent()).toMatch(/Intact\. All \d+ entries check out, up to the last one the vault recorded\./);
+    await expectNoSeriousA11yViolations(page, 'audit: chain intact');
   });
 
   it('shows the first broken entry after the database was tampered with', async () => {
@@ -83,6 +86,7 @@ describe('Audit screen', () => {
     expect(await result.textContent()).toContain(`${target.seq - 1} of`);
     const broken = page.getByTestId('audit-grid').locator(`[data-seq="${target.seq}"]`);
     expect(await broken.getAttribute('class')).toContain('audit-table__row--broken');
+    await expectNoSeriousA11yViolations(page, 'audit: chain broken');
   });
 
   it('says entries are missing when the end of the log was cut off', async () => {

@@ -6,6 +6,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PEOPLE } from '../../src-main/service/seed/demo-company';
+import { expectNoSeriousA11yViolations } from './support/a11y';
 import { launchBrowser } from './support/browser';
 import { startWebConsole, type WebConsole } from './support/web-console';
 
@@ -36,6 +37,7 @@ describe('console feedback', () => {
     await page.getByLabel('Act as').selectOption(email);
     await page.getByRole('button', { name: 'Apply' }).click();
     await expect.poll(() => page.getByTestId('settings-operator').textContent()).toContain(name);
+    await expectNoSeriousA11yViolations(page, `settings: acting as ${name}`);
   }
 
   async function openUser(search: string): Promise<void> {
@@ -59,6 +61,11 @@ describe('console feedback', () => {
     expect(after).toContain(`Locked until`);
     expect(after).toContain(`(${zone})`);
     expect(await page.getByTestId('audit-entry').textContent()).not.toMatch(/\d{13}|[{}"]/);
+    const body = page.getByRole('region', { name: /^Entry \d+ in full$/ });
+    expect(await body.getAttribute('tabindex')).toBe('0');
+    await body.focus();
+    expect(await body.evaluate((element) => element === document.activeElement)).toBe(true);
+    await expectNoSeriousA11yViolations(page, 'audit: entry in full');
   });
 
   it('filters the audit log by part of an actor\'s name or email', async () => {
@@ -82,6 +89,7 @@ describe('console feedback', () => {
     await page.getByLabel('No sign-in for at least').fill('5001');
     await page.getByLabel('No sign-in for at least').fill('5002');
     await expect.poll(() => errors.count()).toBe(1);
+    await expectNoSeriousA11yViolations(page, 'directory: an error banner');
     await openScreen('Reset');
     expect(await page.getByRole('alert').filter({ hasText: 'Could not list the stale users' }).count()).toBe(0);
   });
@@ -90,13 +98,16 @@ describe('console feedback', () => {
     await actAs('riley.reader@northwind.example', 'Riley Reader');
     await openScreen('Directory');
     const button = page.getByTestId('deactivate-stale');
-    await expect.poll(() => button.textContent()).toMatch(/Deactivate [1-9]\d* stale users/);
+    await expect.poll(() => button.textContent()).toMatch(/Deactivate all [1-9]\d* stale users/);
     expect(await button.isDisabled()).toBe(true);
+    expect(await page.getByTestId('deactivate-picked').isDisabled()).toBe(true);
+    expect(await page.getByTestId('stale-list').getByRole('checkbox').first().isDisabled()).toBe(true);
     expect(await page.getByTestId('stale-read-only').textContent()).toContain('needs Standard or Admin permission on the Directory tool');
     await openUser('lukas');
     const panel = page.getByTestId('user-panel');
     expect(await panel.getByRole('button', { name: 'Unlock MFA…' }).isDisabled()).toBe(true);
     expect(await panel.getByRole('button', { name: 'Deactivate…' }).isDisabled()).toBe(true);
+    await expectNoSeriousA11yViolations(page, 'directory: a read-only operator, user panel open');
   });
 
   it('asks before unlocking a user from the Directory', async () => {
@@ -107,6 +118,8 @@ describe('console feedback', () => {
     const panel = page.getByTestId('user-panel');
     await panel.getByRole('button', { name: 'Unlock MFA…' }).click();
     const dialog = page.getByRole('dialog', { name: "Unlock Lukas Becker's verification?" });
+    await dialog.waitFor();
+    await expectNoSeriousA11yViolations(page, 'directory: unlock dialog');
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await dialog.waitFor({ state: 'hidden' });
     expect(await panel.textContent()).toContain('Locked until');

@@ -1,9 +1,13 @@
 /**
  * The Dashboard in Chromium: enrollment by state as a chart, the countdown to enforcement in the admin's time, who
- * will be blocked (the same people the Directory lists with that filter), and recent lockouts.
+ * will be blocked (the same people the Directory lists with that filter), recent lockouts, and figures that keep
+ * themselves current (as of when) with small shares shown as "<1 %".
  */
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectNoSeriousA11yViolations } from './support/a11y';
 import { launchBrowser } from './support/browser';
 import { startWebConsole, type WebConsole } from './support/web-console';
 
@@ -15,9 +19,12 @@ describe('Dashboard', () => {
   beforeAll(async () => {
     console = await startWebConsole();
     browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, timezoneId: 'Europe/Paris' });
+    // A context of its own, so a second tab shares the session (the dashboard watches it change the directory).
+    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, timezoneId: 'Europe/Paris' });
+    page = await context.newPage();
     await page.goto(await console.newLink());
     await page.getByTestId('enrollment-chart').waitFor();
+    await expectNoSeriousA11yViolations(page, 'dashboard');
   });
   afterAll(async () => {
     await browser?.close();
@@ -49,6 +56,35 @@ describe('Dashboard', () => {
     const lockouts = page.getByRole('article', { name: 'Recent lockouts' });
     expect(await lockouts.textContent()).toContain('Lukas Becker');
     expect(await lockouts.textContent()).toContain('Locked until');
+  });
+
+  it('refreshes itself after a change made elsewhere, says as of when, and shows 1 user of 1,029 as <1 %', async () => {
+    const asOf = page.getByTestId('dashboard-as-of');
+    expect(await asOf.textContent()).toMatch(/Figures as of \d{2}:\d{2}:\d{2}.*\(Europe\/Paris\)/);
+    const before = await asOf.textContent();
+    const blocked = page.getByRole('region', { name: 'Users who will be blocked' });
+    expect(await blocked.getAttribute('tabindex')).toBe('0');
+
+    // Another tab imports 992 users while this one shows the Dashboard: 37 demo people + 992 = 1,029.
+    const rows = ['email,name,country,time_zone'];
+    for (let i = 0; i < 992; i++) rows.push(`field.worker${i}@northwind.example,Field Worker ${i},US,America/Denver`);
+    const file = path.join(console.dataDir, 'field.csv');
+    writeFileSync(file, `${rows.join('\n')}\n`);
+    const other = await page.context().newPage();
+    await other.goto(`${console.origin}/#/directory`);
+    await other.getByTestId('import-file').setInputFiles(file);
+    await other.getByTestId('import-check').click();
+    await other.getByTestId('import-start').click();
+    await other.getByTestId('import-summary').waitFor({ timeout: 60_000 });
+    await other.close();
+
+    const caption = page.locator('figcaption').filter({ hasText: 'users in the directory' });
+    await expect.poll(() => caption.textContent(), { timeout: 30_000 }).toContain('1029 users in the directory');
+    expect(await asOf.textContent()).not.toBe(before);
+    const values = (await page.getByTestId('enrollment-chart').locator('.enrollment-chart__value').allTextContents()).map((value) => value.trim());
+    expect(values).toContain('1 (<1 %)');
+    expect(values.join(' ')).not.toMatch(/\(0 ?%\)/);
+    await expectNoSeriousA11yViolations(page, 'dashboard after a refresh');
   });
 
   it('says who will be blocked, and the Directory lists the same users', async () => {

@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PEOPLE } from '../../src-main/service/seed/demo-company';
+import { expectNoSeriousA11yViolations } from './support/a11y';
 import { launchBrowser } from './support/browser';
 import { screenshots } from './support/screenshots';
 import { startWebConsole, type WebConsole } from './support/web-console';
@@ -50,6 +51,7 @@ describe('Directory screen', () => {
     expect(await check.textContent()).toMatch(/302 rows — 300 to add, 0 to update, 0 would stay unchanged, 2 would be refused/);
     expect(Number(await total())).toBe(before);
     expect(await page.getByTestId('import-start').textContent()).toContain('Import 300 rows');
+    await expectNoSeriousA11yViolations(page, 'directory: import checked');
     await page.getByTestId('import-start').click();
     const summary = page.getByTestId('import-summary');
     await summary.waitFor({ timeout: 60_000 });
@@ -59,6 +61,7 @@ describe('Directory screen', () => {
     );
     const errorLines = await page.getByTestId('import-errors').locator('tbody tr td:first-child').allTextContents();
     expect(errorLines).toEqual(['43', '101']);
+    await expectNoSeriousA11yViolations(page, 'directory: import done, refused rows listed');
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('import-report').click()]);
     expect(download.suggestedFilename()).toBe('crew-errors.csv');
@@ -88,11 +91,13 @@ describe('Directory screen', () => {
     const dialog = page.getByRole('dialog', { name: 'Import and change permissions?' });
     await dialog.waitFor();
     expect(await dialog.textContent()).toContain('RILEY.READER@northwind.example (line 2): Directory: Read only → None');
+    await expectNoSeriousA11yViolations(page, 'directory: confirm permission changes');
     await screenshots(page, 'directory-import-confirm');
     await dialog.getByTestId('confirm-action').click();
     const summary = page.getByTestId('import-summary');
     await expect.poll(() => summary.textContent(), { timeout: 60_000 }).toMatch(/2 rows — 0 added, 2 updated, 0 unchanged, 0 refused/);
     expect(await page.getByTestId('import-changes').textContent()).toContain('People this import changed');
+    await expectNoSeriousA11yViolations(page, 'directory: import done, people it changed');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('import-changes-report').click()]);
     expect(download.suggestedFilename()).toBe('changes-changes.csv');
     const report = readFileSync((await download.path()) ?? '', 'utf8');
@@ -113,6 +118,7 @@ describe('Directory screen', () => {
     const panel = page.getByTestId('user-panel');
     await panel.waitFor();
     expect(await panel.getByRole('heading', { level: 2 }).textContent()).toBe('Sofía Hernández');
+    await expectNoSeriousA11yViolations(page, 'directory: user panel');
     await panel.getByRole('button', { name: 'Close' }).click();
 
     await page.getByTestId('directory-search').fill('');
@@ -148,6 +154,7 @@ describe('Directory screen', () => {
     const dialog = page.getByRole('dialog', { name: 'Deactivate the stale users?' });
     await dialog.waitFor();
     expect(await dialog.textContent()).toMatch(/4 users with no sign-in for 90 days or more/);
+    await expectNoSeriousA11yViolations(page, 'directory: deactivate all stale users?');
     await dialog.getByTestId('confirm-action').click();
     await expect.poll(() => panel.getByTestId('stale-count').textContent()).toMatch(/^\s*0 stale users/);
     await page.getByRole('combobox', { name: 'Status', exact: true }).selectOption('inactive');

@@ -6,6 +6,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectNoSeriousA11yViolations } from './support/a11y';
 import { launchBrowser } from './support/browser';
 import { startWebConsole, type WebConsole } from './support/web-console';
 
@@ -47,11 +48,13 @@ describe('Reset screen', () => {
     expect(await page.getByTestId('reset-target').locator('..').getByText('Type the ticket number: this check records it.').count()).toBe(1);
     await page.getByLabel('Ticket number', { exact: true }).fill('HD-4711');
     await page.getByLabel('Note for the audit log').fill('Called from the site office');
+    await expectNoSeriousA11yViolations(page, 'reset: checks done, ticket number typed');
     expect(await perform.isDisabled()).toBe(false);
     await perform.click();
     const result = page.getByTestId('reset-result');
     await result.waitFor();
     expect(await result.textContent()).toContain('MFA was reset for Mia Thompson');
+    await expectNoSeriousA11yViolations(page, 'reset: result');
     const removed = await page.getByTestId('reset-removed').locator('li').allTextContents();
     expect(removed).toEqual(expect.arrayContaining(['Authenticator app', 'Text message (SMS)', 'the recovery code']));
     expect(await page.getByTestId('reset-sessions').textContent()).toMatch(/^They were (signed out everywhere: .* ended\.|not signed in anywhere, so no session had to end\.)$/);
@@ -64,6 +67,7 @@ describe('Reset screen', () => {
     expect(await entry.textContent()).toContain('HD-4711');
     expect(await entry.textContent()).toContain('Called from the site office');
     expect(await entry.textContent()).toContain("Confirmed the request with the user's manager");
+    await expectNoSeriousA11yViolations(page, 'audit: reset entry in full');
     await page.getByRole('link', { name: 'Reset', exact: true }).click();
     await page.getByRole('button', { name: 'Next caller' }).click();
     await page.getByTestId('reset-email').waitFor();
@@ -78,6 +82,7 @@ describe('Reset screen', () => {
     const refusal = page.getByTestId('reset-refusal');
     await expect.poll(() => refusal.getAttribute('data-reason')).toBe(reason);
     expect(await page.getByTestId('reset-contact').textContent()).toContain(contact);
+    await expectNoSeriousA11yViolations(page, `reset: refused, ${reason}`);
     expect(await page.getByTestId('reset-perform').count()).toBe(0);
   });
 
@@ -89,6 +94,7 @@ describe('Reset screen', () => {
     const refusal = page.getByTestId('reset-refusal');
     await expect.poll(() => refusal.getAttribute('data-reason')).toBe(reason);
     expect(await refusal.textContent()).toMatch(why);
+    await expectNoSeriousA11yViolations(page, `reset: pointless, ${reason}`);
     expect(await page.getByTestId('reset-perform').count()).toBe(0);
   });
 
@@ -106,6 +112,7 @@ describe('Reset screen', () => {
     expect(tips).toContain('no way to verify, not even "Enter Recovery Code"');
     expect(tips).not.toContain('they can sign in with it');
     expect(await answer.getByRole('button', { name: 'Unlock…' }).count()).toBe(1);
+    await expectNoSeriousA11yViolations(page, 'reset: triage of a locked user');
   });
 
   it('shows on the Reset screen that a user is locked, and unlocks them after asking', async () => {
@@ -116,6 +123,7 @@ describe('Reset screen', () => {
     await lock.getByRole('button', { name: 'Unlock…' }).click();
     const dialog = page.getByRole('dialog', { name: "Unlock Lukas Becker's verification?" });
     expect(await dialog.textContent()).toContain('can enter a code again at once');
+    await expectNoSeriousA11yViolations(page, 'reset: unlock dialog');
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await dialog.waitFor({ state: 'hidden' });
     expect(await lock.count()).toBe(1);

@@ -1,5 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectNoSeriousA11yViolations } from './support/a11y';
 import { launchBrowser } from './support/browser';
 import { startWebConsole, type WebConsole } from './support/web-console';
 
@@ -25,6 +26,7 @@ describe('browser mode shell', () => {
     await page.goto(await console.newLink());
     await expect.poll(() => page.getByTestId('company-name').textContent(), { timeout: 20_000 }).toBe('Northwind Builders');
     expect(await page.getByTestId('mfa-required').textContent()).toContain('Required');
+    await expectNoSeriousA11yViolations(page, 'dashboard, as it opens');
     expect(new URL(page.url()).search).toBe('');
     expect(await page.title()).toBe('Dashboard · MFA Admin Console');
     await expect.poll(() => page.getByTestId('connection-label').textContent()).toBe('Embedded service · connected');
@@ -41,6 +43,7 @@ describe('browser mode shell', () => {
       await page.getByRole('link', { name, exact: true }).focus();
       await page.keyboard.press('Enter');
       await page.getByRole('heading', { level: 1, name }).waitFor();
+      await expectNoSeriousA11yViolations(page, `${name} screen, as it opens`);
       titles.push(await page.title());
     }
     expect(titles).toEqual([

@@ -5,6 +5,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectNoSeriousA11yViolations } from './support/a11y';
 import { launchBrowser } from './support/browser';
 import { browser, enterCode, openSimulator, phoneCode, play, screen, setUpNowWith, signIn } from './support/simulator-page';
 import { startWebConsole, type WebConsole } from './support/web-console';
@@ -42,6 +43,7 @@ describe('Password & Security: adding a phone', () => {
     await page.getByTestId('sim-confirm-password').fill('not-my-password');
     await browser(page).getByRole('button', { name: 'Continue' }).click();
     await expect.poll(() => browser(page).getByRole('alert').textContent()).toMatch(/not your current password/);
+    await expectNoSeriousA11yViolations(page, 'simulator: wrong current password');
     await page.getByTestId('sim-confirm-password').fill('Demo-Password-2026');
     await browser(page).getByRole('button', { name: 'Continue' }).click();
     await screen(page, 'sms_setup');

@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectNoSeriousA11yViolations } from './support/a11y';
 import { launchBrowser } from './support/browser';
 import {
   browser,
@@ -87,11 +88,13 @@ describe('enrollment simulator: challenges, lockout, payments step-ups and the c
     for (const warning of warnings) {
       await enterCode(page, wrongCode(await phoneCode(page)));
       await expect.poll(() => page.getByTestId('sim-code-error').textContent()).toContain(warning);
+    await expectNoSeriousA11yViolations(page, 'simulator: wrong code, tries left', { once: true });
       expect(await page.getByTestId('sim-code-error').textContent()).toMatch(/^That code is not right\./);
     }
     await enterCode(page, wrongCode(await phoneCode(page)));
     await screen(page, 'locked');
     expect(await page.getByTestId('sim-notice').textContent()).toMatch(/Try again in 15 minutes/);
+    await expectNoSeriousA11yViolations(page, 'simulator: verification locked');
     await expect.poll(() => page.getByTestId('sim-user-weiling.tan@northwind.example').textContent()).toContain('Locked');
 
     await browser(page).getByRole('button', { name: 'Back to sign in' }).click();

@@ -5,6 +5,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectNoSeriousA11yViolations } from './support/a11y';
 import { launchBrowser } from './support/browser';
 import { clockForward, moveClock, openSimulator, play, resetDemoUser } from './support/simulator-page';
 import { startWebConsole, type WebConsole } from './support/web-console';
@@ -75,6 +76,7 @@ describe('simulator demo tools', () => {
     const refusal = page.getByTestId('sim-refusal');
     await refusal.waitFor();
     expect(await refusal.textContent()).toContain('need Admin permission on both the Company Admin and Directory tools');
+    await expectNoSeriousA11yViolations(page, 'simulator: demo tools refused to a read-only operator');
     expect(await page.getByRole('button', { name: /^Play / }).count()).toBe(0);
   });
 });

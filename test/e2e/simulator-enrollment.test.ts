@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectNoSeriousA11yViolations } from './support/a11y';
 import { launchBrowser } from './support/browser';
 import {
   browser,
@@ -92,6 +93,7 @@ describe('enrollment simulator: set-up and recovery on the simulated phone', () 
     const right = await phoneCode(page);
     await enterCode(page, right.replace(/\d/g, (d) => String((Number(d) + 5) % 10)));
     await expect.poll(() => page.getByTestId('sim-code-error').textContent()).toMatch(/not right/);
+    await expectNoSeriousA11yViolations(page, 'simulator: a wrong code refused');
     await enterCode(page, await phoneCode(page));
     await saveRecoveryCode(page);
     await screen(page, 'home');

@@ -16,4 +16,9 @@ export const dashboardChannels = {
   'dashboard:overview': channel(z.strictObject({}))<CompanyOverview>(),
   /** Enrollment by state, the deadline, who will be blocked at enforcement and recent lockouts. */
   'dashboard:report': channel(z.strictObject({}))<EnrollmentReport>(),
+  /**
+   * A token that changes whenever the figures may have (a user, the policy, the company, the demo clock), answered
+   * from main's copy without asking the service: the Dashboard polls it and reloads only when it changed.
+   */
+  'dashboard:revision': channel(z.strictObject({}))<{ revision: string }>(),
 };

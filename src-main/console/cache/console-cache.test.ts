@@ -101,6 +101,26 @@ describe('ConsoleCache', () => {
     await cache.close();
   });
 
+  it('has a new revision after a change to a user or the policy, and the same one when nothing changed', async () => {
+    const source = new FakeSource();
+    source.put();
+    const cache = await open();
+    cache.start(source);
+    await cache.refresh();
+    const first = cache.revision();
+    await cache.refresh();
+    expect(cache.revision()).toBe(first);
+
+    source.put({ id: 'u1', lockedUntil: NOW + 60_000 });
+    await cache.refresh();
+    const second = cache.revision();
+    expect(second).not.toBe(first);
+
+    cache.setPolicy({ ...policy(NOW + 3_600_000), version: 2 });
+    expect(cache.revision()).not.toBe(second);
+    await cache.close();
+  });
+
   it('shows the saved copy at the next start before the service answers', async () => {
     const source = new FakeSource();
     source.put({ name: 'Zoë Saved' });

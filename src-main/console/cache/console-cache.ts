@@ -116,6 +116,17 @@ export class ConsoleCache {
     this.timer.unref?.();
   }
 
+  /**
+   * Changes whenever what the console shows may have changed: a user (the service's change sequence), the policy,
+   * the company, or the demo company's clock (to the minute). Cheap to ask, so screens can poll it and reload only
+   * when something changed.
+   */
+  revision(): string {
+    const company = this.companyView ? `${this.companyView.name}|${this.companyView.ssoDomains.join(',')}` : '';
+    const policy = this.policyView ? `${this.policyView.version}` : '';
+    return [this.sourceKey, this.cursor, policy, company, Math.round(this.clockSkewMs / 60_000)].join(':');
+  }
+
   /** Resolves once there is something to show: data from the file, or the first sync has been tried. */
   async whenReady(): Promise<void> {
     if (this.directory.size > 0 || this.syncedAt !== null) return;

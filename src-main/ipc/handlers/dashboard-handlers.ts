@@ -1,5 +1,6 @@
 /** Handlers of the dashboard channels. */
 import type { Handlers } from '../dispatch';
+import type { ConsoleCache } from '../../console/cache/console-cache';
 import type { ConsoleRuntime } from '../../console/console-runtime';
 
 /** Users listed in the dashboard's "will be blocked" card (the Directory lists them all). */
@@ -7,7 +8,7 @@ const BLOCKED_SHOWN = 200;
 const LOCKOUTS_SHOWN = 20;
 
 /** `dashboard:*` channels. */
-export function createDashboardHandlers(runtime: ConsoleRuntime): Pick<Handlers, 'dashboard:overview' | 'dashboard:report'> {
+export function createDashboardHandlers(runtime: ConsoleRuntime, cache: ConsoleCache): Pick<Handlers, 'dashboard:overview' | 'dashboard:report' | 'dashboard:revision'> {
   return {
     'dashboard:overview': async () => {
       const company = await runtime.client().call('companyOverview', {});
@@ -19,5 +20,6 @@ export function createDashboardHandlers(runtime: ConsoleRuntime): Pick<Handlers,
       };
     },
     'dashboard:report': () => runtime.client().call('adminEnrollmentReport', { query: { blockedLimit: BLOCKED_SHOWN, lockoutLimit: LOCKOUTS_SHOWN } }),
+    'dashboard:revision': async () => ({ revision: cache.revision() }),
   };
 }

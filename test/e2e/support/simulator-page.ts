@@ -1,12 +1,14 @@
 /** Drives the Simulator screen the way a trainer does: by labels, buttons and what the simulated phone shows. */
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
+import { expectNoSeriousA11yViolations } from './a11y';
 
 /** Opens the console at the Simulator screen and waits for the demo users. */
 export async function openSimulator(page: Page, link: string): Promise<void> {
   await page.goto(link);
   await page.getByRole('link', { name: 'Simulator', exact: true }).click();
   await page.getByRole('heading', { level: 2, name: 'Demo users' }).waitFor();
+  await expectNoSeriousA11yViolations(page, 'simulator', { once: true });
 }
 
 /** Clicks Play for a demo user and waits for the sign-in screen. */
@@ -15,9 +17,10 @@ export async function play(page: Page, name: string): Promise<void> {
   await screen(page, 'sign_in');
 }
 
-/** Waits until the simulated page shows the screen `kind`. */
+/** Waits until the simulated page shows the screen `kind`; the first time on a page, checks it with axe-core. */
 export async function screen(page: Page, kind: string): Promise<void> {
   await page.locator(`[data-testid="sim-page"][data-screen="${kind}"][aria-busy="false"]`).waitFor({ timeout: 20_000 });
+  await expectNoSeriousA11yViolations(page, `simulator: ${kind} screen`, { once: true });
 }
 
 /** The current screen kind. */
@@ -89,6 +92,8 @@ export async function enrollWithApp(page: Page): Promise<string> {
 
 /** Confirms the open confirmation dialog ("Move the clock", "Reset to not enrolled", …). */
 export async function confirmDialog(page: Page): Promise<void> {
+  await page.getByRole('dialog').getByTestId('confirm-action').waitFor();
+  await expectNoSeriousA11yViolations(page, `simulator: dialog ${await page.getByRole('dialog').getByRole('heading').textContent()}`, { once: true });
   await page.getByRole('dialog').getByTestId('confirm-action').click();
   await page.getByRole('dialog').waitFor({ state: 'hidden' });
 }
