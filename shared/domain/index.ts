@@ -15,6 +15,7 @@ export * from './local-days';
 export * from './lockout';
 export * from './methods';
 export * from './model';
+export * from './password-throttle';
 export * from './permissions';
 export * from './phone';
 export * from './policy';

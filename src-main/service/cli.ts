@@ -19,6 +19,7 @@ import type { SmsSender } from './sms/sms-sender';
 import { WebhookSmsSender } from './sms/webhook-sms-sender';
 import { lockDataFolder, type FolderLock } from './store/folder-lock';
 import { openStore, type Store } from './store/store';
+import { withAuditChain } from './audit/keyed-audit-store';
 
 /** Opens the database; an SQLite data folder is locked first, so a second process on it is refused. */
 async function openData(options: ReturnType<typeof parseServiceArgs>): Promise<{ store: Store; keyDir: string; lock: FolderLock | null }> {
@@ -38,10 +39,11 @@ async function openData(options: ReturnType<typeof parseServiceArgs>): Promise<{
 
 async function main(): Promise<void> {
   const options = parseServiceArgs(process.argv.slice(2));
-  const { store, keyDir, lock } = await openData(options);
+  const { store: opened, keyDir, lock } = await openData(options);
   try {
-    const keys = await openServiceKeys(await openVault({ dir: keyDir }), store);
-    if (keys.warning) console.error(`Warning: ${keys.warning}`);
+    const keys = await openServiceKeys(await openVault({ dir: keyDir }), opened);
+    const store = withAuditChain(opened, keys.audit);
+    for (const warning of keys.warnings) console.error(`Warning: ${warning}`);
     if (options.demo && (await isEmptyStore(store))) {
       const now = systemClock.now();
       await seedDemoCompany(store, now);
@@ -72,7 +74,7 @@ async function main(): Promise<void> {
     // Printed only once the handlers are in place: whoever reads it may stop the service at once.
     console.log(`Service: ${server.url}`);
   } catch (error) {
-    await store.close();
+    await opened.close();
     lock?.release();
     throw error;
   }

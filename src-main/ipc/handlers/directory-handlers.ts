@@ -5,7 +5,10 @@
 import { BULK_DEACTIVATE_MAX } from '../../../shared/api/routes/admin-directory';
 import type { DirectoryUserDetail as ApiUserDetail } from '../../../shared/api/routes/admin-common';
 import { enrollmentState } from '../../../shared/domain/enrollment-report';
+import { mfaContact } from '../../../shared/domain/contacts';
 import { isStale } from '../../../shared/domain/stale';
+import { localTimeZone } from '../../../shared/domain/time-zone';
+import { lockEndWords } from '../../../shared/domain/triage';
 import { directoryFilterSchema, type BulkDeactivateResult, type DirectoryUserDetail } from '../../../shared/ipc/channels/directory';
 import type { ConsoleCache } from '../../console/cache/console-cache';
 import type { QueryContext } from '../../console/cache/directory-index';
@@ -32,6 +35,10 @@ export function createDirectoryHandlers(runtime: ConsoleRuntime, cache: ConsoleC
       ...user,
       enrollment: enrollmentState(user, { ssoDomains: cache.company?.ssoDomains ?? [] }),
       stale: isStale(user, ctx.now, ctx.staleAfterDays),
+      lock:
+        user.locked && user.lockedUntil !== null
+          ? lockEndWords(user.lockedUntil, ctx.now, { viewer: localTimeZone(), user: user.timeZone }, mfaContact(user))
+          : null,
     };
   }
 
