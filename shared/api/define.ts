@@ -48,6 +48,7 @@ export const API_ERRORS = {
   not_found: 404,
   conflict: 409,
   payload_too_large: 413,
+  uri_too_long: 414,
   unsupported_media_type: 415,
   unprocessable: 422,
   mfa_locked: 423,

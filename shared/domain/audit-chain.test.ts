@@ -1,12 +1,16 @@
 import { describe, it, expect } from 'vitest';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import { hmac } from '@noble/hashes/hmac.js';
 import {
   GENESIS_HASH,
   auditEntryHash,
+  auditHashKeyId,
   canonicalAuditEntry,
   canonicalJson,
+  keyedAuditEntryHash,
   verifyChain,
+  verifyKeyedChain,
 } from './audit-chain';
 import type { AuditEntryContent, ChainedAuditEntry } from './audit-chain';
 
@@ -131,5 +135,55 @@ describe('chain verification', () => {
     expect(result.ok ? '' : result.message).toMatch(/out of order/);
     const swapped = chain(3);
     expect(verifyChain([swapped[0]!, swapped[2]!, swapped[1]!])).toMatchObject({ ok: false, brokenAtSeq: 3 });
+  });
+});
+
+describe('keyed chain (R-AUD-1)', () => {
+  const key = { id: 'k1', bytes: new Uint8Array(32).fill(7) };
+  const keyFor = (id: string) => (id === key.id ? key : null);
+
+  function keyedChain(n: number): ChainedAuditEntry[] {
+    const entries: ChainedAuditEntry[] = [];
+    let prevHash = GENESIS_HASH;
+    for (let i = 0; i < n; i += 1) {
+      const body = content(i);
+      const hash = keyedAuditEntryHash(key, prevHash, body);
+      entries.push({ ...body, seq: i + 1, prevHash, hash });
+      prevHash = hash;
+    }
+    return entries;
+  }
+
+  it('is an HMAC-SHA256 under the key, prefixed with the key id', () => {
+    const body = content(0);
+    const expected = bytesToHex(hmac(sha256, key.bytes, utf8ToBytes(GENESIS_HASH + canonicalAuditEntry(body))));
+    const hash = keyedAuditEntryHash(key, GENESIS_HASH, body);
+    expect(hash).toBe(`k1:${expected}`);
+    expect(auditHashKeyId(hash)).toBe('k1');
+    expect(auditHashKeyId(auditEntryHash(GENESIS_HASH, body))).toBeNull();
+  });
+
+  it('verifies an intact chain, and refuses a rewrite made without the key (plain SHA-256 recomputed)', () => {
+    const entries = keyedChain(4);
+    expect(verifyKeyedChain(entries, keyFor)).toMatchObject({ ok: true, count: 4 });
+    const forged = chain(4);
+    expect(verifyKeyedChain(forged, keyFor)).toMatchObject({ ok: false, brokenAtSeq: 1, reason: 'hash_mismatch' });
+    const edited = entries.map((entry) => (entry.seq === 3 ? { ...entry, actorEmail: 'x@example.com' } : entry));
+    expect(verifyKeyedChain(edited, keyFor)).toMatchObject({ ok: false, brokenAtSeq: 3, reason: 'hash_mismatch' });
+  });
+
+  it('covers the company time when one was recorded, and hashes entries without one as before it existed', () => {
+    const body = content(0);
+    const shifted = { ...body, companyAt: body.at + 46 * 86_400_000 };
+    expect(keyedAuditEntryHash(key, GENESIS_HASH, shifted)).not.toBe(keyedAuditEntryHash(key, GENESIS_HASH, body));
+    expect(keyedAuditEntryHash(key, GENESIS_HASH, shifted)).not.toBe(keyedAuditEntryHash(key, GENESIS_HASH, { ...shifted, companyAt: shifted.companyAt + 1 }));
+    const { companyAt: _absent, ...withoutField } = body;
+    const expected = bytesToHex(hmac(sha256, key.bytes, utf8ToBytes(GENESIS_HASH + canonicalJson(withoutField))));
+    expect(keyedAuditEntryHash(key, GENESIS_HASH, body)).toBe(`k1:${expected}`);
+  });
+
+  it('names a key the vault no longer has', () => {
+    const result = verifyKeyedChain(keyedChain(2), () => null);
+    expect(result).toMatchObject({ ok: false, brokenAtSeq: 1, reason: 'key_missing', message: expect.stringMatching(/missing from the vault/) });
   });
 });

@@ -1,9 +1,14 @@
 /**
- * R-AUD-1 hash-chained audit log. Each entry's hash is `sha256hex(prevHash + canonical(entry))`, the first entry's
- * prevHash is the genesis constant, so changing, removing or reordering any entry breaks every hash after it.
+ * R-AUD-1 keyed, hash-chained audit log. Each entry's hash is `<keyId>:` + hex HMAC-SHA256 under the audit key
+ * (kept in the vault, never in the database) of `prevHash + canonical(entry)`; the first entry's prevHash is the
+ * genesis constant, so changing, removing or reordering any entry breaks every hash after it, and without the key
+ * nobody can recompute them. The key id in each hash says which key checks it (a missing key is named as such).
  * `seq` is not hashed (the database assigns it on insert); order is carried by the prevHash links.
- * `at` is real time; `companyAt` is the company's simulated time, recorded only when a demo clock is shifted.
+ * `at` is real time; `companyAt` is the company's simulated time, recorded only when a demo clock is shifted, and
+ * hashed only when present. Logs written before the key existed used a plain SHA-256 (`auditEntryHash`, with the
+ * same canonical text, so entries from before `companyAt` keep their hashes); they are re-keyed in place on upgrade.
  */
+import { hmac } from '@noble/hashes/hmac.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 
@@ -73,13 +78,31 @@ export function canonicalAuditEntry(entry: AuditEntryContent): string {
   });
 }
 
-/** The hash of an entry that follows `prevHash`: lower-case hex SHA-256 of `prevHash + canonical(entry)`. */
+/** The unkeyed hash of logs written before the audit key: lower-case hex SHA-256 of `prevHash + canonical(entry)`. */
 export function auditEntryHash(prevHash: string, entry: AuditEntryContent): string {
   return bytesToHex(sha256(utf8ToBytes(prevHash + canonicalAuditEntry(entry))));
 }
 
+/** A key of the audit chain: its id (named in every hash it made) and its 32 bytes. */
+export interface AuditKey {
+  readonly id: string;
+  readonly bytes: Uint8Array;
+}
+
+const KEYED_HASH = /^([a-z0-9]{1,32}):([0-9a-f]{64})$/;
+
+/** The keyed hash of an entry that follows `prevHash`: `<keyId>:` + hex HMAC-SHA256 of `prevHash + canonical(entry)`. */
+export function keyedAuditEntryHash(key: AuditKey, prevHash: string, entry: AuditEntryContent): string {
+  return `${key.id}:${bytesToHex(hmac(sha256, key.bytes, utf8ToBytes(prevHash + canonicalAuditEntry(entry))))}`;
+}
+
+/** The id of the key a stored hash was made with, or null for an unkeyed (or malformed) hash. */
+export function auditHashKeyId(hash: string): string | null {
+  return KEYED_HASH.exec(hash)?.[1] ?? null;
+}
+
 /** Why a chain does not verify. */
-export type ChainBreak = 'seq_not_increasing' | 'prev_hash_mismatch' | 'hash_mismatch';
+export type ChainBreak = 'seq_not_increasing' | 'prev_hash_mismatch' | 'hash_mismatch' | 'key_missing';
 
 /** Outcome of verifying a chain. `lastHash` lets a later call verify only the entries after these. */
 export type ChainVerification =
@@ -91,28 +114,60 @@ function broken(seq: number, reason: ChainBreak): ChainVerification {
     seq_not_increasing: `Entry ${seq} is out of order: entries must be checked in sequence order.`,
     prev_hash_mismatch: `Entry ${seq} does not follow the entry before it: an earlier entry was removed, added or changed.`,
     hash_mismatch: `Entry ${seq} was changed after it was written: its content no longer matches its hash.`,
+    key_missing: `Entry ${seq} was sealed with an audit key that is missing from the vault, so it and the entries after it cannot be checked.`,
   };
   return { ok: false, brokenAtSeq: seq, reason, message: messages[reason] };
 }
 
-/**
- * Verify entries given in `seq` order. By default they must start the chain (prevHash = genesis); pass
- * `startPrevHash` (the `lastHash` of an earlier verification) to verify a later segment.
- */
-export function verifyChain(
+/** Walks entries in `seq` order from `startPrevHash`, checking order, links, and each hash with `checkHash`. */
+function walkChain(
   entries: Iterable<ChainedAuditEntry>,
-  options: { readonly startPrevHash?: string } = {},
+  startPrevHash: string,
+  checkHash: (entry: ChainedAuditEntry) => ChainBreak | null,
 ): ChainVerification {
-  let expectedPrev = options.startPrevHash ?? GENESIS_HASH;
+  let expectedPrev = startPrevHash;
   let lastSeq = -Infinity;
   let count = 0;
   for (const entry of entries) {
     if (!(entry.seq > lastSeq)) return broken(entry.seq, 'seq_not_increasing');
     if (entry.prevHash !== expectedPrev) return broken(entry.seq, 'prev_hash_mismatch');
-    if (auditEntryHash(entry.prevHash, entry) !== entry.hash) return broken(entry.seq, 'hash_mismatch');
+    const problem = checkHash(entry);
+    if (problem !== null) return broken(entry.seq, problem);
     expectedPrev = entry.hash;
     lastSeq = entry.seq;
     count += 1;
   }
   return { ok: true, count, lastHash: expectedPrev };
+}
+
+/**
+ * Verify keyed entries given in `seq` order with the keys `keyFor` finds by id (null: not in the vault). By default
+ * they must start the chain (prevHash = genesis); pass `startPrevHash` (the `lastHash` of an earlier verification)
+ * to verify a later segment. An unkeyed entry counts as changed: only the key can make a valid hash.
+ */
+export function verifyKeyedChain(
+  entries: Iterable<ChainedAuditEntry>,
+  keyFor: (id: string) => AuditKey | null,
+  options: { readonly startPrevHash?: string } = {},
+): ChainVerification {
+  return walkChain(entries, options.startPrevHash ?? GENESIS_HASH, (entry) => {
+    const keyId = auditHashKeyId(entry.hash);
+    if (keyId === null) return 'hash_mismatch';
+    const key = keyFor(keyId);
+    if (key === null) return 'key_missing';
+    return keyedAuditEntryHash(key, entry.prevHash, entry) === entry.hash ? null : 'hash_mismatch';
+  });
+}
+
+/**
+ * Verify unkeyed (legacy) entries given in `seq` order. By default they must start the chain (prevHash = genesis);
+ * pass `startPrevHash` (the `lastHash` of an earlier verification) to verify a later segment.
+ */
+export function verifyChain(
+  entries: Iterable<ChainedAuditEntry>,
+  options: { readonly startPrevHash?: string } = {},
+): ChainVerification {
+  return walkChain(entries, options.startPrevHash ?? GENESIS_HASH, (entry) =>
+    auditEntryHash(entry.prevHash, entry) === entry.hash ? null : 'hash_mismatch',
+  );
 }

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { contactLabel, contactPhrase, mfaContact } from './contacts';
+import { contactLabel, contactName, contactPhrase, mfaContact } from './contacts';
 
 describe('contacts', () => {
   it('names each contact in plain words', () => {
@@ -9,6 +9,8 @@ describe('contacts', () => {
     expect(contactLabel('payments_support')).toBe('Payments support');
     expect(contactPhrase('company_admin')).toBe('your company admin');
     expect(contactPhrase('payments_support')).toBe('Payments support');
+    expect(contactName('company_admin')).toBe('a company admin');
+    expect(contactName('it_department')).toBe('their IT department');
   });
 
   it('sends payments users to Payments support and SSO users to IT (R-PAY-3, R-DIR-2)', () => {

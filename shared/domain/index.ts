@@ -17,6 +17,7 @@ export * from './lockout';
 export * from './methods';
 export * from './model';
 export * from './password-rules';
+export * from './password-throttle';
 export * from './permissions';
 export * from './phone';
 export * from './policy';

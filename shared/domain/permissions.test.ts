@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import type { ToolPermission } from './model';
-import { canChangePolicy, canResetMfa, canWriteDirectory, hasAdminOnBothTools } from './permissions';
+import { canChangePolicy, canResetMfa, canWriteDirectory, hasAdminOnBothTools, holdsAdminToolAccess, mayChangeSignInOf } from './permissions';
 
 const levels: ToolPermission[] = ['none', 'read_only', 'standard', 'admin'];
 
@@ -15,6 +15,19 @@ describe('MFA administration permissions (R-POL-1, R-RST-1)', () => {
         expect(canResetMfa(operator)).toBe(expected);
       }
     }
+  });
+
+  it('lets only admins on both tools change how someone with admin-tool permissions signs in', () => {
+    const directoryStandard = { permissions: { companyAdmin: 'none', directory: 'standard' } as const };
+    const adminOnBoth = { permissions: { companyAdmin: 'admin', directory: 'admin' } as const };
+    const plainUser = { permissions: { companyAdmin: 'none', directory: 'none' } as const };
+    const reader = { permissions: { companyAdmin: 'read_only', directory: 'none' } as const };
+    expect(holdsAdminToolAccess(plainUser.permissions)).toBe(false);
+    expect(holdsAdminToolAccess(reader.permissions)).toBe(true);
+    expect(mayChangeSignInOf(directoryStandard, adminOnBoth)).toBe(false);
+    expect(mayChangeSignInOf(directoryStandard, reader)).toBe(false);
+    expect(mayChangeSignInOf(directoryStandard, plainUser)).toBe(true);
+    expect(mayChangeSignInOf(adminOnBoth, adminOnBoth)).toBe(true);
   });
 
   it('lets only standard or admin on Directory change the directory (read-only operators cannot deactivate)', () => {

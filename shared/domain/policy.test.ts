@@ -28,6 +28,7 @@ describe('default policy', () => {
       lockoutThreshold: 5,
       lockoutMinutes: 15,
       sessionIdleMinutes: null,
+      sessionLifetimeHours: 12,
       staleAfterDays: 90,
     });
     expect(policy.resetChecklist).toEqual(DEFAULT_RESET_CHECKLIST);

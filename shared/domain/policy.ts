@@ -1,5 +1,5 @@
 /**
- * The company MFA policy (R-POL-2, R-POL-6, R-POL-7, R-SMS-1, R-AUTH-2, R-RST-3, R-DIR-3): its schema with
+ * The company MFA policy (R-POL-2, R-POL-6, R-POL-7, R-SMS-1, R-AUTH-2, R-AUTH-4, R-RST-3, R-DIR-3): its schema with
  * plain-words messages, defaults, and helpers to apply an update and list what changed for the audit log.
  */
 import { z } from 'zod';
@@ -13,6 +13,8 @@ export const POLICY_LIMITS = {
   lockoutThreshold: { min: 1, max: 100, default: 5 },
   lockoutMinutes: { min: 1, max: 1440, default: 15 },
   sessionIdleMinutes: { min: 5, max: 10080, default: null },
+  /** NIST SP 800-63B AAL2: sign in again at least every 12 hours; never more than 30 days (AAL1). */
+  sessionLifetimeHours: { min: 1, max: 720, default: 12 },
   staleAfterDays: { min: 1, max: 3650, default: 90 },
   resetChecklistItems: { max: 20 },
   resetChecklistLabel: { max: 200 },
@@ -56,7 +58,7 @@ const checklistSchema = z
     error: 'Two checks in the reset checklist have the same id: give each its own.',
   });
 
-const { smsCodeTtlMinutes, lockoutThreshold, lockoutMinutes, sessionIdleMinutes, staleAfterDays } = POLICY_LIMITS;
+const { smsCodeTtlMinutes, lockoutThreshold, lockoutMinutes, sessionIdleMinutes, sessionLifetimeHours, staleAfterDays } = POLICY_LIMITS;
 
 /** The whole policy, as stored and as the rules read it. */
 export const policySchema = z.object({
@@ -73,12 +75,17 @@ export const policySchema = z.object({
     lockoutThreshold.max,
     'Lock the account after 1 to 100 wrong codes in a row (more than 100 is never allowed).',
   ),
-  lockoutMinutes: int(lockoutMinutes.min, lockoutMinutes.max, 'A lockout lasts 1 to 1440 minutes (24 hours).'),
+  lockoutMinutes: int(lockoutMinutes.min, lockoutMinutes.max, 'The first lockout lasts 1 to 1440 minutes (24 hours).'),
   sessionIdleMinutes: int(
     sessionIdleMinutes.min,
     sessionIdleMinutes.max,
     'The idle timeout is 5 to 10080 minutes (7 days), or none.',
   ).nullable(),
+  sessionLifetimeHours: int(
+    sessionLifetimeHours.min,
+    sessionLifetimeHours.max,
+    'Sessions last 1 to 720 hours (30 days) before the user signs in again.',
+  ),
   resetChecklist: checklistSchema,
   staleAfterDays: int(staleAfterDays.min, staleAfterDays.max, 'A user is stale after 1 to 3650 days without signing in.'),
 });
@@ -108,6 +115,7 @@ export function defaultPolicy(deadlineZone: string): DomainPolicy {
     lockoutThreshold: lockoutThreshold.default,
     lockoutMinutes: lockoutMinutes.default,
     sessionIdleMinutes: sessionIdleMinutes.default,
+    sessionLifetimeHours: sessionLifetimeHours.default,
     resetChecklist: DEFAULT_RESET_CHECKLIST.map((item) => ({ ...item })),
     staleAfterDays: staleAfterDays.default,
   };

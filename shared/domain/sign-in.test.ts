@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import type { DomainUser } from './model';
 import { defaultPolicy } from './policy';
 import type { DomainPolicy } from './policy';
+import { UNTIL_ADMIN_UNLOCKS } from './lockout';
 import { challengeOptions, lockedMessage, signInNextStep } from './sign-in';
 import type { SignInInput } from './sign-in';
 
@@ -92,6 +93,8 @@ describe('sign-in next step (R-AUTH-1)', () => {
     expect(result.step === 'locked' && result.message).toMatch(/Try again in 2 minutes/);
     expect(result.step === 'locked' && result.message).toMatch(/ask your company admin for help/);
     expect(step({ methods: ['totp'], failedAttempts: 5, lockedUntil: DEADLINE })).toMatchObject({ step: 'challenge' });
+    const forGood = step({ methods: ['totp'], failedAttempts: 100, lockedUntil: UNTIL_ADMIN_UNLOCKS });
+    expect(forGood).toMatchObject({ step: 'locked', end: { kind: 'admin_unlock' }, message: expect.stringMatching(/until your company admin unlocks it/) });
   });
 
   it('sends a locked payments user to Payments support, not the company admin (R-PAY-3)', () => {
@@ -106,7 +109,15 @@ describe('challenge helpers', () => {
   });
 
   it('rounds the wait up and says "1 minute" in the singular', () => {
-    expect(lockedMessage(1_000, 0, 'company_admin')).toMatch(/in 1 minute,/);
-    expect(lockedMessage(15 * 60_000, 0, 'company_admin')).toMatch(/in 15 minutes/);
+    expect(lockedMessage({ kind: 'at', at: 1_000 }, 0, 'company_admin')).toMatch(/in 1 minute \(/);
+    expect(lockedMessage({ kind: 'at', at: 15 * 60_000 }, 0, 'company_admin')).toMatch(/in 15 minutes/);
+  });
+
+  it('says when only an unlock ends the lock, and who can unlock it (Payments support for payments users)', () => {
+    expect(lockedMessage({ kind: 'admin_unlock' }, 0, 'company_admin')).toBe(
+      'Verification is locked after 100 wrong codes in a row. It does not unlock by itself: it stays locked until your company admin unlocks it. Ask them for help.',
+    );
+    expect(lockedMessage({ kind: 'admin_unlock' }, 0, 'payments_support')).toMatch(/until Payments support unlocks it/);
+    expect(lockedMessage({ kind: 'at', at: 60_000 }, 0, 'payments_support')).toMatch(/ask Payments support for help\.$/);
   });
 });

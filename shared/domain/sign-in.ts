@@ -1,19 +1,23 @@
 /**
  * R-AUTH-1: what comes after a correct email and password. Enrolled users always get the challenge, whatever the
- * policy; not-enrolled users set up when MFA is required, may set up or skip in the early enrollment period, and
- * are signed in when MFA is off. Inactive users cannot sign in (R-DIR-3); SSO users continue at their IdP (R-DIR-2).
+ * policy; not-enrolled users set up when MFA is required or they sign in to the admin console, may set up or skip
+ * in the early enrollment period, and are signed in when MFA is off. Inactive users cannot sign in (R-DIR-3); SSO
+ * users continue at their IdP (R-DIR-2).
  */
 import { assertNever } from './assert-never';
 import { contactPhrase, mfaContact, type Contact } from './contacts';
 import { isSsoUser } from './directory';
 import { mfaRequirement } from './enforcement';
 import type { RequiredReason } from './enforcement';
-import { isLocked } from './lockout';
+import { adminLockWords, lockEnd, type LockEnd } from './lockout';
 import { methodOptions } from './methods';
 import type { MethodOption } from './methods';
 import { METHOD_KINDS, isEnrolled } from './model';
 import type { DomainCompany, DomainUser, MethodKind } from './model';
 import type { DomainPolicy } from './policy';
+
+/** Why set-up is required at this sign-in: a reason of the MFA requirement, or a sign-in to the admin console. */
+export type SetupReason = RequiredReason | 'admin_console';
 
 /** A way to answer the challenge: one of the user's methods, or their recovery code. */
 export type ChallengeOption = MethodKind | 'recovery_code';
@@ -22,9 +26,9 @@ export type ChallengeOption = MethodKind | 'recovery_code';
 export type SignInStep =
   | { readonly step: 'inactive'; readonly message: string }
   | { readonly step: 'sso'; readonly message: string }
-  | { readonly step: 'locked'; readonly lockedUntil: number; readonly message: string }
+  | { readonly step: 'locked'; readonly lockedUntil: number; readonly end: LockEnd; readonly message: string }
   | { readonly step: 'challenge'; readonly options: readonly ChallengeOption[] }
-  | { readonly step: 'setup_required'; readonly reason: RequiredReason; readonly methods: readonly MethodOption[] }
+  | { readonly step: 'setup_required'; readonly reason: SetupReason; readonly methods: readonly MethodOption[] }
   | { readonly step: 'setup_optional'; readonly enforcementAt: number; readonly methods: readonly MethodOption[] }
   | { readonly step: 'signed_in' };
 
@@ -35,13 +39,23 @@ export interface SignInInput {
   readonly company: Pick<DomainCompany, 'ssoDomains'>;
   readonly hasRecoveryCode: boolean;
   readonly now: number;
+  /**
+   * A sign-in to the admin console: it always ends with a passed MFA challenge (Okta and Google require MFA of
+   * administrators whatever the end-user policy), so a user without a method sets one up, with no skip.
+   */
+  readonly adminConsole?: boolean;
 }
 
-/** The words for a lock: how long to wait, rounded up to the minute, and who can help before then. */
-export function lockedMessage(lockedUntil: number, now: number, contact: Contact): string {
-  const minutes = Math.max(1, Math.ceil((lockedUntil - now) / 60_000));
+/**
+ * The words the user is told about their lock: how long to wait (rounded up to the minute), or that only an unlock
+ * ends it, and who can help before then (`mfaContact`).
+ */
+export function lockedMessage(end: LockEnd, now: number, contact: Contact): string {
+  const who = contactPhrase(contact);
+  if (end.kind === 'admin_unlock') return `${adminLockWords(who)} Ask them for help.`;
+  const minutes = Math.max(1, Math.ceil((end.at - now) / 60_000));
   const wait = minutes === 1 ? '1 minute' : `${minutes} minutes`;
-  return `Too many wrong codes in a row, so verification is locked. Try again in ${wait}, or ask ${contactPhrase(contact)} for help.`;
+  return `Too many wrong codes in a row, so verification is locked. Try again in ${wait} (each lock in a row lasts twice as long), or ask ${who} for help.`;
 }
 
 /** The challenge choices of an enrolled user: their methods in product order, then the recovery code if they have one. */
@@ -68,11 +82,15 @@ export function signInNextStep(input: SignInInput): SignInStep {
     };
   }
   if (isEnrolled(user)) {
-    if (isLocked(user, now) && user.lockedUntil !== null) {
+    const end = lockEnd(user, now);
+    if (end !== null && user.lockedUntil !== null) {
       const contact = mfaContact({ accountType: user.accountType, sso: isSsoUser(user.email, company) });
-      return { step: 'locked', lockedUntil: user.lockedUntil, message: lockedMessage(user.lockedUntil, now, contact) };
+      return { step: 'locked', lockedUntil: user.lockedUntil, end, message: lockedMessage(end, now, contact) };
     }
     return { step: 'challenge', options: challengeOptions(user, input.hasRecoveryCode) };
+  }
+  if (input.adminConsole && requirement.kind !== 'required') {
+    return { step: 'setup_required', reason: 'admin_console', methods: methodOptions(user, policy) };
   }
   switch (requirement.kind) {
     case 'required':

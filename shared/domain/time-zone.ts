@@ -13,6 +13,11 @@ export function isValidTimeZone(zone: string): boolean {
   return zone.length > 0 && zone.length <= 64 && IANAZone.isValidZone(zone);
 }
 
+/** This computer's IANA time zone (the platform's default), `UTC` when it has none. */
+export function localTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
+
 /** Lower-case zone name or alias → IANA's canonical name; built on first use. */
 let canonicalByName: Map<string, string> | null = null;
 

@@ -1,4 +1,5 @@
 import { describe, it, expect } from 'vitest';
+import { UNTIL_ADMIN_UNLOCKS } from './lockout';
 import type { DomainUser } from './model';
 import { lockedOutTriage } from './triage';
 import type { TriageInput } from './triage';
@@ -99,6 +100,16 @@ describe('"Locked out?" triage (R-RST-4)', () => {
     expect(triage({ failedAttempts: 5, lockedUntil: NOW + 3 * 86_400_000 }).lock).toMatch(/in about 3 days: at .* your time \(America\/New_York\); .* their time \(America\/Chicago\)/);
     expect(triage({ failedAttempts: 5, lockedUntil: NOW + 60_000 }, { viewerZone: 'America/Chicago' }).lock).toMatch(/in 1 minute: at 04:01 on Wed 10 Jun 2026 your time \(America\/Chicago\); the same for them\.$/);
     expect(triage({ failedAttempts: 5, lockedUntil: NOW }).lock).toBeNull();
+  });
+
+  it('says a lock after 100 wrong codes in a row lasts until the user\'s contact unlocks it, never a date', () => {
+    const forGood = { failedAttempts: 100, lockedUntil: UNTIL_ADMIN_UNLOCKS };
+    expect(triage(forGood).lock).toBe(
+      'Verification is locked after 100 wrong codes in a row. It does not unlock by itself: it stays locked until a company admin unlocks it.',
+    );
+    expect(triage({ ...forGood, accountType: 'payments_payor' }).lock).toMatch(/stays locked until Payments support unlocks it\.$/);
+    expect(triage(forGood).tips[0]).toMatch(/^Until then the sign-in screen offers no way to verify/);
+    expect(triage(forGood).lock).not.toMatch(/9999/);
   });
 
   it('never tells a locked caller to use their recovery code, for standard or payments users', () => {

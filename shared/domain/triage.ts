@@ -7,9 +7,9 @@
  */
 import { DateTime } from 'luxon';
 import type { AccountAccess } from './account-access';
-import { mfaContact, type Contact } from './contacts';
+import { contactName, mfaContact, type Contact } from './contacts';
 import { emailDomain, isSsoUser } from './directory';
-import { isLocked } from './lockout';
+import { adminLockWords, isLocked, isUntilAdminUnlocks } from './lockout';
 import { isEnrolled } from './model';
 import type { DomainCompany, DomainUser } from './model';
 import type { DomainPolicy } from './policy';
@@ -114,18 +114,21 @@ function waitWords(ms: number): string {
 
 /**
  * When a lock ends, from the lock end the service recorded (`lockedUntil`, never recomputed here), in the helpdesk's
- * time zone and in the user's.
+ * time zone and in the user's; or, for a lock after 100 wrong codes in a row, that it lasts until `contact` (who
+ * helps this user with their MFA, `mfaContact`) unlocks it. Triage, the Reset screen and the directory's user panel
+ * all say a lock with these words.
  */
-export function lockEndWords(lockedUntil: number, now: number, zones: { readonly viewer: string; readonly user: string }): string {
+export function lockEndWords(lockedUntil: number, now: number, zones: { readonly viewer: string; readonly user: string }, contact: Contact): string {
+  if (isUntilAdminUnlocks(lockedUntil)) return adminLockWords(contactName(contact));
   const yours = `${localTime(lockedUntil, zones.viewer)} your time (${zones.viewer})`;
   const theirs = zones.user === zones.viewer ? 'the same for them' : `${localTime(lockedUntil, zones.user)} their time (${zones.user})`;
   return `Verification is locked after too many wrong codes. It unlocks by itself ${waitWords(lockedUntil - now)}: at ${yours}; ${theirs}.`;
 }
 
 /** The lock line for a locked user, or null. */
-function lockOf(user: DomainUser, input: TriageInput): string | null {
+function lockOf(user: DomainUser, input: TriageInput, contact: Contact): string | null {
   if (!isLocked(user, input.now) || user.lockedUntil === null) return null;
-  return lockEndWords(user.lockedUntil, input.now, { viewer: input.viewerZone, user: user.timeZone });
+  return lockEndWords(user.lockedUntil, input.now, { viewer: input.viewerZone, user: user.timeZone }, contact);
 }
 
 /** Who can help the caller with this email. */
@@ -161,7 +164,7 @@ export function lockedOutTriage(input: TriageInput): Triage {
   }
   const invitation = input.access ? invitationTriage(input.access, input) : null;
   if (invitation) return invitation;
-  const lock = lockOf(user, input);
+  const lock = lockOf(user, input, contact);
   const recovery = input.hasRecoveryCode === false ? [] : [RECOVERY_TIP];
   if (contact === 'payments_support') {
     return {
@@ -171,7 +174,7 @@ export function lockedOutTriage(input: TriageInput): Triage {
       lock,
       tips:
         lock !== null
-          ? [NOTHING_WHILE_LOCKED, 'Company admins cannot unlock payments accounts either: only Payments support can help before the lock ends.']
+          ? [NOTHING_WHILE_LOCKED, 'Company admins cannot unlock payments accounts either: only Payments support can unlock them.']
           : [...recovery, ...(recovery.length > 0 ? ['The Payments tool itself still asks for a code from their app or phone: the recovery code only signs them in.'] : [])],
     };
   }

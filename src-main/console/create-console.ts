@@ -20,6 +20,7 @@ import { ConnectionManager } from './connection-manager';
 import { RemoteSignIn } from './remote/remote-sign-in';
 import { SettingsFile } from './settings-file';
 import { lockDataFolder } from '../service/store/folder-lock';
+import { makePrivateDir } from './private-dir';
 import { createSettingsHandlers } from '../ipc/handlers/settings-handlers';
 import { createInvitationHandlers } from '../ipc/handlers/invitation-handlers';
 import { openVault } from '../service/secrets/open-vault';
@@ -44,6 +45,7 @@ export interface ConsoleOptions {
 
 /** Connects (embedded by default, or the remembered remote service) and wires the handlers. */
 export async function createConsole(options: ConsoleOptions): Promise<ConsoleBackend> {
+  makePrivateDir(options.dataDir);
   const lock = lockDataFolder(options.dataDir, 'MFA Admin Console');
   let cache: ConsoleCache;
   let manager: ConnectionManager;

@@ -13,6 +13,7 @@ import { DEMO_ADMIN_EMAIL } from '../service/seed/demo-company';
 import { lockDataFolder } from '../service/store/folder-lock';
 import { EmbeddedHost } from './embedded-host';
 import { createPortAdapter } from './port-adapter';
+import { makePrivateDir } from './private-dir';
 
 /** A running embedded service. */
 export interface EmbeddedService {
@@ -52,6 +53,7 @@ export interface EmbeddedOptions {
  */
 export async function startEmbeddedService(options: EmbeddedOptions): Promise<EmbeddedService> {
   const databaseFile = path.join(options.dataDir, 'service', 'mfa.sqlite');
+  makePrivateDir(path.dirname(databaseFile));
   const lock = lockDataFolder(path.dirname(databaseFile), 'the embedded service of MFA Admin Console');
   const host = new EmbeddedHost(databaseFile, options);
   try {

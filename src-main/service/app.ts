@@ -4,11 +4,12 @@
  */
 import Fastify, { type FastifyInstance } from 'fastify';
 import { registerAdminRoutes } from './admin/register-admin-routes';
+import { withAuditChain } from './audit/keyed-audit-store';
 import { createSessionAuthenticator } from './auth/authenticator';
 import { resolveMfaRuntime } from './auth/mfa-runtime';
 import { installRateLimiting } from './auth/rate-limits';
 import { createSessionTouch } from './auth/session-activity';
-import { installErrorHandling } from './http/error-handler';
+import { frameworkErrors, installErrorHandling } from './http/error-handler';
 import { installResponseCheck } from './http/response-check';
 import { createMailRuntime } from './mail/mail-runtime';
 import { registerAccountRoutes } from './routes/account-routes';
@@ -22,17 +23,18 @@ export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 
 /** Creates the service app with every route registered; call `ready()` (or inject) before use. */
 export async function buildApp(deps: ServiceDeps): Promise<FastifyInstance> {
-  const app = Fastify({ logger: deps.logger ?? false, bodyLimit: DEFAULT_BODY_LIMIT, trustProxy: false });
+  const app = Fastify({ logger: deps.logger ?? false, bodyLimit: DEFAULT_BODY_LIMIT, trustProxy: false, frameworkErrors });
   installErrorHandling(app);
   if (deps.checkResponses) installResponseCheck(app);
   await installRateLimiting(app);
   const mfa = await resolveMfaRuntime(deps.mfa);
-  const touch = createSessionTouch(deps.store, deps.clock);
-  const authenticator = createSessionAuthenticator({ db: deps.store.db, clock: deps.clock, touch });
-  const mail = createMailRuntime({ store: deps.store, clock: deps.clock, sealer: mfa.keys.sealer, demoTools: mfa.demoTools, options: deps.mail });
+  const store = withAuditChain(deps.store, mfa.keys.audit);
+  const touch = createSessionTouch(store, deps.clock);
+  const authenticator = createSessionAuthenticator({ db: store.db, clock: deps.clock, touch });
+  const mail = createMailRuntime({ store, clock: deps.clock, sealer: mfa.keys.sealer, demoTools: mfa.demoTools, options: deps.mail });
   app.decorate('mailQueue', mail.queue);
   app.addHook('onClose', () => mail.queue.stop());
-  const ctx: ServiceContext = { ...deps, app, authenticator, mfa, mail };
+  const ctx: ServiceContext = { ...deps, store, app, authenticator, mfa, mail };
   registerSystemRoutes(ctx);
   registerCompanyRoutes(ctx);
   registerEndUserRoutes(ctx);

@@ -22,6 +22,7 @@ import type { SmsSender } from './sms/sms-sender';
 import { WebhookSmsSender } from './sms/webhook-sms-sender';
 import { lockDataFolder, type FolderLock } from './store/folder-lock';
 import { openStore, type Store } from './store/store';
+import { withAuditChain } from './audit/keyed-audit-store';
 
 /** Opens the database; an SQLite data folder is locked first, so a second process on it is refused. */
 async function openData(options: ReturnType<typeof parseServiceArgs>): Promise<{ store: Store; keyDir: string; lock: FolderLock | null }> {
@@ -50,11 +51,12 @@ async function openSmtpServer(url: string, vault: SecretVault): Promise<Awaited<
 
 async function main(): Promise<void> {
   const options = parseServiceArgs(process.argv.slice(2));
-  const { store, keyDir, lock } = await openData(options);
+  const { store: opened, keyDir, lock } = await openData(options);
   try {
     const vault = await openVault({ dir: keyDir });
-    const keys = await openServiceKeys(vault, store);
-    if (keys.warning) console.error(`Warning: ${keys.warning}`);
+    const keys = await openServiceKeys(vault, opened);
+    const store = withAuditChain(opened, keys.audit);
+    for (const warning of keys.warnings) console.error(`Warning: ${warning}`);
     const seeding = options.demo && (await isEmptyStore(store));
     if (seeding) {
       const now = systemClock.now();
@@ -97,7 +99,7 @@ async function main(): Promise<void> {
     // Printed only once the handlers are in place: whoever reads it may stop the service at once.
     console.log(`Service: ${server.url}`);
   } catch (error) {
-    await store.close();
+    await opened.close();
     lock?.release();
     throw error;
   }

@@ -1,22 +1,42 @@
 /**
- * Browser mode's access control: a random start token, exchanged once per browser for an HttpOnly,
- * SameSite=Strict session cookie; Host and Origin must be this loopback server.
+ * Browser mode's access control: a start link whose token works once, within 10 minutes, exchanged for an
+ * HttpOnly, SameSite=Strict session cookie that lasts as long as the server; Host and Origin must be this
+ * loopback server. A link left in shell history or scrollback is spent or stale by the time anyone else reads it.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 
 export const SESSION_COOKIE = 'mfa_console_session';
+/** How long a printed start link stays valid. */
+export const START_LINK_MINUTES = 10;
+
+/** The outcome of opening a start link. */
+export type Exchange = { kind: 'session'; session: string } | { kind: 'refused' };
 
 /** Tokens and sessions of one browser-mode server run. */
 export class SessionGuard {
-  readonly startToken = randomBytes(24).toString('base64url');
+  private readonly startTokens = new Map<string, number>();
   private readonly sessions = new Set<string>();
 
-  /** Exchanges the start token for a new session id; null when the token is wrong. */
-  exchange(token: string | undefined): string | null {
-    if (!token || !safeEqual(token, this.startToken)) return null;
+  constructor(private readonly now: () => number = Date.now) {}
+
+  /** A new start token: it works once, for `START_LINK_MINUTES`. */
+  issueStartToken(): string {
+    this.forgetExpired();
+    const token = randomBytes(24).toString('base64url');
+    this.startTokens.set(token, this.now() + START_LINK_MINUTES * 60_000);
+    return token;
+  }
+
+  /** Exchanges a start token for a new session id, spending it; refused when unknown, spent or expired. */
+  exchange(token: string | undefined): Exchange {
+    this.forgetExpired();
+    if (!token) return { kind: 'refused' };
+    const match = [...this.startTokens.keys()].find((candidate) => safeEqual(token, candidate));
+    if (match === undefined) return { kind: 'refused' };
+    this.startTokens.delete(match);
     const session = randomBytes(32).toString('base64url');
     this.sessions.add(session);
-    return session;
+    return { kind: 'session', session };
   }
 
   /** True when the Cookie header carries a session of this run. */
@@ -28,6 +48,11 @@ export class SessionGuard {
   /** The Set-Cookie header value for a session. */
   static cookie(session: string): string {
     return `${SESSION_COOKIE}=${session}; HttpOnly; SameSite=Strict; Path=/`;
+  }
+
+  private forgetExpired(): void {
+    const now = this.now();
+    for (const [token, expiresAt] of this.startTokens) if (now >= expiresAt) this.startTokens.delete(token);
   }
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateTime } from './use-admin-time';
+import { UNTIL_ADMIN_UNLOCKS } from '../../shared/domain/lockout';
+import { formatDateTime, formatLockEnd } from './use-admin-time';
 import { calendarDateIn, endOfLocalDay, startOfLocalDay } from './use-calendar-dates';
 
 describe('admin time helpers', () => {
@@ -17,5 +18,10 @@ describe('admin time helpers', () => {
 
   it('says "never" for a missing instant', () => {
     expect(formatDateTime(null, 'UTC')).toBe('never');
+  });
+
+  it('words a lock only an admin can lift instead of showing the year 9999', () => {
+    expect(formatLockEnd(UNTIL_ADMIN_UNLOCKS, 'UTC')).toBe('until an admin unlocks it');
+    expect(formatLockEnd(Date.UTC(2026, 5, 8, 14, 5), 'UTC')).toMatch(/^until .*2026/);
   });
 });

@@ -11,6 +11,7 @@ const base: PolicyDraft = {
   lockoutThreshold: 5,
   lockoutMinutes: 15,
   sessionIdleMinutes: null,
+  sessionLifetimeHours: 12,
   resetChecklist: [{ id: 'ticket', label: 'Recorded the ticket number' }],
   staleAfterDays: 90,
 };
@@ -24,11 +25,12 @@ describe('policy change in words', () => {
   });
 
   it('names each other setting that changed, with its old value', () => {
-    const after = { ...base, allowedMethods: ['totp' as const], lockoutThreshold: 3, sessionIdleMinutes: 30 };
+    const after = { ...base, allowedMethods: ['totp' as const], lockoutThreshold: 3, sessionIdleMinutes: 30, sessionLifetimeHours: 8 };
     expect(describePolicyChange(base, after)).toEqual([
       'Only the authenticator app will be allowed: text messages (SMS) are turned off.',
-      'After 3 wrong codes in a row, MFA locks for 15 minutes (was 5 codes, 15 minutes).',
+      'After 3 wrong codes in a row, MFA locks for 15 minutes, each lock in a row twice as long as the last (was 5 codes, 15 minutes). After 100 in a row it stays locked until an admin unlocks it.',
       'Sessions will end after 30 minutes without activity.',
+      'Users will sign in again after 8 hours, however active they are (was 12 hours). Console sessions end after 12 hours at most.',
     ]);
   });
 

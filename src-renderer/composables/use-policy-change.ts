@@ -3,6 +3,7 @@
  * 2026 at 00:00 in America/New_York.") — the admin confirms what will happen, not a list of field names.
  */
 import type { PolicyView } from '../../shared/api/routes/admin-policy';
+import { MAX_CONSECUTIVE_FAILURES } from '../../shared/domain/lockout';
 import { METHOD_LABELS } from '../../shared/domain/methods';
 import type { IpcError } from '../../shared/ipc/define';
 import { formatCalendarDate } from './use-calendar-dates';
@@ -19,6 +20,7 @@ export type PolicyDraft = Pick<
   | 'lockoutThreshold'
   | 'lockoutMinutes'
   | 'sessionIdleMinutes'
+  | 'sessionLifetimeHours'
   | 'resetChecklist'
   | 'staleAfterDays'
 >;
@@ -34,6 +36,7 @@ export function draftOf(policy: PolicyDraft): PolicyDraft {
     lockoutThreshold: policy.lockoutThreshold,
     lockoutMinutes: policy.lockoutMinutes,
     sessionIdleMinutes: policy.sessionIdleMinutes,
+    sessionLifetimeHours: policy.sessionLifetimeHours,
     resetChecklist: policy.resetChecklist.map((item) => ({ ...item })),
     staleAfterDays: policy.staleAfterDays,
   };
@@ -49,6 +52,7 @@ export function changedSettings(before: PolicyDraft, after: PolicyDraft): Partia
 }
 
 const minutes = (n: number) => (n === 1 ? '1 minute' : `${n} minutes`);
+const hours = (n: number) => (n === 1 ? '1 hour' : `${n} hours`);
 const count = (n: unknown, one: string, many: string) => (n === 1 ? `1 ${one}` : `${String(n)} ${many}`);
 
 /** A value as the history shows it, for anything a stored entry may hold. */
@@ -75,6 +79,8 @@ export function policySettingWords(key: string, value: unknown): string {
       return count(value, 'minute', 'minutes');
     case 'sessionIdleMinutes':
       return value === null ? 'never' : `after ${count(value, 'minute', 'minutes')}`;
+    case 'sessionLifetimeHours':
+      return count(value, 'hour', 'hours');
     case 'lockoutThreshold':
       return count(value, 'wrong code', 'wrong codes');
     case 'staleAfterDays':
@@ -107,10 +113,15 @@ export function describePolicyChange(before: PolicyDraft, after: PolicyDraft): s
   }
   if ('smsCodeTtlMinutes' in changed) lines.push(`SMS codes will stay valid for ${minutes(after.smsCodeTtlMinutes)} (was ${minutes(before.smsCodeTtlMinutes)}).`);
   if ('lockoutThreshold' in changed || 'lockoutMinutes' in changed) {
-    lines.push(`After ${after.lockoutThreshold} wrong codes in a row, MFA locks for ${minutes(after.lockoutMinutes)} (was ${before.lockoutThreshold} codes, ${minutes(before.lockoutMinutes)}).`);
+    lines.push(
+      `After ${after.lockoutThreshold} wrong codes in a row, MFA locks for ${minutes(after.lockoutMinutes)}, each lock in a row twice as long as the last (was ${before.lockoutThreshold} codes, ${minutes(before.lockoutMinutes)}). After ${MAX_CONSECUTIVE_FAILURES} in a row it stays locked until an admin unlocks it.`,
+    );
   }
   if ('sessionIdleMinutes' in changed) {
     lines.push(after.sessionIdleMinutes === null ? 'Sessions will no longer end after inactivity.' : `Sessions will end after ${minutes(after.sessionIdleMinutes)} without activity.`);
+  }
+  if ('sessionLifetimeHours' in changed) {
+    lines.push(`Users will sign in again after ${hours(after.sessionLifetimeHours)}, however active they are (was ${hours(before.sessionLifetimeHours)}). Console sessions end after 12 hours at most.`);
   }
   if ('resetChecklist' in changed) lines.push(`The reset identity checklist will have ${after.resetChecklist.length} checks: ${after.resetChecklist.map((item) => `“${item.label}”`).join(', ') || 'none'}.`);
   if ('staleAfterDays' in changed) lines.push(`Users become stale after ${after.staleAfterDays} days without signing in (was ${before.staleAfterDays}).`);

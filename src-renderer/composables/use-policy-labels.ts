@@ -12,8 +12,9 @@ export const POLICY_SETTING_LABELS: Readonly<Record<keyof PolicyDraft, string>> 
   allowedMethods: 'Allowed methods',
   smsCodeTtlMinutes: 'SMS codes stay valid',
   lockoutThreshold: 'Lock after wrong codes in a row',
-  lockoutMinutes: 'Lockout lasts',
+  lockoutMinutes: 'First lockout lasts',
   sessionIdleMinutes: 'End sessions after inactivity',
+  sessionLifetimeHours: 'Sign in again after',
   resetChecklist: 'Reset identity checklist',
   staleAfterDays: 'A user is stale after',
 };

@@ -1,3 +1,4 @@
+import { UNTIL_ADMIN_UNLOCKS } from '../../shared/domain/lockout';
 import { describe, it, expect } from 'vitest';
 import type { SimulatorScreen } from '../../shared/ipc/channels/simulator';
 import { presenterNext, presenterNote } from './use-presenter-notes';
@@ -32,6 +33,7 @@ describe('presenter notes', () => {
   });
 
   it('tells what the user reads on a screen from the service', () => {
+    expect(presenterNote({ kind: 'locked', lockedUntil: UNTIL_ADMIN_UNLOCKS, message: 'Locked.' }).tip).toMatch(/moving the clock does not end this lock: show an admin unlocking it from the Reset screen/);
     expect(presenterNote({ kind: 'locked', lockedUntil: 1, message: 'Try again in 15 minutes.' }).told).toBe('Try again in 15 minutes.');
   });
 

@@ -4,6 +4,7 @@
  */
 import type { ChallengePurpose, ScreenOf, SimulatorAction, SimulatorScreen } from '../../shared/ipc/channels/simulator';
 import { assertNever } from '../../shared/domain/assert-never';
+import { isUntilAdminUnlocks } from '../../shared/domain/lockout';
 import { CHALLENGE_OPTION_LABELS, SCREEN_ACTIONS, SCREEN_TITLES, SMS_FIELDS, quoted } from '../../shared/domain/screen-labels';
 
 /** What the presenter panel shows for the current screen. */
@@ -104,13 +105,15 @@ export function presenterNote(screen: SimulatorScreen): PresenterNote {
       return {
         step: screen.method === 'recovery_code' ? SCREEN_TITLES.enterRecoveryCode : SCREEN_TITLES.enterCode,
         told: screen.method === 'recovery_code' ? 'Type or paste your 32-character recovery code.' : `Enter the code ${purposeWords(screen.purpose)}.`,
-        tip: 'Wrong codes get a clear error; five in a row lock verification for 15 minutes.',
+        tip: 'Wrong codes get a clear error; each run of wrong codes locks verification, twice as long each time, and 100 in a row until an admin unlocks it.',
       };
     case 'locked':
       return {
         step: SCREEN_TITLES.locked,
         told: screen.message,
-        tip: `Until the lock ends there is no way to verify, not even ${quoted(CHALLENGE_OPTION_LABELS.recovery_code)}. Move the clock past the lock, or show an admin unlocking from the Reset screen.`,
+        tip: isUntilAdminUnlocks(screen.lockedUntil)
+          ? `Until it is unlocked there is no way to verify, not even ${quoted(CHALLENGE_OPTION_LABELS.recovery_code)}, and moving the clock does not end this lock: show an admin unlocking it from the Reset screen ("Locked out?" → Unlock…).`
+          : `Until the lock ends there is no way to verify, not even ${quoted(CHALLENGE_OPTION_LABELS.recovery_code)}. Move the clock past the lock, or show an admin unlocking from the Reset screen.`,
       };
     case 'home':
       return {

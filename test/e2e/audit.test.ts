@@ -1,6 +1,7 @@
 /**
  * The Audit screen in Chromium: newest first, filters, CSV export, and chain verification — intact at first, then,
- * after an entry is changed in the database behind the console's back, broken at exactly that entry.
+ * after an entry is changed in the database behind the console's back, broken at exactly that entry, and after
+ * entries are cut off the end, missing from there (the vault recorded the last one).
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -18,10 +19,12 @@ describe('Audit screen', () => {
   let console: WebConsole;
   let browser: Browser;
   let page: Page;
+  /** The entry the tampering test changed, with its original content. */
+  let forged = { seq: 0, after: null as string | null };
 
   async function openAudit(): Promise<void> {
     page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
-    await page.goto(console.link);
+    await page.goto(await console.newLink());
     await page.getByTestId('company-name').waitFor();
     await page.getByRole('link', { name: 'Audit', exact: true }).click();
     await page.getByTestId('audit-grid').locator('[aria-rowindex="2"]').waitFor();
@@ -62,7 +65,7 @@ describe('Audit screen', () => {
   it('verifies an intact chain', async () => {
     await page.getByTestId('audit-verify').click();
     const result = page.getByTestId('audit-verification');
-    await expect.poll(() => result.textContent()).toMatch(/Intact\. All \d+ entries check out\./);
+    await expect.poll(() => result.textContent()).toMatch(/Intact\. All \d+ entries check out, up to the last one the vault recorded\./);
     await expectNoSeriousA11yViolations(page, 'audit: chain intact');
   });
 
@@ -70,7 +73,8 @@ describe('Audit screen', () => {
     await page.close();
     await console.stop();
     const store = await openStore({ file: path.join(dataDir, 'service', 'mfa.sqlite') });
-    const target = await store.db.selectFrom('audit_log').select(['seq']).orderBy('seq').offset(2).limit(1).executeTakeFirstOrThrow();
+    const target = await store.db.selectFrom('audit_log').select(['seq', 'after']).orderBy('seq').offset(2).limit(1).executeTakeFirstOrThrow();
+    forged = { seq: Number(target.seq), after: target.after };
     await store.write((trx) => sql`update audit_log set after = ${'{"forged":true}'} where seq = ${target.seq}`.execute(trx));
     await store.close();
 
@@ -78,10 +82,32 @@ describe('Audit screen', () => {
     await openAudit();
     await page.getByTestId('audit-verify').click();
     const result = page.getByTestId('audit-verification');
-    await expect.poll(() => result.textContent()).toContain(`The chain is broken at entry ${target.seq}`);
+    await expect.poll(() => result.textContent()).toContain(`Entry ${target.seq} was changed after it was written.`);
     expect(await result.textContent()).toContain(`${target.seq - 1} of`);
     const broken = page.getByTestId('audit-grid').locator(`[data-seq="${target.seq}"]`);
     expect(await broken.getAttribute('class')).toContain('audit-table__row--broken');
     await expectNoSeriousA11yViolations(page, 'audit: chain broken');
+  });
+
+  it('says entries are missing when the end of the log was cut off', async () => {
+    await page.close();
+    await console.stop();
+    const store = await openStore({ file: path.join(dataDir, 'service', 'mfa.sqlite') });
+    await store.write((trx) => sql`update audit_log set after = ${forged.after} where seq = ${forged.seq}`.execute(trx));
+    const rows = await store.db.selectFrom('audit_log').select('seq').orderBy('seq', 'desc').limit(2).execute();
+    const first = Math.min(...rows.map((row) => Number(row.seq)));
+    await store.write((trx) => sql`delete from audit_log where seq >= ${first}`.execute(trx));
+    await store.close();
+
+    console = await startWebConsole({ dataDir });
+    await openAudit();
+    await page.getByTestId('audit-verify').click();
+    const headline = page.getByTestId('audit-verification-headline');
+    await expect.poll(() => headline.textContent(), { timeout: 15_000 }).toContain(`Entries are missing from the end of the log, from entry ${first}.`);
+    expect(await page.getByTestId('audit-verification').textContent()).toMatch(/cut off the end/);
+    for (const width of [1366, 1024]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.getByTestId('audit-verification').screenshot({ path: path.join(os.tmpdir(), `mfa-audit-verify-tail-${width}.png`) });
+    }
   });
 });

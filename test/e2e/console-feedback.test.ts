@@ -19,7 +19,7 @@ describe('console feedback', () => {
     console = await startWebConsole();
     chromium = await launchBrowser();
     page = await chromium.newPage({ viewport: { width: 1366, height: 1000 } });
-    await page.goto(console.link);
+    await page.goto(await console.newLink());
     await page.getByTestId('company-name').waitFor();
   });
   afterAll(async () => {
@@ -144,7 +144,7 @@ describe('console feedback', () => {
     await expectNoSeriousA11yViolations(page, 'directory: unlock dialog');
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await dialog.waitFor({ state: 'hidden' });
-    expect(await panel.textContent()).toContain('Locked until');
+    expect(await panel.getByTestId('user-lock').textContent()).toMatch(/^Verification is locked after too many wrong codes\. It unlocks by itself in \d+ minutes/);
     await panel.getByRole('button', { name: 'Unlock MFA…' }).click();
     await dialog.getByRole('button', { name: 'Unlock', exact: true }).click();
     await expect.poll(() => panel.textContent()).toContain('Not locked');

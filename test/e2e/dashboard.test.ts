@@ -23,7 +23,7 @@ describe('Dashboard', () => {
     // A context of its own, so a second tab shares the session (the dashboard watches it change the directory).
     const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, timezoneId: 'Europe/Paris' });
     page = await context.newPage();
-    await page.goto(console.link);
+    await page.goto(await console.newLink());
     await page.getByTestId('enrollment-chart').waitFor();
     await expectNoSeriousA11yViolations(page, 'dashboard');
   });

@@ -19,7 +19,7 @@ describe('Directory on a narrow window', () => {
     console = await startWebConsole();
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1024, height: 768 } });
-    await page.goto(console.link);
+    await page.goto(await console.newLink());
     await page.getByTestId('company-name').waitFor();
     await page.getByRole('link', { name: 'Directory', exact: true }).click();
     await page.getByTestId('directory-total').filter({ hasText: new RegExp(`^\\s*${DEMO_PEOPLE.length + DEMO_INVITED_PEOPLE.length}\\s*$`) }).waitFor({ timeout: 20_000 });

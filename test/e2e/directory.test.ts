@@ -21,7 +21,7 @@ describe('Directory screen', () => {
     console = await startWebConsole();
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1500, height: 1100 }, acceptDownloads: true });
-    await page.goto(console.link);
+    await page.goto(await console.newLink());
     await page.getByTestId('company-name').waitFor();
     await page.getByRole('link', { name: 'Directory', exact: true }).click();
     await page.getByTestId('directory-grid').waitFor();
@@ -130,6 +130,20 @@ describe('Directory screen', () => {
     await page.keyboard.press('Home');
     await page.keyboard.press('ArrowDown');
     await expect.poll(() => grid.getAttribute('aria-activedescendant')).toMatch(/-row-1$/);
+  });
+
+  it('says in the user panel when a lock ends, as triage and the Reset screen say it', async () => {
+    await page.getByTestId('directory-search').fill('lukas becker');
+    await expect.poll(total).toBe('1');
+    await page.getByTestId('directory-grid').focus();
+    await page.keyboard.press('Enter');
+    const panel = page.getByTestId('user-panel');
+    await panel.waitFor();
+    const lock = (await panel.getByTestId('user-lock').textContent()) ?? '';
+    expect(lock).toMatch(/^Verification is locked after too many wrong codes\. It unlocks by itself in \d+ minutes: at \d\d:\d\d on .* your time \(/);
+    await screenshots(page, 'directory-user-lock', panel);
+    await panel.getByRole('button', { name: 'Close' }).click();
+    await page.getByTestId('directory-search').fill('');
   });
 
   it('deactivates the stale users after a confirmation that says how many, never the people just imported', async () => {

@@ -27,7 +27,7 @@ describe('invitations, passwords and the Mail app', () => {
     console = await startWebConsole();
     chromium = await launchBrowser();
     page = await chromium.newPage({ viewport: { width: 1500, height: 1100 } });
-    await page.goto(console.link);
+    await page.goto(await console.newLink());
     await page.getByTestId('company-name').waitFor();
   });
   afterAll(async () => {
@@ -112,7 +112,7 @@ describe('invitations, passwords and the Mail app', () => {
 
   it('opens the invitation from the phone’s Mail app, refuses a breached password, then sets up MFA', async () => {
     // The simulator plays the seeded demo people only (R-CON-2): Nia Okoye was invited yesterday.
-    await openSimulator(page, console.link);
+    await openSimulator(page, await console.newLink());
     await play(page, 'Nia Okoye');
     expect(await browser(page).getByLabel('Password', { exact: true }).inputValue()).toBe('');
     await openMail();

@@ -24,7 +24,7 @@ describe('MFA Policy form', () => {
     console = await startWebConsole();
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-    await page.goto(console.link);
+    await page.goto(await console.newLink());
     await page.getByTestId('company-name').waitFor();
     await openPolicy();
   });
@@ -102,7 +102,7 @@ describe('MFA Policy form', () => {
   });
 
   it('asks before the page is reloaded with unsaved edits, and not without them', async () => {
-    await page.getByLabel('Lockout lasts (minutes)').fill('20');
+    await page.getByLabel('First lockout lasts (minutes)').fill('20');
     const dialogs: string[] = [];
     page.on('dialog', (dialog) => {
       dialogs.push(dialog.type());
@@ -111,7 +111,7 @@ describe('MFA Policy form', () => {
     await page.evaluate(() => location.reload());
     await expect.poll(() => dialogs).toEqual(['beforeunload']);
     await page.locator('[data-testid="save-policy"]:disabled').waitFor();
-    expect(await page.getByLabel('Lockout lasts (minutes)').inputValue()).toBe('15');
+    expect(await page.getByLabel('First lockout lasts (minutes)').inputValue()).toBe('15');
 
     await page.reload();
     await page.locator('[data-testid="save-policy"]:disabled').waitFor();

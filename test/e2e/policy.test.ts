@@ -23,7 +23,7 @@ describe('MFA Policy screen', () => {
     page.on('console', (message) => {
       if (message.type() === 'error') errors.push(message.text());
     });
-    await page.goto(console.link);
+    await page.goto(await console.newLink());
     await page.getByTestId('company-name').waitFor();
     await page.getByRole('link', { name: 'MFA Policy', exact: true }).click();
     await page.getByTestId('deadline-date').waitFor();

@@ -19,7 +19,7 @@ describe('Reset screen', () => {
     console = await startWebConsole();
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    await page.goto(console.link);
+    await page.goto(await console.newLink());
     await page.getByTestId('company-name').waitFor();
     await page.getByRole('link', { name: 'Reset', exact: true }).click();
     await page.getByTestId('reset-email').waitFor();

@@ -23,7 +23,7 @@ describe('browser mode shell', () => {
     page.on('console', (message) => {
       if (message.type() === 'error') errors.push(message.text());
     });
-    await page.goto(console.link);
+    await page.goto(await console.newLink());
     await expect.poll(() => page.getByTestId('company-name').textContent(), { timeout: 20_000 }).toBe('Northwind Builders');
     expect(await page.getByTestId('mfa-required').textContent()).toContain('Required');
     await expectNoSeriousA11yViolations(page, 'dashboard, as it opens');
@@ -36,7 +36,7 @@ describe('browser mode shell', () => {
 
   it('reaches every screen from the keyboard alone', async () => {
     const page = await browser.newPage();
-    await page.goto(console.link);
+    await page.goto(await console.newLink());
     await page.getByTestId('company-name').waitFor();
     const titles: string[] = [];
     for (const name of ['MFA Policy', 'Directory', 'Reset', 'Audit', 'Simulator', 'Settings']) {
@@ -70,7 +70,7 @@ describe('browser mode shell', () => {
     expect(await noSession.json()).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
 
     const page = await browser.newPage();
-    await page.goto(console.link);
+    await page.goto(await console.newLink());
     await page.getByTestId('company-name').waitFor();
     const cookies = await page.context().cookies();
     const session = cookies.find((c) => c.name === 'mfa_console_session');

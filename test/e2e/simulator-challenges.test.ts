@@ -36,7 +36,7 @@ describe('enrollment simulator: challenges, lockout, payments step-ups and the c
 
   async function freshPage(): Promise<Page> {
     page = await chromium.newPage({ viewport: { width: 1500, height: 1100 } });
-    await openSimulator(page, console.link);
+    await openSimulator(page, await console.newLink());
     return page;
   }
 
@@ -176,7 +176,7 @@ describe('enrollment simulator: challenges, lockout, payments step-ups and the c
     await page.close();
   });
 
-  it('lets a user with app and phone pick; Manage my MFA: opt in to "Always require 2FA" (locked on once enforced), new recovery code, reset', async () => {
+  it('lets a user with app and phone pick; Manage my MFA: opt in to "Always require 2FA" (locked on once enforced, after the 12-hour session ends), new recovery code, reset', async () => {
     await freshPage();
     await play(page, 'Mia Thompson');
     await signIn(page);
@@ -196,6 +196,12 @@ describe('enrollment simulator: challenges, lockout, payments step-ups and the c
     await moveClock(page, 'After the deadline');
     await expect.poll(() => page.getByTestId('sim-clock-phase').textContent()).toBe('After the deadline: MFA is enforced.');
     await browser(page).getByRole('button', { name: 'Done' }).click();
+    await screen(page, 'home');
+    await browser(page).getByRole('button', { name: /Manage my MFA/ }).click();
+    await screen(page, 'sign_in');
+    expect(await browser(page).getByText('You were signed in for 12 hours, the longest a session lasts. Sign in again.').count()).toBe(1);
+    await signIn(page);
+    await answerWithApp();
     await screen(page, 'home');
     await browser(page).getByRole('button', { name: /Manage my MFA/ }).click();
     await screen(page, 'manage_mfa');

@@ -19,7 +19,7 @@ describe('simulator demo tools', () => {
     console = await startWebConsole();
     chromium = await launchBrowser();
     page = await chromium.newPage({ viewport: { width: 1366, height: 1000 } });
-    await openSimulator(page, console.link);
+    await openSimulator(page, await console.newLink());
   });
   afterAll(async () => {
     await chromium?.close();

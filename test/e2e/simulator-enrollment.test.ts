@@ -41,7 +41,7 @@ describe('enrollment simulator: set-up and recovery on the simulated phone', () 
 
   async function freshPage(): Promise<Page> {
     page = await chromium.newPage({ viewport: { width: 1500, height: 1100 } });
-    await openSimulator(page, console.link);
+    await openSimulator(page, await console.newLink());
     return page;
   }
 

@@ -76,7 +76,7 @@ describe('Admin API: audit log (R-AUD-1)', () => {
 
   it('verifies the chain, and names the first entry changed or removed behind its back', async () => {
     const intact = await h.call('GET', `${AUDIT}/verify`, { token: reader });
-    expect(intact.body).toEqual({ ok: true, checked: 5, total: 5, brokenAt: null });
+    expect(intact.body).toEqual({ ok: true, checked: 5, total: 5, brokenAt: null, note: null });
 
     const target = (await h.call('GET', `${AUDIT}?action=user.deactivate`, { token: reader })).body.entries[0];
     const original = await h.store.db.selectFrom('audit_log').select('after').where('seq', '=', target.seq).executeTakeFirstOrThrow();

@@ -127,6 +127,20 @@ describe('Admin API: directory (R-DIR-1..3)', () => {
     expect(self.body.error.message).toContain('own permissions');
   });
 
+  it('lets only an admin on both tools change the sign-in email or status of someone with admin-tool permissions', async () => {
+    const harper = await h.idOf(demoEmail('harper.quinn'));
+    const email = await h.call('PATCH', `${USERS}/${harper}`, { token: helpdesk, body: { email: 'harper.q@northwind.example' } });
+    expect(email.status).toBe(403);
+    expect(email.body.error.message).toMatch(/Admin permission on both/);
+    expect((await h.call('GET', `${USERS}/${harper}`, { token: reader })).body.email).toBe(demoEmail('harper.quinn'));
+    expect((await h.call('POST', `${USERS}/${harper}/deactivate`, { token: helpdesk, body: {} })).status).toBe(403);
+    const renamed = await h.call('PATCH', `${USERS}/${harper}`, { token: helpdesk, body: { name: 'Harper R. Quinn' } });
+    expect(renamed.status).toBe(200);
+    const byAdmin = await h.call('PATCH', `${USERS}/${harper}`, { token: admin, body: { email: 'harper.q@northwind.example' } });
+    expect(byAdmin.body.email).toBe('harper.q@northwind.example');
+    await h.call('PATCH', `${USERS}/${harper}`, { token: admin, body: { email: demoEmail('harper.quinn'), name: 'Harper Quinn' } });
+  });
+
   it('deactivates (ending sessions) and reactivates, audited once; refuses one’s own account and admins for non-admins', async () => {
     const id = await h.idOf(jordan);
     const off = await h.call('POST', `${USERS}/${id}/deactivate`, { token: helpdesk, body: {} });

@@ -151,6 +151,13 @@ describe('Admin API: CSV import (R-DIR-4)', () => {
     expect((await auditEntries(h, 'user.invite')).slice(invitesBefore).map((entry) => entry.target_email)).toEqual(['ines.invite@northwind.example']);
   });
 
+  it('refuses rows that change the status of someone with admin-tool permissions unless the operator is admin on both tools', async () => {
+    const reply = await h.importCsv(writer, `email,name,country,time_zone,status\n${demoEmail('harper.quinn')},Harper Quinn,CA,America/Toronto,inactive\n`);
+    expect(reply.body).toMatchObject({ updated: 0, failed: 1, errors: [{ line: 2, message: expect.stringContaining('status of someone with admin-tool permissions') }] });
+    const users = await h.call('GET', '/api/v1/admin/users?q=harper', { token: reader });
+    expect(users.body.users[0]).toMatchObject({ status: 'active' });
+  });
+
   it('deactivating by import ends the user’s sessions', async () => {
     const token = await h.tokenFor('ana.silva@northwind.example');
     const reply = await h.importCsv(admin, 'email,name,country,time_zone,status\nana.silva@northwind.example,Ana Silva,BR,America/Sao_Paulo,inactive\n');

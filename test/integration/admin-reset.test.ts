@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { UNTIL_ADMIN_UNLOCKS } from '../../shared/domain/lockout';
 import { DAY, SEED_TIME, enrollTotp, setPolicy, signInOk } from '../fixtures/service-harness';
 import { OPERATORS, demoEmail, startAdminHarness, type AdminHarness } from './admin-support';
 
@@ -148,6 +149,12 @@ describe('Admin API: verified resets, triage and unlock (R-RST-1..4)', () => {
     const onReset = (await h.call('POST', ELIGIBILITY, { token: admin, body: { email: mia, timeZone: 'Europe/London' } })).body;
     expect(onReset).toMatchObject({ eligible: true, canUnlockHere: true, user: { locked: true, lock: inLondon.lock } });
     expect(await eligibility(reader, mia)).toMatchObject({ canUnlockHere: false, user: null });
+
+    await h.store.write((trx) => trx.updateTable('users').set({ failed_attempts: 100, locked_until: UNTIL_ADMIN_UNLOCKS }).where('email_lower', '=', mia).execute());
+    const forGood = 'Verification is locked after 100 wrong codes in a row. It does not unlock by itself: it stays locked until a company admin unlocks it.';
+    expect(await triage(admin, mia)).toMatchObject({ canUnlockHere: true, lock: forGood });
+    expect((await h.call('POST', ELIGIBILITY, { token: admin, body: { email: mia } })).body).toMatchObject({ user: { locked: true, lock: forGood } });
+    await h.store.write((trx) => trx.updateTable('users').set({ failed_attempts: 5, locked_until: SEED_TIME + 10 * 60_000 }).where('email_lower', '=', mia).execute());
   });
 
   it('unlocks a locked-out user (admin on both tools), audited; refuses when not locked or for payments users', async () => {

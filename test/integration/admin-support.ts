@@ -5,6 +5,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- replies are read as loose JSON; each test asserts their shape */
 import { createTrustedSession } from '../../src-main/service/auth/trusted-session';
 import { DEMO_DOMAIN } from '../../src-main/service/seed/demo-company';
+import type { ServiceKeys } from '../../src-main/service/auth/service-keys';
 import { startHarness, type Harness, type Reply } from '../fixtures/service-harness';
 
 /** A demo user's email. */
@@ -29,9 +30,10 @@ export interface AdminHarness extends Harness {
   grant(email: string, companyAdmin: string, directory: string): Promise<void>;
 }
 
-/** Starts the test service for admin tests, on an in-memory SQLite store unless another store is given. */
-export async function startAdminHarness(options: Parameters<typeof startHarness>[0] = {}): Promise<AdminHarness> {
-  const h = await startHarness(options);
+/** Starts the test service for admin tests, on an in-memory SQLite store unless another store (or keys) is given. */
+export async function startAdminHarness(options: Parameters<typeof startHarness>[0] & { keys?: ServiceKeys } = {}): Promise<AdminHarness> {
+  const { keys, ...rest } = options;
+  const h = await startHarness(keys ? { ...rest, mfa: { ...rest.mfa, keys } } : rest);
   return {
     ...h,
     async tokenFor(email) {

@@ -120,6 +120,17 @@ describe('console admin handlers over the embedded service', () => {
     expect(triage.helper).toBe('payments_support');
   });
 
+  it('tells in the user panel when a lock ends, in the words of triage and the Reset screen', async () => {
+    const [lukas] = (await call('directory:query', { search: 'lukas becker', limit: 1 })).rows;
+    const detail = await call('directory:user', { id: lukas?.id ?? '' });
+    expect(detail.locked).toBe(true);
+    expect(detail.lock).toMatch(/^Verification is locked after too many wrong codes\. It unlocks by itself in 1[45] minutes: at \d\d:\d\d on .* your time \(.+\); (the same for them|.* their time \(Europe\/Berlin\))\.$/);
+    const triage = await call('reset:triage', { email: detail.email, timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC' });
+    expect(triage.lock?.replace(/in 1[45] minutes/, '')).toBe(detail.lock?.replace(/in 1[45] minutes/, ''));
+    const [camille] = (await call('directory:query', { search: 'camille', limit: 1 })).rows;
+    expect((await call('directory:user', { id: camille?.id ?? '' })).lock).toBeNull();
+  });
+
   it('reads the audit log newest first, verifies the chain and exports CSV', async () => {
     const page = await call('audit:list', { limit: 5 });
     expect(page.entries.length).toBeGreaterThan(0);

@@ -52,17 +52,38 @@ describe('remote mode', () => {
     expect(sso).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringMatching(/identity provider/) } });
   });
 
-  it('refuses an account without admin permissions after its sign-in', async () => {
-    const step = value(await begin('jordan.patel@northwind.example'));
-    expect(step.step).toBe('setup_optional');
-    const skipped = await backend.dispatch('settings:remote-skip-setup', {});
-    expect(skipped).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringMatching(/admin tools/) } });
+  it('refuses an account without admin permissions at its sign-in', async () => {
+    const refused = await begin('jordan.patel@northwind.example');
+    expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringMatching(/no access to the admin tools/) } });
     expect(value(await backend.dispatch('app:status', {}))).toMatchObject({ mode: 'embedded' });
+  });
+
+  it('never lets an admin reach the admin tools with a password alone (Harper Quinn, no MFA yet)', async () => {
+    const call = (path: string, init: { token?: string; body?: unknown; method?: string } = {}) =>
+      fetch(service.url + path, {
+        method: init.method ?? (init.body ? 'POST' : 'GET'),
+        headers: { ...(init.token ? { authorization: `Bearer ${init.token}` } : {}), ...(init.body ? { 'content-type': 'application/json' } : {}) },
+        ...(init.body ? { body: JSON.stringify(init.body) } : {}),
+      }).then(async (response) => ({ status: response.status, body: (await response.json()) as Record<string, any> })); // eslint-disable-line @typescript-eslint/no-explicit-any
+    const harper = { email: 'harper.quinn@northwind.example', password: DEMO_PASSWORD };
+    const console = await call('/api/v1/auth/sign-in', { body: { ...harper, purpose: 'admin_console' } });
+    expect(console.body.next).toMatchObject({ step: 'setup_required', reason: 'admin_console' });
+    const skip = await call('/api/v1/auth/setup/skip', { token: console.body.token, body: {} });
+    expect(skip.status).toBe(403);
+    const app = await call('/api/v1/auth/sign-in', { body: harper });
+    expect(app.body.next.step).toBe('setup_optional');
+    expect((await call('/api/v1/auth/setup/skip', { token: app.body.token, body: {} })).status).toBe(200);
+    const directory = await call('/api/v1/admin/users', { token: app.body.token });
+    expect([directory.status, directory.body.error.details.reason]).toEqual([403, 'mfa_required']);
+
+    const step = value(await begin(harper.email));
+    expect(step).toMatchObject({ step: 'setup_required', message: expect.stringMatching(/admin console always needs two-factor/) });
+    expect(value(await backend.dispatch('settings:remote-cancel', {}))).toEqual({ cancelled: true });
   });
 
   it('signs the admin in with first-time authenticator set-up and switches the console to the remote service', async () => {
     const first = value(await begin(DEMO_ADMIN_EMAIL));
-    expect(first).toMatchObject({ step: 'setup_optional', canUseApp: true });
+    expect(first).toMatchObject({ step: 'setup_required', canUseApp: true });
     const setup = value(await backend.dispatch('settings:remote-setup-app', {})) as RemoteSignInStep;
     if (setup.step !== 'totp_setup') throw new Error(`expected totp_setup, got ${setup.step}`);
     expect(setup.qrPng).toMatch(/^data:image\/png;base64,/);

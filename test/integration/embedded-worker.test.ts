@@ -1,11 +1,12 @@
 /**
  * The embedded service in its worker thread: reached over a MessagePort with the HTTP contract, shut down
- * cleanly (requests in flight, and their writes, finish first), and restarted after a crash with a plain-words
- * message for the console.
+ * cleanly (requests in flight, and their writes, finish first), restarted after a crash with a plain-words
+ * message for the console, and sealing the audit log with the key and head kept in the console's vault.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import { Worker } from 'node:worker_threads';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ConnectionManager } from '../../src-main/console/connection-manager';
@@ -16,14 +17,23 @@ import { ConsoleError } from '../../src-main/ipc/console-error';
 import { MemoryVault } from '../../src-main/service/secrets/memory-vault';
 import { DEMO_ADMIN_EMAIL } from '../../src-main/service/seed/demo-company';
 
+/** The console's vault, recording which accounts the worker writes through it. */
+class RecordingVault extends MemoryVault {
+  readonly writes: string[] = [];
+  override async set(account: string, value: string): Promise<void> {
+    this.writes.push(account);
+    await super.set(account, value);
+  }
+}
+
 let dataDir: string;
-let vault: MemoryVault;
+let vault: RecordingVault;
 const workers: Worker[] = [];
 const open: EmbeddedService[] = [];
 
 beforeEach(async () => {
   dataDir = await mkdtemp(path.join(tmpdir(), 'mfa-worker-'));
-  vault = new MemoryVault();
+  vault = new RecordingVault();
   workers.length = 0;
 });
 
@@ -115,6 +125,28 @@ describe('the embedded service in a worker thread', () => {
     expect(workers).toHaveLength(2);
     const after = await userCount(client);
     expect([before, before + 20_000], 'the import is all there or not at all').toContain(after);
+  });
+
+  it('seals the audit log with the audit key of the console’s vault and saves its head there once per write', async () => {
+    const { service, client } = await start();
+    const headWrites = () => vault.writes.filter((account) => account.startsWith('audit-chain-head:'));
+    expect(vault.writes.some((account) => account.startsWith('audit-key:'))).toBe(true);
+    const before = headWrites().length;
+    expect(await client.call('adminUsersImport', { body: csv(300, 'sealed') })).toMatchObject({ created: 300, failed: 0 });
+    expect(headWrites().length - before, 'one head save for the import’s write, whatever its entries').toBe(1);
+    const [account] = headWrites();
+    const heads = JSON.parse((await vault.get(account ?? '')) ?? '{}') as Record<string, { seq: number; hash: string }>;
+    const [head] = Object.values(heads);
+    expect(head?.hash).toMatch(/^[a-z0-9]+:[0-9a-f]{64}$/);
+    expect(await client.call('adminAuditVerify', {})).toMatchObject({ ok: true, brokenAt: null });
+    await service.close();
+    open.splice(open.indexOf(service), 1);
+
+    const db = new DatabaseSync(service.databaseFile);
+    db.prepare('delete from audit_log where seq = ?').run(head?.seq ?? 0);
+    db.close();
+    const { client: again } = await start();
+    expect(await again.call('adminAuditVerify', {})).toMatchObject({ ok: false, brokenAt: { reason: 'tail_missing', seq: head?.seq } });
   });
 
   it('shows the crash in the console’s status bar', async () => {

@@ -64,7 +64,7 @@ describe('sign-in challenges', () => {
     expect(fifth.body.error.message).toMatch(/Try again in 15 minutes/);
     const [entry] = await auditEntries(h, 'mfa.lockout');
     expect(entry).toMatchObject({ target_email: email, action: 'mfa.lockout' });
-    expect(JSON.parse(entry?.after ?? '{}')).toEqual({ failedAttempts: 5, lockedUntil: h.clock.now() + 15 * 60_000 });
+    expect(JSON.parse(entry?.after ?? '{}')).toEqual({ failedAttempts: 5, lockedUntil: h.clock.now() + 15 * 60_000, lockMinutes: 15 });
     expect((await answer(token, 'totp', totpCode(secret, h.clock.now()))).status).toBe(423);
     const whileLocked = await h.call('POST', '/api/v1/auth/sign-in', { body: { email, password: 'Demo-Password-2026' } });
     expect([whileLocked.status, whileLocked.body.error.code]).toEqual([423, 'mfa_locked']);

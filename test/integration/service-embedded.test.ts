@@ -1,9 +1,9 @@
 /**
  * The embedded service's keys: the data key that seals authenticator secrets lives in the console's vault (here the
  * 0600 file fallback, whose warning the console shows in app:status), survives restarts, and a vault without it
- * stops the start with a clear error instead of sealing with a new key.
+ * stops the start with a clear error instead of sealing with a new key. Its folders are private (0700).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -54,6 +54,14 @@ describe('embedded service keys', () => {
     } finally {
       await backend.close();
     }
+  });
+
+  it.skipIf(process.platform === 'win32')('creates its data folder and service folder readable by their owner only (0700)', async () => {
+    const fresh = path.join(dataDir, 'fresh-console');
+    const backend = await createConsole({ dataDir: fresh, host: 'browser', vault: new MemoryVault() });
+    await backend.close();
+    expect(statSync(fresh).mode & 0o777).toBe(0o700);
+    expect(statSync(path.join(fresh, 'service')).mode & 0o777).toBe(0o700);
   });
 
   it('refuses to start with a vault that lacks the data key of its database', async () => {

@@ -32,13 +32,14 @@ function clearOccurrences(text: string, needle: string): number {
 describe('the database file holds no secret in clear', () => {
   let dir: string;
   let h: Harness;
-  const secrets = { totp: [] as string[], recovery: [] as string[], sms: [] as string[], tokens: [] as string[] };
+  const secrets = { totp: [] as string[], recovery: [] as string[], sms: [] as string[], tokens: [] as string[], auditKey: Buffer.alloc(0) };
 
   beforeAll(async () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'mfa-at-rest-'));
     const store = await openStore({ file: path.join(dir, 'mfa.sqlite') });
     const keys = await openServiceKeys(await openVault({ dir, prefer: 'file' }), store);
     h = await startHarness({ store, mfa: { keys } });
+    secrets.auditKey = Buffer.from(keys.audit.current.bytes);
 
     const app = await enrollTotp(h, demo('jordan.patel'));
     secrets.totp.push(app.secret);
@@ -104,6 +105,17 @@ describe('the database file holds no secret in clear', () => {
       }
       for (const code of secrets.sms) expect(clearOccurrences(text, code), `SMS code ${code} in clear`).toBe(0);
       for (const token of secrets.tokens) expect(text).not.toContain(token);
+    }
+  });
+
+  it('contains no audit chain key, though every entry is sealed with it', () => {
+    expect(secrets.auditKey).toHaveLength(32);
+    for (const file of databaseFiles()) {
+      const bytes = readFileSync(file);
+      const text = bytes.toString('latin1');
+      expect(bytes.indexOf(secrets.auditKey)).toBe(-1);
+      expect(text).not.toContain(secrets.auditKey.toString('base64url'));
+      expect(text).not.toContain(secrets.auditKey.toString('hex'));
     }
   });
 

@@ -125,8 +125,10 @@ describe('self-service MFA', () => {
     const saved = h.clock.now();
     h.clock.set(SEED_TIME + 46 * DAY);
     try {
-      expect((await me(token)).body.alwaysRequire).toEqual({ kind: 'locked_on', reason: 'company_policy' });
-      expect((await h.call('PUT', '/api/v1/me/always-require', { token, body: { on: false } })).status).toBe(403);
+      expect((await me(token)).status).toBe(401);
+      const { token: after } = await enrollTotp(h, email);
+      expect((await me(after)).body.alwaysRequire).toEqual({ kind: 'locked_on', reason: 'company_policy' });
+      expect((await h.call('PUT', '/api/v1/me/always-require', { token: after, body: { on: false } })).status).toBe(403);
     } finally {
       h.clock.set(saved);
     }

@@ -41,6 +41,7 @@ describe('the standalone service', () => {
     const dir = freshDir();
     let service: ServiceProcess = await startServiceProcess(['--port', '0', '--data', dir, '--demo']);
     let miaUri: string;
+    let averyRecovery = '';
     try {
       expect(service.stdout().trim().split('\n')).toEqual([`Service: ${service.url}`]);
       expect((await call(service.url, 'GET', '/api/v1/health')).body).toMatchObject({ status: 'ok', storage: 'sqlite' });
@@ -60,8 +61,13 @@ describe('the standalone service', () => {
         expect(service.stderr()).toMatch(/Warning: Secrets .* are kept in the file .*secret-vault\.json/);
       }
 
-      const admin = await call(service.url, 'POST', '/api/v1/auth/sign-in', { body: { email: 'avery.admin@northwind.example', password: DEMO_PASSWORD } });
-      await call(service.url, 'POST', '/api/v1/auth/setup/skip', { token: admin.body.token, body: {} });
+      const admin = await call(service.url, 'POST', '/api/v1/auth/sign-in', { body: { email: 'avery.admin@northwind.example', password: DEMO_PASSWORD, purpose: 'admin_console' } });
+      const setup = await call(service.url, 'POST', '/api/v1/auth/setup/totp', { token: admin.body.token, body: {} });
+      const scanned = parseKeyUri(setup.body.keyUri as string);
+      if (!scanned.ok) throw new Error(scanned.message);
+      const confirmCode = authenticatorCode(scanned.account, Date.now());
+      averyRecovery = (await call(service.url, 'POST', '/api/v1/auth/setup/totp/confirm', { token: admin.body.token, body: { code: confirmCode } })).body.recoveryCode;
+      await call(service.url, 'POST', '/api/v1/auth/recovery-code/acknowledge', { token: admin.body.token, body: { saved: true } });
       const users = (await call(service.url, 'GET', '/api/v1/demo/users', { token: admin.body.token })).body.users as Array<{ id: string; email: string }>;
       const mia = users.find((user) => user.email === 'mia.thompson@northwind.example');
       miaUri = (await call(service.url, 'GET', `/api/v1/demo/users/${mia?.id}/authenticator`, { token: admin.body.token })).body.keyUri;
@@ -78,8 +84,10 @@ describe('the standalone service', () => {
       expect(mia.body.next.step).toBe('challenge');
       const code = authenticatorCode(scan.account, Date.now());
       expect((await call(service.url, 'POST', '/api/v1/auth/challenge', { token: mia.body.token, body: { method: 'totp', code } })).body).toEqual({ step: 'signed_in' });
-      const admin = await call(service.url, 'POST', '/api/v1/auth/sign-in', { body: { email: 'avery.admin@northwind.example', password: DEMO_PASSWORD } });
-      await call(service.url, 'POST', '/api/v1/auth/setup/skip', { token: admin.body.token, body: {} });
+      const admin = await call(service.url, 'POST', '/api/v1/auth/sign-in', { body: { email: 'avery.admin@northwind.example', password: DEMO_PASSWORD, purpose: 'admin_console' } });
+      expect(admin.body.next.step).toBe('challenge');
+      await call(service.url, 'POST', '/api/v1/auth/challenge', { token: admin.body.token, body: { method: 'recovery_code', code: averyRecovery } });
+      await call(service.url, 'POST', '/api/v1/auth/recovery-code/acknowledge', { token: admin.body.token, body: { saved: true } });
       const outbox = await call(service.url, 'GET', '/api/v1/demo/sms-outbox', { token: admin.body.token });
       expect([outbox.status, outbox.body.error.details.reason]).toEqual([403, 'demo_tools_off']);
     } finally {

@@ -1,47 +1,48 @@
 /**
  * Migration 002 on a database written before it (the 0.1.0 fixture, as that version wrote it): the audit log gains
- * `company_at`, the entries written before keep verifying (their hashes never covered a company time), and the
- * default ticket check asks for the number while a check a company wrote itself is left alone.
+ * `company_at`, the entries written before keep verifying (their hashes never covered a company time), also once
+ * sealed with the audit key, and the default ticket check asks for the number while a check a company wrote itself
+ * is left alone.
  */
-import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { appendAudit } from '../../src-main/service/audit/append-audit';
+import { withAuditChain } from '../../src-main/service/audit/keyed-audit-store';
 import { verifyAuditChain } from '../../src-main/service/audit/verify-audit-chain';
+import { openServiceKeys } from '../../src-main/service/auth/service-keys';
 import { DEMO_COMPANY_ID } from '../../src-main/service/seed/demo-company';
 import { openStore } from '../../src-main/service/store/store';
-
-const FIXTURE = path.resolve(import.meta.dirname, '..', 'fixtures', 'v0.1.0', 'mfa.sqlite');
+import { copyV010Folder, verifyPlainChain, type V010Folder } from '../fixtures/v010-folder';
 
 describe('migration 002: simulated company time in the audit log, ticket numbers in the reset checklist', () => {
-  let dir: string;
+  let folder: V010Folder;
   let file: string;
   beforeEach(async () => {
-    dir = await mkdtemp(path.join(os.tmpdir(), 'mfa-migration-'));
-    file = path.join(dir, 'service', 'mfa.sqlite');
-    await mkdir(path.dirname(file));
-    await copyFile(FIXTURE, file);
+    folder = await copyV010Folder();
+    file = folder.file;
   });
   afterEach(async () => {
-    await rm(dir, { recursive: true, force: true });
+    await folder.remove();
   });
 
   it('adds the column to an older database whose entries still verify, and chains new entries after them', async () => {
-    const store = await openStore({ file });
+    const opened = await openStore({ file });
     try {
-      const rows = await store.db.selectFrom('audit_log').select('company_at').execute();
+      const rows = await opened.db.selectFrom('audit_log').select('company_at').execute();
       expect(rows.length).toBeGreaterThan(0);
       expect(rows.every((row) => row.company_at === null)).toBe(true);
-      const before = await verifyAuditChain(store.db, DEMO_COMPANY_ID);
-      expect(before).toMatchObject({ ok: true, checked: rows.length });
+      expect(await verifyPlainChain(opened, DEMO_COMPANY_ID)).toMatchObject({ ok: true, count: rows.length });
+      const keys = await openServiceKeys(await folder.openVault(), opened);
+      expect(await verifyAuditChain(opened.db, DEMO_COMPANY_ID, keys.audit)).toMatchObject({ ok: true, checked: rows.length });
+      const store = withAuditChain(opened, keys.audit);
       await store.write((trx) =>
         appendAudit(trx, { companyId: DEMO_COMPANY_ID, when: { real: 2_000, company: 9_000 }, actorId: null, actorEmail: null, action: 'demo.clock_shifted', targetId: null, targetEmail: null }),
       );
-      expect(await verifyAuditChain(store.db, DEMO_COMPANY_ID)).toMatchObject({ ok: true, checked: rows.length + 1 });
+      const shifted = await store.db.selectFrom('audit_log').select('company_at').where('action', '=', 'demo.clock_shifted').executeTakeFirstOrThrow();
+      expect(Number(shifted.company_at)).toBe(9_000);
+      expect(await verifyAuditChain(store.db, DEMO_COMPANY_ID, keys.audit)).toMatchObject({ ok: true, checked: rows.length + 1 });
     } finally {
-      await store.close();
+      await opened.close();
     }
   });
 

@@ -1,40 +1,30 @@
 /**
  * Upgrade in place: a data folder written by 0.1.0 (sql.js, the whole file rewritten per write) opens on
- * node:sqlite with every row and an intact audit hash chain, and is switched to WAL for the writes after it.
+ * node:sqlite with every row and an intact audit hash chain, is switched to WAL for the writes after it, and its
+ * plain audit chain is sealed again with the audit key at the service's first start, in place, and verifies.
  */
-import { copyFile, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { sql, type Kysely } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { auditHashKeyId } from '../../shared/domain/audit-chain';
+import { appendAudit } from '../../src-main/service/audit/append-audit';
+import { withAuditChain } from '../../src-main/service/audit/keyed-audit-store';
+import { AUDIT_KEYED_META } from '../../src-main/service/audit/upgrade-audit-chain';
 import { verifyAuditChain } from '../../src-main/service/audit/verify-audit-chain';
+import { openServiceKeys } from '../../src-main/service/auth/service-keys';
 import { DEMO_COMPANY_ID } from '../../src-main/service/seed/demo-company';
 import type { Database } from '../../src-main/service/store/schema';
 import { openStore } from '../../src-main/service/store/store';
+import { copyV010Folder, verifyPlainChain, type V010Folder } from '../fixtures/v010-folder';
 
-const FIXTURE = path.resolve(import.meta.dirname, '..', 'fixtures', 'v0.1.0');
-
-interface Manifest {
-  rows: Record<string, number>;
-  lastAudit: { seq: number; hash: string };
-  auditEntriesChecked: number;
-  changeSeq: number;
-}
-
-let dir: string;
-let file: string;
-let manifest: Manifest;
+let folder: V010Folder;
 
 beforeEach(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'mfa-upgrade-'));
-  file = path.join(dir, 'service', 'mfa.sqlite');
-  await mkdir(path.dirname(file));
-  await copyFile(path.join(FIXTURE, 'mfa.sqlite'), file);
-  manifest = JSON.parse(await readFile(path.join(FIXTURE, 'manifest.json'), 'utf8')) as Manifest;
+  folder = await copyV010Folder();
 });
 
 afterEach(async () => {
-  await rm(dir, { recursive: true, force: true });
+  await folder.remove();
 });
 
 async function countRows(table: string, db: Kysely<Database>): Promise<number> {
@@ -44,6 +34,7 @@ async function countRows(table: string, db: Kysely<Database>): Promise<number> {
 
 describe('opening a 0.1.0 database file', () => {
   it('keeps every row of every table, the change sequence and the audit chain', async () => {
+    const { file, manifest } = folder;
     const original = await readFile(file);
     expect(original.readUInt8(18), 'the fixture is a rollback-journal file, as sql.js wrote it').toBe(1);
     const store = await openStore({ file });
@@ -55,13 +46,14 @@ describe('opening a 0.1.0 database file', () => {
     expect(applied).toBeGreaterThanOrEqual(manifest.rows.kysely_migration ?? 1);
     const last = await store.db.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').executeTakeFirstOrThrow();
     expect({ seq: Number(last.seq), hash: last.hash }).toEqual(manifest.lastAudit);
-    expect(await verifyAuditChain(store.db, DEMO_COMPANY_ID)).toEqual({ ok: true, checked: manifest.auditEntriesChecked });
+    expect(await verifyPlainChain(store, DEMO_COMPANY_ID)).toMatchObject({ ok: true, count: manifest.auditEntriesChecked });
     const seq = await store.db.selectFrom('meta').select('value').where('key', '=', 'change_seq').executeTakeFirstOrThrow();
     expect(Number(seq.value)).toBe(manifest.changeSeq);
     await store.close();
   });
 
   it('switches the file to WAL, and the data stays whole across writes and reopening', async () => {
+    const { file, manifest } = folder;
     const store = await openStore({ file });
     const mode = await sql<{ journal_mode: string }>`pragma journal_mode`.execute(store.db);
     expect(mode.rows[0]?.journal_mode).toBe('wal');
@@ -69,9 +61,36 @@ describe('opening a 0.1.0 database file', () => {
     await store.close();
 
     const reopened = await openStore({ file });
-    expect(await verifyAuditChain(reopened.db, DEMO_COMPANY_ID)).toMatchObject({ ok: true });
+    expect(await verifyPlainChain(reopened, DEMO_COMPANY_ID)).toMatchObject({ ok: true });
     expect(await countRows('users', reopened.db)).toBe(manifest.rows.users);
     await reopened.close();
     expect((await readFile(file)).readUInt8(18), 'the file format now says WAL').toBe(2);
+  });
+
+  it('seals its audit chain with the audit key in place at the first start, once, and it verifies with new entries after it', async () => {
+    const { file, manifest } = folder;
+    const store = await openStore({ file });
+    const keys = await openServiceKeys(await folder.openVault(), store);
+    const rows = await store.db.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'asc').execute();
+    expect(rows).toHaveLength(manifest.auditEntriesChecked);
+    expect(rows.every((row) => auditHashKeyId(row.hash) === keys.audit.current.id)).toBe(true);
+    expect(Number(rows.at(-1)?.seq)).toBe(manifest.lastAudit.seq);
+    expect(await keys.audit.head(DEMO_COMPANY_ID)).toEqual({ seq: manifest.lastAudit.seq, hash: rows.at(-1)?.hash });
+    expect(await verifyAuditChain(store.db, DEMO_COMPANY_ID, keys.audit)).toEqual({ ok: true, checked: manifest.auditEntriesChecked, note: null });
+    expect(await verifyPlainChain(store, DEMO_COMPANY_ID)).toMatchObject({ ok: false, brokenAtSeq: 1 });
+    await store.close();
+
+    const reopened = await openStore({ file });
+    const again = await openServiceKeys(await folder.openVault(), reopened);
+    expect(again.audit.current.id).toBe(keys.audit.current.id);
+    expect((await reopened.db.selectFrom('meta').select('value').where('key', '=', AUDIT_KEYED_META).executeTakeFirstOrThrow()).value).toBe(keys.audit.current.id);
+    const resealedOnce = await reopened.db.selectFrom('audit_log').select('hash').orderBy('seq', 'asc').execute();
+    expect(resealedOnce.map((row) => row.hash)).toEqual(rows.map((row) => row.hash));
+    const chained = withAuditChain(reopened, again.audit);
+    await chained.write((trx) =>
+      appendAudit(trx, { companyId: DEMO_COMPANY_ID, when: { real: 2_000, company: 9_000 }, actorId: null, actorEmail: null, action: 'demo.clock_shifted', targetId: null, targetEmail: null }),
+    );
+    expect(await verifyAuditChain(chained.db, DEMO_COMPANY_ID, again.audit)).toEqual({ ok: true, checked: manifest.auditEntriesChecked + 1, note: null });
+    await chained.close();
   });
 });

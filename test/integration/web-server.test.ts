@@ -8,12 +8,13 @@ import { startWebServer, type WebServer } from '../../src-main/web/web-server';
 describe('browser mode server', () => {
   let dir: string;
   let server: WebServer;
+  let clock = Date.UTC(2026, 5, 1, 9);
   const dispatch = vi.fn<Dispatcher>(async () => ({ ok: true, value: 'ran' }));
 
   beforeAll(async () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'mfa-web-'));
     writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>shell</title>');
-    server = await startWebServer({ rendererDir: dir, dispatch });
+    server = await startWebServer({ rendererDir: dir, dispatch, now: () => clock });
   });
   afterAll(async () => {
     await server.close();
@@ -21,7 +22,7 @@ describe('browser mode server', () => {
   });
 
   async function session(): Promise<string> {
-    const response = await fetch(server.consoleLine.replace('Console: ', ''), { redirect: 'manual' });
+    const response = await fetch(server.newConsoleLine().replace('Console: ', ''), { redirect: 'manual' });
     expect(response.status).toBe(303);
     const cookie = response.headers.get('set-cookie') ?? '';
     expect(cookie).toMatch(/HttpOnly/);
@@ -69,6 +70,31 @@ describe('browser mode server', () => {
     const wrong = await fetch(`${server.url}/?token=wrong`, { redirect: 'manual' });
     expect(wrong.status).toBe(401);
     expect(wrong.headers.get('set-cookie')).toBeNull();
+  });
+
+  it('lets each start link open the console once; the cookie it gave keeps working', async () => {
+    const link = server.newConsoleLine().replace('Console: ', '');
+    const first = await fetch(link, { redirect: 'manual' });
+    expect(first.status).toBe(303);
+    const cookie = first.headers.get('set-cookie')?.split(';')[0] ?? '';
+    const again = await fetch(link, { redirect: 'manual' });
+    expect(again.status).toBe(401);
+    expect(again.headers.get('set-cookie')).toBeNull();
+    const page = await again.text();
+    expect(page).toContain('This link no longer works');
+    expect(page).toContain('press Enter in the terminal where <code>npm run web</code> runs');
+    expect((await fetch(link, { redirect: 'manual', headers: { cookie } })).status).toBe(303);
+    expect((await fetch(`${server.url}/`, { headers: { cookie } })).status).toBe(200);
+  });
+
+  it('refuses a start link after 10 minutes', async () => {
+    const link = server.newConsoleLine().replace('Console: ', '');
+    clock += 10 * 60_000;
+    const late = await fetch(link, { redirect: 'manual' });
+    expect(late.status).toBe(401);
+    expect(await late.text()).toContain('within 10 minutes');
+    const fresh = await fetch(server.newConsoleLine().replace('Console: ', ''), { redirect: 'manual' });
+    expect(fresh.status).toBe(303);
   });
 
   it('answers a request with a foreign Host header (DNS rebinding) with 421', async () => {

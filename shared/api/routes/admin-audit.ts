@@ -86,13 +86,22 @@ export const AuditVerification = z.object({
   total: z.number(),
   brokenAt: z
     .object({
+      /** The entry named (for entries cut off the end: the first one missing). */
       seq: z.number(),
-      at: z.number(),
-      action: z.string(),
-      reason: z.enum(['link_mismatch', 'content_mismatch']),
+      /** Null when the entry named is missing. */
+      at: z.number().nullable(),
+      action: z.string().nullable(),
+      /**
+       * `content_mismatch`: an entry was changed; `link_mismatch`: one was removed or added in the middle;
+       * `tail_missing`: entries were cut off the end (or the log restored from an older copy); `key_missing`: the
+       * vault lacks the key that sealed the entry; `head_missing`: the vault holds no record of the log's end.
+       */
+      reason: z.enum(['link_mismatch', 'content_mismatch', 'tail_missing', 'key_missing', 'head_missing']),
       message: z.string(),
     })
     .nullable(),
+  /** When intact: something to know (the vault could not record the log's end lately), or null. */
+  note: z.string().nullable(),
 });
 export type AuditVerification = z.infer<typeof AuditVerification>;
 
@@ -122,7 +131,7 @@ export const adminAuditRoutes = {
   adminAuditVerify: defineRoute({
     method: 'GET',
     path: '/api/v1/admin/audit/verify',
-    summary: 'Verify the hash chain; names the first entry that breaks it',
+    summary: 'Verify the keyed hash chain and its end against the vault; names what broke and where',
     tag: 'admin-audit',
     auth: 'operator',
     response: AuditVerification,

@@ -29,6 +29,8 @@ export const PolicyView = z.object({
   lockoutMinutes: z.number(),
   /** null = sessions never expire from inactivity (R-POL-7). */
   sessionIdleMinutes: z.number().nullable(),
+  /** Hours a session lasts before the user signs in again, whatever the activity (R-AUTH-4). */
+  sessionLifetimeHours: z.number(),
   resetChecklist: z.array(z.object({ id: z.string(), label: z.string(), record: z.string().optional() })),
   staleAfterDays: z.number(),
   /** Send it back with an update: a stale version is refused with 409 (someone else saved in between). */

@@ -23,7 +23,7 @@ export const SignInNext = z.discriminatedUnion('step', [
   z.object({ step: z.literal('challenge'), options: z.array(ChallengeOption), phoneMasked: z.string().nullable() }),
   z.object({
     step: z.literal('setup_required'),
-    reason: z.enum(['company_policy', 'payments_user', 'user_opted_in']),
+    reason: z.enum(['company_policy', 'payments_user', 'user_opted_in', 'admin_console']),
     methods: z.array(MethodOption),
   }),
   z.object({ step: z.literal('setup_optional'), enforcementAt: z.number(), methods: z.array(MethodOption) }),
@@ -61,6 +61,10 @@ export const authRoutes = {
     body: z.strictObject({
       email: z.string({ error: 'Enter your email.' }).min(1, { error: 'Enter your email.' }).max(320, { error: 'That email is too long.' }),
       password: z.string({ error: 'Enter your password.' }).min(1, { error: 'Enter your password.' }).max(1024, { error: 'That password is too long.' }),
+      purpose: z
+        .enum(['app', 'admin_console'], { error: 'purpose must be app or admin_console.' })
+        .default('app')
+        .describe('admin_console: only admin-tool users, and the sign-in always ends with a passed MFA challenge (set-up if needed, no skip)'),
     }),
     response: SignInResponse,
     errors: ['invalid_credentials', 'forbidden', 'mfa_locked', 'rate_limited'],

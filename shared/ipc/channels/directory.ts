@@ -76,8 +76,11 @@ export interface DirectoryRow {
   invitationExpiresAt: number | null;
 }
 
-/** The full record of one user (detail panel): the service's detail plus the table's derived fields. */
-export type DirectoryUserDetail = ApiDirectoryUserDetail & Pick<DirectoryRow, 'enrollment' | 'stale' | 'access'>;
+/**
+ * The full record of one user (detail panel): the service's detail plus the table's derived fields, and while their
+ * MFA is locked, when the lock ends (or who must unlock it) in the words triage and the Reset screen use.
+ */
+export type DirectoryUserDetail = ApiDirectoryUserDetail & Pick<DirectoryRow, 'enrollment' | 'stale' | 'access'> & { lock: string | null };
 
 /** How fresh main's copy of the directory is. */
 export interface CacheInfo {

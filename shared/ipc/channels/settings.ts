@@ -22,10 +22,10 @@ export interface ConsoleSettings {
   secrets: { kind: 'keychain' | 'file' | 'memory'; location: string; warning: string | null };
 }
 
-/** Where a remote sign-in stands, as the console's sign-in dialog shows it. */
+/** Where a remote sign-in stands, as the console's sign-in dialog shows it (it always ends with passed MFA: no skip). */
 export type RemoteSignInStep =
   | { step: 'challenge'; options: Array<'totp' | 'sms' | 'recovery_code'>; phoneMasked: string | null }
-  | { step: 'setup_required' | 'setup_optional'; canUseApp: boolean; message: string }
+  | { step: 'setup_required'; canUseApp: boolean; message: string }
   | { step: 'totp_setup'; qrPng: string; secretGrouped: string; accountName: string }
   | { step: 'save_recovery_code'; recoveryCode: string }
   | { step: 'connected'; settings: ConsoleSettings };
@@ -53,7 +53,6 @@ export const settingsChannels = {
   'settings:remote-verify': channel(z.strictObject({ method: z.enum(['totp', 'sms', 'recovery_code']), code }))<RemoteSignInStep>(),
   'settings:remote-setup-app': channel(z.strictObject({}))<RemoteSignInStep>(),
   'settings:remote-confirm-app': channel(z.strictObject({ code }))<RemoteSignInStep>(),
-  'settings:remote-skip-setup': channel(z.strictObject({}))<RemoteSignInStep>(),
   'settings:remote-acknowledge': channel(
     z.strictObject({ saved: z.literal(true, { error: 'Tick "I have securely saved this code" to go on.' }) }),
   )<RemoteSignInStep>(),

@@ -37,7 +37,7 @@ function user(seq: number, overrides: Partial<DirectoryUser> = {}): DirectoryUse
 
 const policy = (now: number): PolicyView => ({
   required: true, deadlineDate: '2026-07-01', deadlineZone: 'America/New_York', allowedMethods: ['totp', 'sms'],
-  smsCodeTtlMinutes: 10, lockoutThreshold: 5, lockoutMinutes: 15, sessionIdleMinutes: null, resetChecklist: [],
+  smsCodeTtlMinutes: 10, lockoutThreshold: 5, lockoutMinutes: 15, sessionIdleMinutes: null, sessionLifetimeHours: 12, resetChecklist: [],
   staleAfterDays: 90, version: 1, updatedAt: now, updatedByEmail: null, enforcementAt: null, enforced: false, now, warnings: [],
 });
 

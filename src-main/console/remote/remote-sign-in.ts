@@ -1,7 +1,8 @@
 /**
  * The console operator's sign-in to a remote MFA service (R-CON-1): email + password, then the service's own
- * MFA (challenge, or first-time authenticator set-up and the recovery code). The pending token stays here, in
- * main; the renderer only sees the step to show.
+ * MFA (challenge, or first-time authenticator set-up and the recovery code). It always ends with a passed MFA
+ * challenge: the service is asked for an admin-console sign-in, which never lets a user skip set-up. The pending
+ * token stays here, in main; the renderer only sees the step to show.
  */
 import type { RemoteSignInStep } from '../../../shared/ipc/channels/settings';
 import type { SignInResponse } from '../../../shared/api/routes/auth';
@@ -30,6 +31,8 @@ interface Pending {
 }
 
 const NO_SIGN_IN = 'There is no sign-in in progress. Start again with the service address, email and password.';
+const WITHOUT_MFA =
+  'This service offered to sign you in without two-factor authentication, which the console never accepts for the admin tools. Update the MFA service to this version, then sign in again.';
 
 /** One sign-in at a time; a new `begin` replaces an unfinished one. */
 export class RemoteSignIn {
@@ -49,7 +52,7 @@ export class RemoteSignIn {
         fields: { url: 'No service answered here' },
       });
     }
-    const answer = await client.call('signIn', { body: { email: input.email, password: input.password } });
+    const answer = await client.call('signIn', { body: { email: input.email, password: input.password, purpose: 'admin_console' } });
     if (answer.next.step === 'sso' || !answer.token) {
       throw new ConsoleError('forbidden', 'This account signs in through your company’s identity provider (SSO). The console needs a directory account with its own password and MFA.');
     }
@@ -87,13 +90,6 @@ export class RemoteSignIn {
     return { kind: 'step', step: { step: 'save_recovery_code', recoveryCode: issued.recoveryCode } };
   }
 
-  /** Early enrollment period: set up later. */
-  async skipSetup(): Promise<RemoteProgress> {
-    const pending = this.require();
-    await pending.client.call('setupSkip', { body: {} }, { token: pending.token });
-    return this.done();
-  }
-
   /** "I have securely saved this code". */
   async acknowledge(): Promise<RemoteProgress> {
     const pending = this.require();
@@ -114,20 +110,17 @@ export class RemoteSignIn {
     const pending = this.require();
     switch (next.step) {
       case 'signed_in':
-        return this.done();
+      case 'setup_optional':
+        throw new ConsoleError('forbidden', WITHOUT_MFA);
       case 'challenge':
         return { kind: 'step', step: { step: 'challenge', options: next.options, phoneMasked: next.phoneMasked } };
       case 'setup_required':
-      case 'setup_optional':
         return {
           kind: 'step',
           step: {
-            step: next.step,
+            step: 'setup_required',
             canUseApp: pending.canUseApp,
-            message:
-              next.step === 'setup_required'
-                ? 'Two-factor authentication is required for your account. Set up an authenticator app to continue.'
-                : 'Your company will require two-factor authentication soon. You can set it up now or later.',
+            message: 'The admin console always needs two-factor authentication. Set up an authenticator app to continue.',
           },
         };
       case 'save_recovery_code':

@@ -49,6 +49,13 @@ describe('service refusals on the simulated screens', () => {
     expect(simulation.screen).toEqual({ kind: 'sign_in', email: user.email, error: 'Your session ended. Sign in again.' });
   });
 
+  it('says why the session ended when the service names it (its lifetime, or MFA now required)', () => {
+    const simulation = onCodeScreen();
+    const words = 'You were signed in for 12 hours, the longest a session lasts. Sign in again.';
+    showRefusal(simulation, new ConsoleError('unauthorized', words, { details: { reason: 'session_lifetime' } }));
+    expect(simulation.screen).toEqual({ kind: 'sign_in', email: user.email, error: words });
+  });
+
   it('lets an unreachable service go up to the console notice instead of a screen error', () => {
     const simulation = onCodeScreen();
     const unreachable = new ConsoleError('service_unavailable', 'The MFA service is not reachable.');

@@ -1,6 +1,6 @@
 /**
  * How a service refusal shows on the simulated screens: a lock becomes the lock screen, an ended session the
- * sign-in screen, anything else the error line of the current screen. Transport failures are not refusals: they
+ * sign-in screen (with the service's reason when it gave one: lifetime, idle, MFA now required), anything else the error line of the current screen. Transport failures are not refusals: they
  * go up to the console's own error notice.
  */
 import { IPC_ERROR } from '../../../shared/ipc/errors';
@@ -30,7 +30,8 @@ export function showRefusal(simulation: Simulation, error: unknown): void {
     return;
   }
   if (refusal.code === 'unauthorized') {
-    signedOut(simulation, simulation.token === null ? refusal.message : SESSION_ENDED_WORDS);
+    const ownWords = simulation.token === null || String(refusal.details?.reason ?? '').startsWith('session_');
+    signedOut(simulation, ownWords ? refusal.message : SESSION_ENDED_WORDS);
     return;
   }
   const screen = simulation.screen;

@@ -4,11 +4,12 @@ import type { PaymentsTouchpoint } from '../../../shared/api/routes/payments';
 import { assertNever } from '../../../shared/domain/assert-never';
 import { contactPhrase, mfaContact } from '../../../shared/domain/contacts';
 import { SMS_FIELDS, quoted } from '../../../shared/domain/screen-labels';
+import type { SetupReason } from '../../../shared/domain/sign-in';
 import type { SmsCountry } from '../../../shared/domain/sms-countries';
 import type { ChallengePurpose } from '../../../shared/ipc/channels/simulator';
 
 /** Why set-up is required, as "Two-Factor Authentication Required" explains it. */
-export function setupReasonWords(reason: 'company_policy' | 'payments_user' | 'user_opted_in'): string {
+export function setupReasonWords(reason: SetupReason): string {
   switch (reason) {
     case 'company_policy':
       return 'Your company requires two-factor authentication (2FA) to sign in.';
@@ -16,6 +17,8 @@ export function setupReasonWords(reason: 'company_policy' | 'payments_user' | 'u
       return 'Payments accounts must use two-factor authentication (2FA) to keep payments secure.';
     case 'user_opted_in':
       return 'You chose "Always require 2FA to log into my account", so set it up to sign in.';
+    case 'admin_console':
+      return 'The admin console always needs two-factor authentication (2FA): set it up to sign in.';
     default:
       return assertNever(reason, 'set-up reason');
   }

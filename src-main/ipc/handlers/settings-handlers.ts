@@ -14,7 +14,6 @@ type SettingsChannel =
   | 'settings:remote-verify'
   | 'settings:remote-setup-app'
   | 'settings:remote-confirm-app'
-  | 'settings:remote-skip-setup'
   | 'settings:remote-acknowledge'
   | 'settings:remote-cancel';
 
@@ -36,7 +35,6 @@ export function createSettingsHandlers(manager: ConnectionManager, signIn: Remot
     'settings:remote-verify': ({ method, code }) => advance(signIn.verify(method, code)),
     'settings:remote-setup-app': () => advance(signIn.setupApp()),
     'settings:remote-confirm-app': ({ code }) => advance(signIn.confirmApp(code)),
-    'settings:remote-skip-setup': () => advance(signIn.skipSetup()),
     'settings:remote-acknowledge': () => advance(signIn.acknowledge()),
     'settings:remote-cancel': async () => ({ cancelled: await signIn.cancel() }),
   };

@@ -51,7 +51,13 @@ export function registerAuditRoutes(ctx: ServiceContext): void {
       .select((eb) => eb.fn.countAll<number>().as('count'))
       .where('company_id', '=', operator.companyId)
       .executeTakeFirst();
-    const result = await verifyAuditChain(store.db, operator.companyId);
-    return { ok: result.ok, checked: result.checked, total: Number(total?.count ?? 0), brokenAt: result.ok ? null : result.brokenAt };
+    const result = await verifyAuditChain(store.db, operator.companyId, ctx.mfa.keys.audit);
+    return {
+      ok: result.ok,
+      checked: result.checked,
+      total: Number(total?.count ?? 0),
+      brokenAt: result.ok ? null : result.brokenAt,
+      note: result.ok ? result.note : null,
+    };
   });
 }

@@ -3,7 +3,7 @@
  * Company Admin or Directory: enough to read); writes are checked here with plain-words refusals.
  */
 import type { ToolPermissions } from '../../../shared/domain/model';
-import { canWriteDirectory, hasAdminOnBothTools } from '../../../shared/domain/permissions';
+import { canWriteDirectory, hasAdminOnBothTools, mayChangeSignInOf } from '../../../shared/domain/permissions';
 import type { AuthContext } from '../auth/authenticator';
 import { ApiError } from '../http/api-error';
 
@@ -47,4 +47,12 @@ export function requireAdminOnBoth(operator: Operator, what: string): void {
       `${what} needs Admin permission on both the Company Admin and Directory tools. Ask a company admin who has both.`,
     );
   }
+}
+
+/**
+ * Refuses unless the operator may change how `target` signs in (email, status, methods): someone with admin-tool
+ * permissions needs an operator with Admin on both tools. `what` completes "… needs Admin permission".
+ */
+export function requireMayChangeSignIn(operator: Operator, target: { email: string; permissions: ToolPermissions }, what: string): void {
+  if (!mayChangeSignInOf(operator, target)) requireAdminOnBoth(operator, `${what} of someone with admin-tool permissions (${target.email})`);
 }

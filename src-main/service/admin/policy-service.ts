@@ -74,6 +74,7 @@ export async function updatePolicy(
         lockout_threshold: next.lockoutThreshold,
         lockout_minutes: next.lockoutMinutes,
         session_idle_minutes: next.sessionIdleMinutes,
+        session_lifetime_hours: next.sessionLifetimeHours,
         reset_checklist: JSON.stringify(next.resetChecklist),
         stale_after_days: next.staleAfterDays,
         version: nextVersion,

@@ -25,7 +25,7 @@ function eligibilityOf(operator: Operator, found: FoundUser | null, ctx: Company
   const result = resetEligibility({ operator, target: found?.domain ?? null, company: ctx.company, policy: ctx.policy });
   const canUnlockHere = found !== null && unlockRefusal(operator, found.domain, ctx.company, ctx.now) === null;
   if (result.eligible && found) {
-    return { eligible: true, user: resetTargetView(found, ctx.now, viewerZone), checklist: ctx.policy.resetChecklist.map((item) => ({ ...item })), canUnlockHere };
+    return { eligible: true, user: resetTargetView(found, ctx.now, viewerZone, ctx.company), checklist: ctx.policy.resetChecklist.map((item) => ({ ...item })), canUnlockHere };
   }
   if (result.eligible) throw new Error('Eligibility without a target');
   const hideTarget = result.reason === 'operator_lacks_permission';
@@ -34,7 +34,7 @@ function eligibilityOf(operator: Operator, found: FoundUser | null, ctx: Company
     reason: result.reason,
     message: result.message,
     contact: contactView(result.contact),
-    user: found && !hideTarget ? resetTargetView(found, ctx.now, viewerZone) : null,
+    user: found && !hideTarget ? resetTargetView(found, ctx.now, viewerZone, ctx.company) : null,
     canUnlockHere: canUnlockHere && !hideTarget,
   };
 }

@@ -2,11 +2,11 @@
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { ContactView } from '../../../shared/api/routes/admin-common';
 import type { ResetTarget } from '../../../shared/api/routes/admin-reset';
-import { contactLabel, type Contact } from '../../../shared/domain/contacts';
-import { emailKey } from '../../../shared/domain/directory';
+import { contactLabel, mfaContact, type Contact } from '../../../shared/domain/contacts';
+import { emailKey, isSsoUser } from '../../../shared/domain/directory';
 import { isLocked } from '../../../shared/domain/lockout';
 import { lockEndWords } from '../../../shared/domain/triage';
-import type { DomainUser, MethodKind } from '../../../shared/domain/model';
+import type { DomainCompany, DomainUser, MethodKind } from '../../../shared/domain/model';
 import type { Database, UsersTable } from '../store/schema';
 import { domainUser } from './user-view';
 
@@ -35,9 +35,13 @@ export async function findByExactEmail(db: Db, companyId: string, typed: string)
   return { row, domain: domainUser(row, methods.map((method) => method.kind as MethodKind)), hasRecoveryCode: recovery !== undefined };
 }
 
-/** The reset target as the API shows it, with its lock at company time `now` told in `viewerZone` and theirs. */
-export function resetTargetView(found: FoundUser, now: number, viewerZone: string): ResetTarget {
+/**
+ * The reset target as the API shows it, with its lock at company time `now` told in `viewerZone` and theirs (or who
+ * must unlock it, for a lock only an unlock ends).
+ */
+export function resetTargetView(found: FoundUser, now: number, viewerZone: string, company: Pick<DomainCompany, 'ssoDomains'>): ResetTarget {
   const { lockedUntil } = found.domain;
+  const contact = mfaContact({ accountType: found.domain.accountType, sso: isSsoUser(found.row.email, company) });
   const locked = isLocked(found.domain, now) && lockedUntil !== null;
   return {
     id: found.row.id,
@@ -49,7 +53,7 @@ export function resetTargetView(found: FoundUser, now: number, viewerZone: strin
     timeZone: found.domain.timeZone,
     lockedUntil,
     locked,
-    lock: locked ? lockEndWords(lockedUntil, now, { viewer: viewerZone, user: found.domain.timeZone }) : null,
+    lock: locked ? lockEndWords(lockedUntil, now, { viewer: viewerZone, user: found.domain.timeZone }, contact) : null,
   };
 }
 

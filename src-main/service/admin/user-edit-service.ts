@@ -1,7 +1,7 @@
 /**
  * Adds and changes directory users (R-DIR-1). Writing needs Standard or Admin on Directory; giving or changing
- * admin-tool permissions needs Admin on both tools, and nobody changes their own permissions (no self-escalation,
- * no accidental lock-out). Every change is audited with before/after and bumps the user's change sequence.
+ * admin-tool permissions, or the sign-in email of someone who holds them, needs Admin on both tools, and nobody
+ * changes their own permissions (no self-escalation, no accidental lock-out). Every change is audited with before/after and bumps the user's change sequence.
  */
 import { randomUUID } from 'node:crypto';
 import type { Selectable, Transaction } from 'kysely';
@@ -18,7 +18,7 @@ import { nextChangeSeq } from '../store/change-seq';
 import type { Database, UsersTable } from '../store/schema';
 import type { Store } from '../store/store';
 import { loadCompanyContext } from './company-context';
-import { requireAdminOnBoth, requireDirectoryWrite, type Operator } from './operator';
+import { requireAdminOnBoth, requireDirectoryWrite, requireMayChangeSignIn, type Operator } from './operator';
 import { detailOf, findUserRow } from './user-detail';
 
 type Deps = { store: Store; clock: Clock };
@@ -134,6 +134,7 @@ export async function updateUser(
     }
     if (Object.keys(after).length === 0) return detailOf(trx, row, ctx.company, ctx.now);
     if (body.email !== undefined && 'email' in after) {
+      requireMayChangeSignIn(operator, { email: row.email, permissions: current }, 'Changing the sign-in email');
       await assertEmailFree(trx, operator.companyId, body.email, row.id);
       set.email_lower = emailKey(body.email);
     }

@@ -7,14 +7,15 @@ import type { Selectable, Transaction } from 'kysely';
 import type { DirectoryUserDetail } from '../../../shared/api/routes/admin-common';
 import { AUDIT_ACTIONS } from '../../../shared/api/routes/admin-audit';
 import type { BulkSkip } from '../../../shared/api/routes/admin-directory';
-import { hasAdminOnBothTools } from '../../../shared/domain/permissions';
+import type { ToolPermissions } from '../../../shared/domain/model';
+import { mayChangeSignInOf } from '../../../shared/domain/permissions';
 import { appendAudit, appendAuditEntries, type AuditEntryInput } from '../audit/append-audit';
 import type { Clock, Moment } from '../clock';
 import { ApiError } from '../http/api-error';
 import type { Database, UsersTable } from '../store/schema';
 import type { Store } from '../store/store';
 import { loadCompanyContext } from './company-context';
-import { requireAdminOnBoth, requireDirectoryWrite, type Operator } from './operator';
+import { requireDirectoryWrite, requireMayChangeSignIn, type Operator } from './operator';
 import { detailOf, findUserRow } from './user-detail';
 import { endSessions, reserveChangeSeqs, updateUsersBatch } from './user-writes';
 
@@ -22,8 +23,8 @@ type Deps = { store: Store; clock: Clock };
 type UserRow = Selectable<UsersTable>;
 type Status = UsersTable['status'];
 
-function holdsAdminAccess(row: UserRow): boolean {
-  return row.perm_company_admin !== 'none' || row.perm_directory !== 'none';
+function permissionsOf(row: UserRow): ToolPermissions {
+  return { companyAdmin: row.perm_company_admin, directory: row.perm_directory };
 }
 
 function statusAudit(operator: Operator, row: UserRow, to: Status, when: Moment, evidence: Record<string, unknown>): AuditEntryInput {
@@ -60,7 +61,7 @@ export async function changeStatus(deps: Deps, operator: Operator, userId: strin
     if (to === 'inactive' && row.id === operator.id) {
       throw new ApiError('unprocessable', 'You cannot deactivate your own account. Ask another company admin to do it.');
     }
-    if (holdsAdminAccess(row)) requireAdminOnBoth(operator, `Changing the status of someone with admin-tool permissions (${row.email})`);
+    requireMayChangeSignIn(operator, { email: row.email, permissions: permissionsOf(row) }, 'Changing the status');
     if (row.status === to) return detailOf(trx, row, ctx.company, ctx.now);
     const changeSeq = await setStatus(trx, [row], to, ctx.now);
     const sessionsEnded = to === 'inactive' ? await endSessions(trx, [row.id], ctx.now) : 0;
@@ -90,7 +91,6 @@ export async function bulkDeactivate(
   userIds: readonly string[],
 ): Promise<{ deactivated: number; skipped: BulkSkip[]; sessionsEnded: number }> {
   requireDirectoryWrite(operator);
-  const adminOnBoth = hasAdminOnBothTools(operator.permissions);
   return deps.store.write(async (trx) => {
     const ctx = await loadCompanyContext(trx, deps.clock, operator.companyId);
     const ids = [...new Set(userIds)];
@@ -111,7 +111,7 @@ export async function bulkDeactivate(
       if (!row) skipped.push(skip(id, row, 'not_found'));
       else if (row.id === operator.id) skipped.push(skip(id, row, 'own_account'));
       else if (row.status === 'inactive') skipped.push(skip(id, row, 'already_inactive'));
-      else if (holdsAdminAccess(row) && !adminOnBoth) skipped.push(skip(id, row, 'operator_lacks_permission'));
+      else if (!mayChangeSignInOf(operator, { permissions: permissionsOf(row) })) skipped.push(skip(id, row, 'operator_lacks_permission'));
       else targets.push(row);
     }
     if (targets.length === 0) return { deactivated: 0, skipped, sessionsEnded: 0 };

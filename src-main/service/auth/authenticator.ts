@@ -1,6 +1,7 @@
 /** Resolves the caller of a route from its bearer token, by the route's `auth` kind. */
 import type { Selectable } from 'kysely';
 import type { RouteAuth } from '../../../shared/api/define';
+import { holdsAdminToolAccess } from '../../../shared/domain/permissions';
 import { ApiError } from '../http/api-error';
 import type { Database, SessionsTable, UsersTable } from '../store/schema';
 import type { Kysely } from 'kysely';
@@ -24,7 +25,7 @@ const SIGN_IN_AGAIN = 'Your session has ended. Sign in again.';
 
 /** True when the user holds at least read-only on one of the two admin tools (R-DIR-1). */
 export function isOperator(user: Pick<UserRow, 'perm_company_admin' | 'perm_directory'>): boolean {
-  return user.perm_company_admin !== 'none' || user.perm_directory !== 'none';
+  return holdsAdminToolAccess({ companyAdmin: user.perm_company_admin, directory: user.perm_directory });
 }
 
 /** The session-table authenticator. Idle timeout and last-seen bookkeeping live in `touch`. */
@@ -52,6 +53,11 @@ export function createSessionAuthenticator(deps: {
       if (kind !== 'sign_in' && !active) throw new ApiError('unauthorized', 'Finish signing in (two-factor authentication) first.');
       if (kind === 'operator' && !isOperator(user)) {
         throw new ApiError('forbidden', 'Your account has no access to the admin tools. Ask a company admin for Company Admin or Directory permission.');
+      }
+      if (kind === 'operator' && session.mfa_at === null) {
+        throw new ApiError('forbidden', 'The admin tools need two-factor authentication. Sign in to the console again and pass the verification (set up a method if you have none).', {
+          reason: 'mfa_required',
+        });
       }
       await deps.touch?.(session, user);
       return { kind, user, session };

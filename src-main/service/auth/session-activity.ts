@@ -1,14 +1,19 @@
 /**
  * Session expiry, checked on every authenticated request: an unfinished sign-in lasts 30 minutes; a signed-in
- * session ends after the company's idle timeout (R-POL-7; none by default). Times are company time (a demo's
- * simulated clock moves them too). Activity is recorded at most once a minute, to spare the database file.
+ * session ends after its absolute lifetime (R-AUTH-4: the policy's, 12 hours at most for the console), after the
+ * company's idle timeout (R-POL-7; none by default), or when MFA became required for a user who never set it up
+ * (a session opened before the deadline meets it at the next request). Times are company time (a demo's
+ * simulated clock moves them too). Activity is recorded at most once a minute, to spare the database.
  */
-import { sessionIdleExpired } from '../../../shared/domain/sessions';
-import { companyNow, type Clock } from '../clock';
+import { mfaRequirement } from '../../../shared/domain/enforcement';
+import { isEnrolled } from '../../../shared/domain/model';
+import { signedInSessionEnd } from '../../../shared/domain/sessions';
+import type { Clock } from '../clock';
 import { ApiError } from '../http/api-error';
 import { parseFlow, revokeSession, updateSession } from '../repositories/sessions-repo';
+import { requireUserContext } from '../repositories/user-context';
 import type { Store } from '../store/store';
-import type { SessionRow, UserRow } from './authenticator';
+import { isOperator, type SessionRow, type UserRow } from './authenticator';
 
 /** Minutes an unfinished sign-in (set-up, challenge, saving the recovery code) may take. */
 export const UNFINISHED_SIGN_IN_MINUTES = 30;
@@ -18,14 +23,8 @@ const ACTIVITY_RESOLUTION_MS = 60_000;
 export function createSessionTouch(store: Store, clock: Clock): (session: SessionRow, user: UserRow) => Promise<void> {
   return async (session, user) => {
     if (parseFlow(session.flow).trusted) return;
-    const company = await store.db
-      .selectFrom('companies')
-      .innerJoin('policies', 'policies.company_id', 'companies.id')
-      .select(['companies.clock_offset_ms', 'policies.session_idle_minutes'])
-      .where('companies.id', '=', user.company_id)
-      .executeTakeFirst();
-    const now = companyNow(clock, { clock_offset_ms: Number(company?.clock_offset_ms ?? 0) });
-    const lastSeen = Number(session.last_seen_at);
+    const uc = await requireUserContext(store.db, clock, user.id);
+    const now = uc.now;
     if (session.stage !== 'active') {
       if (now - Number(session.created_at) >= UNFINISHED_SIGN_IN_MINUTES * 60_000) {
         await store.write((trx) => revokeSession(trx, session.id, now));
@@ -33,12 +32,20 @@ export function createSessionTouch(store: Store, clock: Clock): (session: Sessio
       }
       return;
     }
-    const idleMinutes = company?.session_idle_minutes ?? null;
-    if (sessionIdleExpired(lastSeen, { sessionIdleMinutes: idleMinutes }, now)) {
+    const required = mfaRequirement(uc.domainUser, uc.policy, uc.company, now).kind === 'required';
+    const end = signedInSessionEnd({
+      createdAt: Number(session.created_at),
+      lastSeenAt: Number(session.last_seen_at),
+      policy: uc.policy,
+      operator: isOperator(user),
+      mustSetUpMfa: required && !isEnrolled(uc.domainUser),
+      now,
+    });
+    if (end) {
       await store.write((trx) => revokeSession(trx, session.id, now));
-      throw new ApiError('unauthorized', `You were signed out after ${idleMinutes} minutes without activity. Sign in again.`);
+      throw new ApiError('unauthorized', end.message, { reason: `session_${end.reason}` });
     }
-    if (now - lastSeen >= ACTIVITY_RESOLUTION_MS) {
+    if (now - Number(session.last_seen_at) >= ACTIVITY_RESOLUTION_MS) {
       await store.write((trx) => updateSession(trx, session.id, { lastSeenAt: now }));
     }
   };

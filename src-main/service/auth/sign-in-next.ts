@@ -5,6 +5,7 @@ import { isSsoUser } from '../../../shared/domain/directory';
 import { signInNextStep, type SignInStep } from '../../../shared/domain/sign-in';
 import { signInChallengeOptions, usablePhoneMasked } from '../challenges/challenge-options';
 import { ApiError } from '../http/api-error';
+import { parseFlow } from '../repositories/sessions-repo';
 import type { UserContext } from '../repositories/user-context';
 import type { SessionRow } from './authenticator';
 
@@ -32,16 +33,16 @@ export function nextFromStep(uc: UserContext, step: Exclude<SignInStep, { step: 
   }
 }
 
-/** The domain's step for the user now. */
-export function domainStep(uc: UserContext): SignInStep {
-  return signInNextStep({ user: uc.domainUser, policy: uc.policy, company: uc.company, hasRecoveryCode: uc.hasRecoveryCode, now: uc.now });
+/** The domain's step for the user now; `adminConsole` for a sign-in to the admin console (set-up, never skip). */
+export function domainStep(uc: UserContext, adminConsole = false): SignInStep {
+  return signInNextStep({ user: uc.domainUser, policy: uc.policy, company: uc.company, hasRecoveryCode: uc.hasRecoveryCode, now: uc.now, adminConsole });
 }
 
 /** Where a session's sign-in stands. */
 export function currentNext(uc: UserContext, session: SessionRow): SignInNext {
   if (session.stage === 'active') return { step: 'signed_in' };
   if (session.stage === 'recovery_ack') return { step: 'save_recovery_code' };
-  const step = domainStep(uc);
+  const step = domainStep(uc, parseFlow(session.flow).adminConsole === true);
   if (step.step === 'locked' || step.step === 'inactive' || step.step === 'sso') {
     return session.stage === 'challenge' ? { step: 'challenge', options: signInChallengeOptions(uc), phoneMasked: usablePhoneMasked(uc) } : { step: 'signed_in' };
   }

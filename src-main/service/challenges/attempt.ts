@@ -1,11 +1,13 @@
 /**
  * One code attempt under the lockout rule (R-AUTH-2), in one write: refused at once while locked; a wrong or
- * expired code counts, and the threshold-th in a row locks MFA (audited as `mfa.lockout`); a correct code clears
- * the count and runs `onSuccess` in the same transaction, so nothing is half-done.
+ * expired code counts, and every threshold-th in a row locks MFA, longer each time, the 100th until an admin
+ * unlocks it (audited as `mfa.lockout`); a correct code clears the count and runs `onSuccess` in the same
+ * transaction, so nothing is half-done. A replay of a code already accepted is refused without counting: it is no
+ * guess, and ten parallel submissions of one code must not lock the real user out.
  */
 import type { Transaction } from 'kysely';
-import { isLocked, registerFailure } from '../../../shared/domain/lockout';
-import { mfaContact } from '../../../shared/domain/contacts';
+import { MAX_CONSECUTIVE_FAILURES, UNTIL_ADMIN_UNLOCKS, attemptsLeft, lockEnd, lockMinutes, registerFailure, type LockEnd } from '../../../shared/domain/lockout';
+import { contactPhrase, mfaContact, type Contact } from '../../../shared/domain/contacts';
 import { isSsoUser } from '../../../shared/domain/directory';
 import { lockedMessage } from '../../../shared/domain/sign-in';
 import { appendAudit } from '../audit/append-audit';
@@ -18,48 +20,78 @@ import { checkFactor, type FactorTarget } from './factor-check';
 
 type Outcome<T> =
   | { kind: 'ok'; value: T }
-  | { kind: 'locked'; lockedUntil: number }
-  | { kind: 'failed'; reason: string; message: string; attemptsLeft: number };
+  | { kind: 'locked'; end: LockEnd }
+  | { kind: 'failed'; reason: string; message: string; attemptsLeft: number | null; failedAttempts: number };
 
-/** The 423 answer while the user's MFA is locked, naming who can help them (Payments support for payments users). */
-export function lockedError(uc: UserContext, lockedUntil: number): ApiError {
-  const contact = mfaContact({ accountType: uc.domainUser.accountType, sso: isSsoUser(uc.user.email, uc.company) });
-  return new ApiError('mfa_locked', lockedMessage(lockedUntil, uc.now, contact), { reason: 'locked', lockedUntil });
+/** Who helps this user with their MFA (Payments support for payments users, else a company admin). */
+function contactOf(uc: UserContext): Contact {
+  return mfaContact({ accountType: uc.domainUser.accountType, sso: isSsoUser(uc.user.email, uc.company) });
+}
+
+/** The 423 answer while MFA is locked, naming who can help; `details.untilAdminUnlocks` when only an unlock ends it. */
+export function lockedError(uc: UserContext, end: LockEnd): ApiError {
+  const lockedUntil = end.kind === 'at' ? end.at : UNTIL_ADMIN_UNLOCKS;
+  return new ApiError('mfa_locked', lockedMessage(end, uc.now, contactOf(uc)), { reason: 'locked', lockedUntil, untilAdminUnlocks: end.kind === 'admin_unlock' });
 }
 
 /** Throws 423 when the user's MFA is locked at the context's time. */
 export function assertNotLocked(uc: UserContext): void {
-  const { failedAttempts, lockedUntil } = uc.domainUser;
-  if (isLocked({ failedAttempts, lockedUntil }, uc.now) && lockedUntil !== null) throw lockedError(uc, lockedUntil);
+  const end = lockEnd(uc.domainUser, uc.now);
+  if (end) throw lockedError(uc, end);
 }
 
-function attemptsLeftWords(left: number): string {
+function attemptsLeftWords(left: number, failedAttempts: number, contact: Contact): string {
+  if (failedAttempts + left >= MAX_CONSECUTIVE_FAILURES) {
+    const until = `until ${contactPhrase(contact)} unlocks it`;
+    return left === 1 ? `One more wrong code locks verification ${until}.` : `${left} more wrong codes lock verification ${until}.`;
+  }
   return left === 1 ? 'One more wrong code locks verification for a while.' : `You have ${left} tries left before verification is locked for a while.`;
 }
 
+/** Most wrong codes against one pending set-up before it starts over with a new key or a new text message. */
+export const SETUP_CODE_LIMIT = 10;
+
 /**
- * Checks a code a user types while setting up a method (the code proves the new app or phone works): a wrong one
- * gets a clear 422 but is not counted towards the lockout, which guards the methods a user already has.
+ * Checks a code a user types while setting up a method (the code proves the new app or phone works). A wrong one
+ * gets a clear 422 but does not count towards the lockout, which guards the methods a user already has; the
+ * `SETUP_CODE_LIMIT`-th wrong one for the same pending method drops it, so set-up starts again with a new secret
+ * or a new code (422, `details.reason = 'setup_restarted'`).
  */
 export async function confirmSetupCode<T>(
   ctx: ServiceContext,
   uc: UserContext,
-  attempt: { target: FactorTarget; code: string },
+  attempt: { target: FactorTarget; code: string; pendingId: string },
   onSuccess: (trx: Transaction<Database>) => Promise<T>,
 ): Promise<T> {
-  const outcome = await ctx.store.write(async (trx): Promise<Outcome<T>> => {
+  const outcome = await ctx.store.write(async (trx): Promise<{ kind: 'ok'; value: T } | { kind: 'failed'; reason: string; message: string; restarted: boolean }> => {
     const result = await checkFactor(trx, ctx.mfa.keys, attempt.target, uc.user.id, attempt.code, uc.now);
     if (result.ok) return { kind: 'ok', value: await onSuccess(trx) };
-    return { kind: 'failed', reason: result.reason, message: result.message, attemptsLeft: -1 };
+    const pending = await trx.selectFrom('mfa_methods').select('setup_failures').where('id', '=', attempt.pendingId).executeTakeFirst();
+    const failures = (pending?.setup_failures ?? 0) + 1;
+    if (failures < SETUP_CODE_LIMIT) {
+      await trx.updateTable('mfa_methods').set({ setup_failures: failures }).where('id', '=', attempt.pendingId).execute();
+      return { kind: 'failed', reason: result.reason, message: result.message, restarted: false };
+    }
+    await trx.deleteFrom('mfa_methods').where('id', '=', attempt.pendingId).where('confirmed_at', 'is', null).execute();
+    if (attempt.target.kind === 'sms') {
+      await trx.updateTable('sms_codes').set({ voided_at: uc.now }).where('user_id', '=', uc.user.id).where('purpose', '=', 'enroll').where('used_at', 'is', null).where('voided_at', 'is', null).execute();
+    }
+    return { kind: 'failed', reason: result.reason, message: result.message, restarted: true };
   });
   if (outcome.kind === 'ok') return outcome.value;
-  if (outcome.kind === 'failed') throw new ApiError('unprocessable', outcome.message, { reason: outcome.reason });
-  throw lockedError(uc, outcome.lockedUntil);
+  if (!outcome.restarted) throw new ApiError('unprocessable', outcome.message, { reason: outcome.reason });
+  const again =
+    attempt.target.kind === 'totp'
+      ? 'Start the authenticator set-up again: you get a new key (remove the old entry from your app first).'
+      : 'Enter your mobile number again to get a new code.';
+  throw new ApiError('unprocessable', `That was the ${SETUP_CODE_LIMIT}th wrong code for this set-up, so it was stopped. ${again}`, {
+    reason: 'setup_restarted',
+  });
 }
 
 /**
  * Checks canonical `code` against `target` for the user of `uc`; on success returns `onSuccess`'s value, else
- * throws 422 (`details.reason`, `details.attemptsLeft`) or 423 (`details.lockedUntil`).
+ * throws 422 (`details.reason`, `details.attemptsLeft`) or 423 (`details.lockedUntil`, `details.untilAdminUnlocks`).
  */
 export async function attemptCode<T>(
   ctx: ServiceContext,
@@ -71,7 +103,8 @@ export async function attemptCode<T>(
   const outcome = await ctx.store.write(async (trx): Promise<Outcome<T>> => {
     const row = await trx.selectFrom('users').select(['failed_attempts', 'locked_until']).where('id', '=', user.id).executeTakeFirstOrThrow();
     const state = { failedAttempts: row.failed_attempts, lockedUntil: row.locked_until === null ? null : Number(row.locked_until) };
-    if (isLocked(state, now) && state.lockedUntil !== null) return { kind: 'locked', lockedUntil: state.lockedUntil };
+    const current = lockEnd(state, now);
+    if (current) return { kind: 'locked', end: current };
     const result = await checkFactor(trx, ctx.mfa.keys, attempt.target, user.id, attempt.code, now);
     if (result.ok) {
       if (state.failedAttempts !== 0 || state.lockedUntil !== null) {
@@ -79,9 +112,11 @@ export async function attemptCode<T>(
       }
       return { kind: 'ok', value: await onSuccess(trx) };
     }
+    if (result.replay) return { kind: 'failed', reason: result.reason, message: result.message, attemptsLeft: null, failedAttempts: state.failedAttempts };
     const failure = registerFailure(state, policy, now);
     await updateUserMfa(trx, user.id, { failed_attempts: failure.state.failedAttempts, locked_until: failure.state.lockedUntil }, now);
     if (failure.kind === 'locked') {
+      const lockNumber = Math.ceil(failure.state.failedAttempts / policy.lockoutThreshold);
       await appendAudit(trx, {
         companyId: user.company_id,
         when: uc.moment,
@@ -91,22 +126,27 @@ export async function attemptCode<T>(
         targetId: user.id,
         targetEmail: user.email,
         before: { failedAttempts: state.failedAttempts },
-        after: { failedAttempts: failure.state.failedAttempts, lockedUntil: failure.lockedUntil },
+        after:
+          failure.end.kind === 'admin_unlock'
+            ? { failedAttempts: failure.state.failedAttempts, lockedUntil: failure.lockedUntil, untilAdminUnlocks: true }
+            : { failedAttempts: failure.state.failedAttempts, lockedUntil: failure.lockedUntil, lockMinutes: lockMinutes(lockNumber, policy) },
         evidence: { method: attempt.target.kind, lastReason: result.reason, ip: attempt.ip },
       });
-      return { kind: 'locked', lockedUntil: failure.lockedUntil };
+      return { kind: 'locked', end: failure.end };
     }
-    return { kind: 'failed', reason: result.reason, message: result.message, attemptsLeft: failure.kind === 'counted' ? failure.attemptsLeft : 0 };
+    const left = failure.kind === 'counted' ? failure.attemptsLeft : attemptsLeft(failure.state, policy, now);
+    return { kind: 'failed', reason: result.reason, message: result.message, attemptsLeft: left, failedAttempts: failure.state.failedAttempts };
   });
   switch (outcome.kind) {
     case 'ok':
       return outcome.value;
     case 'locked':
-      throw lockedError(uc, outcome.lockedUntil);
-    case 'failed':
-      throw new ApiError('unprocessable', `${outcome.message} ${attemptsLeftWords(outcome.attemptsLeft)}`, {
-        reason: outcome.reason,
-        attemptsLeft: outcome.attemptsLeft,
-      });
+      throw lockedError(uc, outcome.end);
+    case 'failed': {
+      const counted = outcome.attemptsLeft !== null;
+      const left = outcome.attemptsLeft ?? attemptsLeft({ failedAttempts: outcome.failedAttempts, lockedUntil: null }, policy, now);
+      const message = counted ? `${outcome.message} ${attemptsLeftWords(left, outcome.failedAttempts, contactOf(uc))}` : outcome.message;
+      throw new ApiError('unprocessable', message, { reason: outcome.reason, attemptsLeft: left });
+    }
   }
 }

@@ -23,8 +23,11 @@ export type FactorTarget =
   | { kind: 'sms'; purpose: SmsPurpose; phoneE164: string }
   | { kind: 'recovery_code' };
 
-/** Outcome of a check: `reason` names why a code was refused (for details and the audit). */
-export type FactorResult = { ok: true } | { ok: false; reason: string; message: string };
+/**
+ * Outcome of a check: `reason` names why a code was refused (for details and the audit). `replay`: the code is
+ * genuine but was already used (a TOTP step at or before the last accepted one, a used SMS code), so it is no guess.
+ */
+export type FactorResult = { ok: true } | { ok: false; reason: string; message: string; replay?: true };
 
 /** What a check needs from the service. */
 export interface FactorKeys {
@@ -52,7 +55,7 @@ async function checkTotp(trx: Transaction<Database>, keys: FactorKeys, methodId:
   if (!method?.secret_sealed) return { ok: false, reason: 'no_method', message: 'There is no authenticator app set up to check this code against.' };
   const secret = await keys.sealer.open(method.secret_sealed);
   const verdict = verifyTotp(secret, code, now, method.last_step === null ? null : Number(method.last_step));
-  if (!verdict.ok) return { ok: false, reason: verdict.reason, message: verdict.message };
+  if (!verdict.ok) return { ok: false, reason: verdict.reason, message: verdict.message, ...(verdict.reason === 'replay' ? { replay: true as const } : {}) };
   await setLastStep(trx, method.id, verdict.step);
   return { ok: true };
 }
@@ -77,7 +80,9 @@ async function checkSms(
     { expiresAt: Number(match.expires_at), usedAt: match.used_at === null ? null : Number(match.used_at), voidedAt: match.voided_at === null ? null : Number(match.voided_at) },
     now,
   );
-  if (!usable.usable) return { ok: false, reason: usable.reason, message: smsCodeFailureMessage(usable.reason) };
+  if (!usable.usable) {
+    return { ok: false, reason: usable.reason, message: smsCodeFailureMessage(usable.reason), ...(usable.reason === 'used' ? { replay: true as const } : {}) };
+  }
   await markSmsCodeUsed(trx, match.id, now);
   return { ok: true };
 }

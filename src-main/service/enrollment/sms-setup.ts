@@ -58,7 +58,7 @@ export async function confirmSmsSetup(
   const pending = await requirePendingPhone(ctx, uc);
   assertSmsOffered(uc);
   const target = { kind: 'sms' as const, purpose: 'enroll' as const, phoneE164: pending.phone };
-  return confirmSetupCode(ctx, uc, { target, code }, async (trx) => {
+  return confirmSetupCode(ctx, uc, { target, code, pendingId: pending.id }, async (trx) => {
     const issued = await completeEnrollment(trx, ctx, uc, { methodId: pending.id, kind: 'sms', phoneE164: pending.phone });
     await andThen(trx);
     return issued;

@@ -51,7 +51,7 @@ export async function confirmTotpSetup(
   const code = canonicalCode('totp', typed);
   const pending = await pendingMethod(ctx.store.db, uc.user.id, 'totp');
   if (!pending) throw new ApiError('conflict', 'Start setting up the authenticator app first, then enter the code it shows.', { reason: 'no_pending_setup' });
-  return confirmSetupCode(ctx, uc, { target: { kind: 'totp', methodId: pending.id }, code }, async (trx) => {
+  return confirmSetupCode(ctx, uc, { target: { kind: 'totp', methodId: pending.id }, code, pendingId: pending.id }, async (trx) => {
     const issued = await completeEnrollment(trx, ctx, uc, { methodId: pending.id, kind: 'totp', phoneE164: null });
     await andThen(trx);
     return issued;

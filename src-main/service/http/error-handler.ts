@@ -1,5 +1,5 @@
 /** The service's single error handler: plain words for every refusal, no internals in 5xx answers. */
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ApiErrorBody, ApiErrorCode } from '../../../shared/api/define';
 import { API_ERRORS } from '../../../shared/api/define';
 import { ApiError } from './api-error';
@@ -29,6 +29,18 @@ function fromFastifyError(error: FastifyError): { code: ApiErrorCode; message: s
     return { code: 'bad_request', message: error.message };
   }
   return null;
+}
+
+/**
+ * Fastify's `frameworkErrors`: errors the router raises before any route runs (a bad %-encoding, a path parameter
+ * over its length) answer in the service's own shape, without echoing the address back.
+ */
+export function frameworkErrors(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    void reply.status(API_ERRORS.uri_too_long).send(errorBody('uri_too_long', 'A part of the address is too long. Check the address and try again.'));
+    return;
+  }
+  void reply.status(API_ERRORS.bad_request).send(errorBody('bad_request', 'The address is not valid: it has a broken %-escape or a character that cannot be read. Check the address and try again.'));
 }
 
 /** Installs the handler and a JSON 404 for unknown routes. */

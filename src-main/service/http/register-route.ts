@@ -6,6 +6,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { RouteDef } from '../../../shared/api/define';
+import { NUL_MESSAGE, firstNulPath } from '../../../shared/api/nul-text';
 import { ApiError } from './api-error';
 import { CONTRACT_CONFIG_KEY } from './response-check';
 import type { AuthContext, Authenticator } from '../auth/authenticator';
@@ -37,8 +38,20 @@ function invalid(part: string, error: z.ZodError): ApiError {
   return new ApiError('bad_request', `The ${part} is not valid: ${firstKey}: ${firstMessage}.`, { fields });
 }
 
+/**
+ * Refuses a NUL character anywhere in a part, naming the field. A text body (a CSV file) is left to the route's
+ * reader, which reports such a row by its line and keeps the good rows (R-DIR-4).
+ */
+function refuseNul(part: 'path' | 'query' | 'body', value: unknown): void {
+  const path = firstNulPath(value);
+  if (path === null) return;
+  const key = path.join('.') || part;
+  throw new ApiError('bad_request', `The ${part} is not valid: ${key}: ${NUL_MESSAGE}.`, { fields: { [key]: NUL_MESSAGE } });
+}
+
 /** Parses one part of the request with its schema (or demands it be empty when the route declares none). */
 function parsePart(part: 'path' | 'query' | 'body', schema: z.ZodType | undefined, value: unknown): unknown {
+  if (!(part === 'body' && typeof value === 'string')) refuseNul(part, value);
   if (!schema) {
     const empty = value === undefined || value === null || (typeof value === 'object' && Object.keys(value as object).length === 0);
     if (!empty && part !== 'path') throw new ApiError('bad_request', `This request takes no ${part}; remove it and try again.`);

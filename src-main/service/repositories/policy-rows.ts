@@ -19,6 +19,7 @@ export function policyFromRow(row: PolicyRow): DomainPolicy {
     lockoutThreshold: row.lockout_threshold,
     lockoutMinutes: row.lockout_minutes,
     sessionIdleMinutes: row.session_idle_minutes,
+    sessionLifetimeHours: row.session_lifetime_hours,
     resetChecklist: JSON.parse(row.reset_checklist) as ResetCheckItem[],
     staleAfterDays: row.stale_after_days,
   };

@@ -15,6 +15,8 @@ export interface SessionFlow {
   trusted?: boolean;
   /** Last time a code sent to the current phone was accepted (R-SMS-2: changing the phone needs it). */
   phoneVerifiedAt?: number;
+  /** A sign-in to the admin console: it ends only with a passed MFA challenge (no skip). */
+  adminConsole?: boolean;
   /** Last time the user typed their current password in Password & Security (adding a method needs it). */
   passwordConfirmedAt?: number;
 }
@@ -32,7 +34,7 @@ export function parseFlow(flow: string): SessionFlow {
 /** Creates a session at `stage`; returns the token (shown to the client once, never stored). */
 export async function createSession(
   trx: Transaction<Database>,
-  input: { userId: string; stage: SessionStage; now: number; mfaAt: number | null },
+  input: { userId: string; stage: SessionStage; now: number; mfaAt: number | null; flow?: SessionFlow },
 ): Promise<string> {
   const token = newSessionToken();
   await trx
@@ -47,7 +49,7 @@ export async function createSession(
       revoked_at: null,
       mfa_at: input.mfaAt,
       payments_seen_at: null,
-      flow: '{}',
+      flow: JSON.stringify(input.flow ?? {}),
     })
     .execute();
   return token;

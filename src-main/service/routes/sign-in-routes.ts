@@ -11,14 +11,14 @@ import { companyNow } from '../clock';
 import { ApiError } from '../http/api-error';
 import { registerRoute } from '../http/register-route';
 import { issueRecoveryCode } from '../recovery/issue-recovery-code';
-import { revokeSession } from '../repositories/sessions-repo';
+import { parseFlow, revokeSession } from '../repositories/sessions-repo';
 import type { ServiceContext } from '../service-context';
 import { callerContext, limited } from './route-helpers';
 
 /** Registers the sign-in routes. */
 export function registerSignInRoutes(ctx: ServiceContext): void {
   const { app, authenticator } = ctx;
-  registerRoute(app, apiRoutes.signIn, authenticator, async ({ body }) => signIn(ctx, body.email, body.password), limited(ctx, 'signIn'));
+  registerRoute(app, apiRoutes.signIn, authenticator, async ({ body }) => signIn(ctx, body), limited(ctx, 'signIn'));
 
   registerRoute(app, apiRoutes.signInStatus, authenticator, async ({ auth }) => {
     const { uc, session } = await callerContext(ctx, auth);
@@ -44,7 +44,7 @@ export function registerSignInRoutes(ctx: ServiceContext): void {
   registerRoute(app, apiRoutes.setupSkip, authenticator, async ({ auth }) => {
     const { uc, session } = await callerContext(ctx, auth);
     requireStage(session, 'setup');
-    if (domainStep(uc).step === 'setup_required') {
+    if (domainStep(uc, parseFlow(session.flow).adminConsole === true).step === 'setup_required') {
       throw new ApiError('forbidden', 'Two-factor authentication is required for your account now. Set up a method to continue.', {
         reason: 'setup_required',
       });

@@ -50,6 +50,7 @@ export async function seedDemoCompany(store: Store, now: number): Promise<string
         lockout_threshold: 5,
         lockout_minutes: 15,
         session_idle_minutes: null,
+        session_lifetime_hours: 12,
         reset_checklist: JSON.stringify(DEMO_RESET_CHECKLIST),
         stale_after_days: 90,
         version: 1,

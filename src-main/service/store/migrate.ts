@@ -6,6 +6,7 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import { initialMigration } from './migrations/001-initial';
 import { companyTimeAndCheckRecordsMigration } from './migrations/002-company-time-and-check-records';
 import { searchTextMigration } from './migrations/003-search-text';
+import { securityHardeningMigration } from './migrations/004-security-hardening';
 import { invitationsMigration } from './migrations/006-invitations';
 import type { Database } from './schema';
 import type { StoreEngine } from './store';
@@ -16,6 +17,7 @@ const MIGRATIONS: Record<string, (engine: StoreEngine) => Migration> = {
   '001-initial': initialMigration,
   '002-company-time-and-check-records': companyTimeAndCheckRecordsMigration,
   '003-search-text': searchTextMigration,
+  '004-security-hardening': securityHardeningMigration,
   '006-invitations': invitationsMigration,
 };
 

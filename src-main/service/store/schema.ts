@@ -33,6 +33,8 @@ export interface PoliciesTable {
   lockout_minutes: number;
   /** Idle timeout of end-user sessions in minutes; null = sessions never expire from inactivity (R-POL-7). */
   session_idle_minutes: number | null;
+  /** Absolute lifetime of every session in hours, whatever the activity (R-AUTH-4; default 12). */
+  session_lifetime_hours: number;
   /** JSON array of { id, label } identity checks for verified resets (R-RST-3). */
   reset_checklist: string;
   stale_after_days: number;
@@ -93,6 +95,8 @@ export interface MfaMethodsTable {
   /** null while being set up; set when the user confirmed it with a code. */
   confirmed_at: number | null;
   created_at: number;
+  /** Wrong codes typed against this method while it was being set up; too many restart the set-up. */
+  setup_failures: Generated<number>;
 }
 
 /** The single active recovery code of a user: only a salted hash (R-REC-1). */
@@ -198,6 +202,19 @@ export interface MailMessagesTable {
   updated_at: number;
 }
 
+/**
+ * Wrong passwords per typed email (R-AUTH-2: per account, as well as per address). Keyed by an HMAC of the
+ * lower-cased email, so unknown emails are throttled exactly like known ones and no typed email is stored.
+ */
+export interface PasswordThrottleTable {
+  email_key: string;
+  /** Wrong passwords in a row. */
+  failures: number;
+  /** No password is checked for this email before this instant (epoch ms). */
+  blocked_until: number;
+  last_failure_at: number;
+}
+
 /** Key/value metadata (schema version, data-key id, global change sequence). */
 export interface MetaTable {
   key: string;
@@ -213,6 +230,7 @@ export interface Database {
   sms_codes: SmsCodesTable;
   sessions: SessionsTable;
   audit_log: AuditLogTable;
+  password_throttle: PasswordThrottleTable;
   meta: MetaTable;
   account_tokens: AccountTokensTable;
   mail_messages: MailMessagesTable;

@@ -11,6 +11,7 @@ import type { MessagePort } from 'node:worker_threads';
 import type { FastifyInstance } from 'fastify';
 import { APP_VERSION } from '../../version';
 import { buildApp } from '../app';
+import { withAuditChain } from '../audit/keyed-audit-store';
 import { openServiceKeys } from '../auth/service-keys';
 import { createTrustedSession } from '../auth/trusted-session';
 import { systemClock } from '../clock';
@@ -42,6 +43,8 @@ export async function runEmbeddedService(parent: MessagePort, data: EmbeddedWork
   const post = (message: FromWorker) => parent.postMessage(message);
   const vault = new PortVault(parent, data.vault);
   const inFlight = new Set<Promise<void>>();
+  let opened: Store | null = null;
+  /** The store bound to the audit chain: set only once the keys are open, so nothing writes unkeyed entries. */
   let store: Store | null = null;
   let app: FastifyInstance | null = null;
   let closing: Promise<void> | null = null;
@@ -49,7 +52,7 @@ export async function runEmbeddedService(parent: MessagePort, data: EmbeddedWork
   const close = async () => {
     await Promise.all([...inFlight]);
     await app?.close();
-    await store?.close();
+    await (store ?? opened)?.close();
     post({ type: 'closed' });
   };
 
@@ -84,14 +87,17 @@ export async function runEmbeddedService(parent: MessagePort, data: EmbeddedWork
   });
 
   try {
-    store = await openStore({ file: data.databaseFile });
-    const keys = await openServiceKeys(vault, store);
+    opened = await openStore({ file: data.databaseFile });
+    const keys = await openServiceKeys(vault, opened);
+    // The audit key and head live in the console's vault, reached over messages like the data key; every write
+    // from here on seals its entries with the key and saves the head there once it is durable.
+    store = withAuditChain(opened, keys.audit);
     if (await isEmptyStore(store)) {
       await seedDemoCompany(store, systemClock.now());
       await seedDemoEnrollments(store, keys.sealer, systemClock.now());
       await seedDemoInvitations(store, keys.sealer, systemClock.now(), EMBEDDED_PUBLIC_URL);
     }
-    const warnings = keys.warning ? [keys.warning] : [];
+    const warnings = [...keys.warnings];
     const transport = await mailTransport(data.smtpUrl, vault).catch((error: unknown) => {
       warnings.push(`The mail server in Settings could not be used (${toWireError(error).message}); email stays in the demo outbox.`);
       return null;
@@ -112,7 +118,7 @@ export async function runEmbeddedService(parent: MessagePort, data: EmbeddedWork
     post({ type: 'ready', warnings });
   } catch (error) {
     post({ type: 'start-failed', error: toWireError(error) });
-    await store?.close().catch(() => undefined);
+    await opened?.close().catch(() => undefined);
   }
 }
 

@@ -6,8 +6,11 @@ import path from 'node:path';
 
 /** A running console in browser mode. */
 export interface WebConsole {
-  /** The printed link, with its token. */
-  link: string;
+  /**
+   * A console link to open (each works once, like the ones `npm run web` prints): the first printed one, then a
+   * fresh one per call, asked for by pressing Enter in the console's terminal.
+   */
+  newLink(): Promise<string>;
   /** `http://127.0.0.1:N`. */
   origin: string;
   dataDir: string;
@@ -22,29 +25,54 @@ export async function startWebConsole(options: { dataDir?: string; env?: NodeJS.
   const child: ChildProcess = spawn(
     process.execPath,
     [path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(root, 'src-main', 'web', 'cli.ts'), '--port', '0', '--data', dataDir, '--no-build'],
-    { cwd: root, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] },
+    { cwd: root, env: { ...process.env, ...options.env }, stdio: ['pipe', 'pipe', 'pipe'] },
   );
   let output = '';
-  const link = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`browser mode did not print its Console line in 60 s:\n${output}`)), 60_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /^Console: (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)$/m.exec(output);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`browser mode exited with ${code}:\n${output}`));
-    });
+  let exitCode: number | null | undefined;
+  let taken = 0;
+  const waiters = new Set<() => void>();
+  const printedLinks = () => [...output.matchAll(/^Console: (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)$/gm)].map((match) => match[1] ?? '');
+  const collect = (chunk: Buffer) => {
+    output += chunk.toString();
+    for (const wake of waiters) wake();
+  };
+  child.stdout?.on('data', collect);
+  child.stderr?.on('data', collect);
+  child.once('exit', (code) => {
+    exitCode = code;
+    for (const wake of waiters) wake();
   });
+  /** The next Console line printed after those already taken. */
+  const nextLink = () =>
+    new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => done(new Error(`browser mode did not print a Console line in 60 s:\n${output}`)), 60_000);
+      const done = (error: Error | null, link = '') => {
+        clearTimeout(timer);
+        waiters.delete(check);
+        if (error) reject(error);
+        else resolve(link);
+      };
+      const check = () => {
+        const links = printedLinks();
+        if (links.length > taken) done(null, links[taken++]);
+        else if (exitCode !== undefined) done(new Error(`browser mode exited with ${exitCode}:\n${output}`));
+      };
+      waiters.add(check);
+      check();
+    });
+  const first = await nextLink();
+  let firstUnused = true;
   return {
-    link,
-    origin: new URL(link).origin,
+    async newLink() {
+      if (firstUnused) {
+        firstUnused = false;
+        return first;
+      }
+      const next = nextLink();
+      child.stdin?.write('\n');
+      return next;
+    },
+    origin: new URL(first).origin,
     dataDir,
     async stop() {
       if (child.exitCode === null) {

@@ -2,11 +2,13 @@
  * What an import file does to the directory (R-DIR-4), decided row by row before anything is written: each valid row
  * adds a user, updates one (listing every changed field before and after), leaves one unchanged, or is refused with a
  * reason. Giving or changing admin-tool permissions needs Admin on both tools and, to be applied, the operator's
- * confirmation; nobody deactivates themselves or changes their own permissions by import.
+ * confirmation; so does changing the status of someone who holds them (`mayChangeSignInOf`). Nobody deactivates
+ * themselves or changes their own permissions by import.
  */
 import { randomUUID } from 'node:crypto';
 import type { Selectable } from 'kysely';
 import { IMPORT_FIELDS, IMPORT_PERMISSION_FIELDS, type ImportChange, type ImportField, type ImportValues } from '../../../../shared/api/routes/admin-import';
+import { mayChangeSignInOf } from '../../../../shared/domain/permissions';
 import type { UsersTable } from '../../store/schema';
 import type { Operator } from '../operator';
 import type { ImportRow, ImportRowProblem } from './import-rows';
@@ -96,6 +98,10 @@ function refusal(operator: Operator, options: PlanOptions, existing: Existing | 
   }
   if (permissionChange && !options.adminOnBoth) {
     return 'This row gives or changes admin-tool permissions, which needs Admin on both Company Admin and Directory. Leave those cells as they are, or ask such an admin to import it.';
+  }
+  const holder = existing ? { permissions: { companyAdmin: existing.perm_company_admin, directory: existing.perm_directory } } : null;
+  if (holder && existing?.status !== next.status && !mayChangeSignInOf(operator, holder)) {
+    return 'This row changes the status of someone with admin-tool permissions, which needs Admin on both Company Admin and Directory. Leave the status cell as it is, or ask such an admin to import it.';
   }
   if (permissionChange && !options.applyPermissionChanges) {
     return `This row changes permissions (${permissionChange}), which were not confirmed. Check the file first, confirm the permission changes, then import it.`;

@@ -2,6 +2,7 @@
  * Reads an import file (R-DIR-4): the header row names the columns, each later record becomes a validated row or a
  * plain-words error with its line number. Nothing here touches the database.
  */
+import { NUL_MESSAGE, hasNul } from '../../../../shared/api/nul-text';
 import { IMPORT_COLUMNS } from '../../../../shared/api/routes/admin-import';
 import { invalidCountryMessage, isCountryCode } from '../../../../shared/domain/country';
 import { isCsvRecord, readCsv } from '../../../../shared/domain/csv';
@@ -60,6 +61,7 @@ function columnOf(cell: string): ImportColumn | undefined {
 
 /** Maps the header to column positions; refuses a header with unknown, repeated or missing columns. */
 export function readHeader(cells: readonly string[]): Map<ImportColumn, number> {
+  if (cells.some(hasNul)) throw new ApiError('unprocessable', `The header row ${NUL_MESSAGE}.`);
   const positions = new Map<ImportColumn, number>();
   const unknown: string[] = [];
   cells.forEach((cell, index) => {
@@ -104,7 +106,8 @@ export function readRow(line: number, fields: readonly string[], header: Map<Imp
     return index === undefined ? '' : (fields[index] ?? '').trim();
   };
   const email = cell('email');
-  const problem = (message: string): ImportRowProblem => ({ line, email: email === '' ? null : email, message });
+  const problem = (message: string): ImportRowProblem => ({ line, email: email === '' || hasNul(email) ? null : email, message });
+  if (fields.some(hasNul)) return problem(`This row ${NUL_MESSAGE}.`);
   if (fields.length !== width) {
     return problem(`This row has ${fields.length} values but the header has ${width} columns. Check for a missing or extra comma, or quote values that contain commas.`);
   }

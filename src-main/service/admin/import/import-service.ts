@@ -1,8 +1,9 @@
 /**
  * Applies an import file to the directory (R-DIR-4) in one transaction, or previews it: rows are upserted by email
  * (case-insensitive), identical rows are left alone (no write, no change sequence), so importing the same file twice
- * changes nothing the second time. The plan (import-plan.ts) decides each row; one audit entry records the import,
- * its counts and every changed user with the values before and after.
+ * changes nothing the second time. The plan (import-plan.ts) decides each row, with the permission rules of
+ * `shared/domain/permissions.ts`; one audit entry records the import, its counts and every changed user with the
+ * values before and after.
  */
 import { createHash } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';

@@ -1,0 +1,116 @@
+/**
+ * The audit chain's secrets in the SecretVault (R-AUD-1), like the data key: the HMAC key entries are sealed with,
+ * and the chain's head — each company's last sequence number and hash — so that cutting entries off the end, or
+ * rewriting the log from a copy, is detected. The head is saved once per write transaction that appended entries
+ * (by `withAuditChain`), never once per entry, and only ever moves forward. One keychain serves every database of
+ * this user (the desktop app and `npm run web --data …`), so the head is filed under the database's own id.
+ */
+import { randomBytes } from 'node:crypto';
+import type { AuditKey } from '../../../shared/domain/audit-chain';
+import type { SecretVault } from '../secrets/secret-vault';
+
+const CURRENT_ACCOUNT = 'audit-key:current';
+const KEY_ID = /^[a-z0-9]{1,32}$/;
+const KEY_BYTES = 32;
+
+/** A company's chain head: the sequence number and hash of its last entry. */
+export interface AuditHead {
+  readonly seq: number;
+  readonly hash: string;
+}
+
+/** The audit key(s) and heads of one vault. */
+export class AuditChainKeys {
+  readonly #keys = new Map<string, AuditKey>();
+  #heads: Record<string, AuditHead>;
+  #saving: Promise<void> = Promise.resolve();
+  /** Why the last save of the heads failed (it is retried with the next one), or null. */
+  saveProblem: string | null = null;
+
+  private constructor(
+    private readonly vault: SecretVault,
+    private readonly headAccount: string,
+    readonly current: AuditKey,
+    heads: Record<string, AuditHead>,
+  ) {
+    this.#keys.set(current.id, current);
+    this.#heads = heads;
+  }
+
+  /** Loads the current audit key (creating it on first use) and the heads saved for the database `databaseId`. */
+  static async open(vault: SecretVault, databaseId: string): Promise<AuditChainKeys> {
+    const currentId = await vault.get(CURRENT_ACCOUNT);
+    const current = (currentId === null ? null : await readKey(vault, currentId)) ?? (await createKey(vault));
+    const headAccount = `audit-chain-head:${databaseId}`;
+    return new AuditChainKeys(vault, headAccount, current, await readHeads(vault, headAccount));
+  }
+
+  /** Where the keys are, in words, for messages. */
+  get location(): string {
+    return this.vault.location;
+  }
+
+  /** The key with this id, or null when the vault does not have it (asked again next time: it may be restored). */
+  async keyFor(id: string): Promise<AuditKey | null> {
+    const known = this.#keys.get(id) ?? (await readKey(this.vault, id));
+    if (known) this.#keys.set(id, known);
+    return known;
+  }
+
+  /** The last head this process knows for a company (saved or being saved), or null. */
+  knownHead(companyId: string): AuditHead | null {
+    return this.#heads[companyId] ?? null;
+  }
+
+  /** The head the vault holds for a company, read afresh, or null. */
+  async head(companyId: string): Promise<AuditHead | null> {
+    return (await readHeads(this.vault, this.headAccount))[companyId] ?? null;
+  }
+
+  /**
+   * Moves the companies' heads forward (never back) and saves them in the vault; saves run one at a time. It never
+   * fails the write that called it (that write is already durable): a vault that refuses is remembered in
+   * `saveProblem`, and the heads go out with the next save.
+   */
+  saveHeads(heads: ReadonlyMap<string, AuditHead>): Promise<void> {
+    this.#saving = this.#saving.then(async () => {
+      for (const [companyId, head] of heads) {
+        const known = this.#heads[companyId];
+        if (!known || head.seq >= known.seq) this.#heads = { ...this.#heads, [companyId]: head };
+      }
+      try {
+        await this.vault.set(this.headAccount, JSON.stringify(this.#heads));
+        this.saveProblem = null;
+      } catch (error) {
+        this.saveProblem = error instanceof Error ? error.message : String(error);
+      }
+    });
+    return this.#saving;
+  }
+}
+
+async function createKey(vault: SecretVault): Promise<AuditKey> {
+  const id = randomBytes(6).toString('hex');
+  const bytes = randomBytes(KEY_BYTES);
+  await vault.set(`audit-key:${id}`, bytes.toString('base64url'));
+  await vault.set(CURRENT_ACCOUNT, id);
+  return { id, bytes: new Uint8Array(bytes) };
+}
+
+async function readKey(vault: SecretVault, id: string): Promise<AuditKey | null> {
+  if (!KEY_ID.test(id)) return null;
+  const stored = await vault.get(`audit-key:${id}`);
+  const bytes = stored === null ? null : Buffer.from(stored, 'base64url');
+  return bytes?.length === KEY_BYTES ? { id, bytes: new Uint8Array(bytes) } : null;
+}
+
+async function readHeads(vault: SecretVault, account: string): Promise<Record<string, AuditHead>> {
+  const stored = await vault.get(account);
+  if (stored === null) return {};
+  try {
+    const parsed = JSON.parse(stored) as Record<string, AuditHead>;
+    return typeof parsed === 'object' && parsed !== null ? parsed : {};
+  } catch {
+    return {};
+  }
+}

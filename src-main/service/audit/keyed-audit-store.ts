@@ -1,0 +1,75 @@
+/**
+ * Binds the audit chain to a store (R-AUD-1): a Store whose `write` gives each transaction an audit scope — the key
+ * new entries are sealed with, and the heads they move — and, once the transaction is durable, saves those heads in
+ * the vault: once per write transaction, whatever the number of entries (an import appends thousands). It works
+ * through the `write` API alone, so any engine behind it behaves the same. Audit entries can only be appended
+ * inside such a write (`auditScopeOf`), so no entry is ever written unkeyed.
+ */
+import type { Transaction } from 'kysely';
+import type { AuditKey } from '../../../shared/domain/audit-chain';
+import type { Database } from '../store/schema';
+import type { Store } from '../store/store';
+import type { AuditChainKeys, AuditHead } from './audit-chain-keys';
+
+/** What one write transaction appends to the audit log: the key to seal with and each company's new head. */
+export interface AuditWriteScope {
+  readonly key: AuditKey;
+  readonly heads: Map<string, AuditHead>;
+  /** The head the vault last recorded for a company (what the log's end must be), or null. */
+  recordedHead(companyId: string): AuditHead | null;
+}
+
+const scopes = new WeakMap<Transaction<Database>, AuditWriteScope>();
+
+/** The audit scope of a write transaction; throws when the store it came from has no audit chain bound. */
+export function auditScopeOf(trx: Transaction<Database>): AuditWriteScope {
+  const scope = scopes.get(trx);
+  if (!scope) throw new Error('Audit entries can only be written inside a write of a store bound to the audit chain (withAuditChain).');
+  return scope;
+}
+
+class AuditChainedStore implements Store {
+  constructor(
+    readonly inner: Store,
+    readonly chain: AuditChainKeys,
+  ) {}
+
+  get engine() {
+    return this.inner.engine;
+  }
+
+  get location() {
+    return this.inner.location;
+  }
+
+  get db() {
+    return this.inner.db;
+  }
+
+  async write<T>(fn: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+    const { value, heads } = await this.inner.write(async (trx) => {
+      const scope: AuditWriteScope = { key: this.chain.current, heads: new Map(), recordedHead: (companyId) => this.chain.knownHead(companyId) };
+      scopes.set(trx, scope);
+      try {
+        return { value: await fn(trx), heads: scope.heads };
+      } finally {
+        scopes.delete(trx);
+      }
+    });
+    if (heads.size > 0) await this.chain.saveHeads(heads);
+    return value;
+  }
+
+  close(): Promise<void> {
+    return this.inner.close();
+  }
+}
+
+/** `store` with the audit chain bound; the same store again when it is already bound to this chain. */
+export function withAuditChain(store: Store, chain: AuditChainKeys): Store {
+  if (store instanceof AuditChainedStore) {
+    if (store.chain === chain) return store;
+    throw new Error('This store is already bound to another audit key: open the service keys once per store.');
+  }
+  return new AuditChainedStore(store, chain);
+}

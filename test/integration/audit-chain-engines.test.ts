@@ -1,0 +1,94 @@
+/**
+ * The keyed audit chain on both engines (R-AUD-1): entries sealed with the vault's key, the head saved once per
+ * write transaction, truncation and a missing key named, and logs written before the key upgraded in place.
+ */
+import { sql } from 'kysely';
+import { afterAll, describe, expect, it } from 'vitest';
+import { GENESIS_HASH, auditEntryHash } from '../../shared/domain/audit-chain';
+import { openServiceKeys } from '../../src-main/service/auth/service-keys';
+import { verifyAuditChain } from '../../src-main/service/audit/verify-audit-chain';
+import { MemoryVault } from '../../src-main/service/secrets/memory-vault';
+import { DEMO_COMPANY_ID } from '../../src-main/service/seed/demo-company';
+import { seedDemoCompany } from '../../src-main/service/seed/seed-demo';
+import type { Store } from '../../src-main/service/store/store';
+import { testEngines } from '../fixtures/engines';
+import { SEED_TIME } from '../fixtures/service-harness';
+import { OPERATORS, demoEmail, startAdminHarness } from './admin-support';
+
+/** A vault that counts how often the chain's head is written. */
+class CountingVault extends MemoryVault {
+  headWrites = 0;
+  override async set(account: string, value: string): Promise<void> {
+    if (account.startsWith('audit-chain-head:')) this.headWrites += 1;
+    await super.set(account, value);
+  }
+}
+
+/** Writes a plain SHA-256 chain of `count` entries the way earlier versions did. */
+async function legacyChain(store: Store, count: number): Promise<void> {
+  await store.write(async (trx) => {
+    let prevHash = GENESIS_HASH;
+    for (let i = 0; i < count; i += 1) {
+      const content = { companyId: DEMO_COMPANY_ID, at: SEED_TIME + i, companyAt: null, actorId: null, actorEmail: null, action: `legacy.${i}`, targetId: null, targetEmail: null, before: null, after: '{"n":1}', evidence: null };
+      const hash = auditEntryHash(prevHash, content);
+      await trx
+        .insertInto('audit_log')
+        .values({ company_id: DEMO_COMPANY_ID, at: content.at, actor_id: null, actor_email: null, action: content.action, target_id: null, target_email: null, before: null, after: content.after, evidence: null, prev_hash: prevHash, hash })
+        .execute();
+      prevHash = hash;
+    }
+  });
+}
+
+describe.each(testEngines('audit_chain'))('keyed audit chain on $name', (engine) => {
+  afterAll(() => engine.dispose());
+
+  it('saves the head once per write, and names entries cut off the end', async () => {
+    const vault = new CountingVault();
+    const raw = await engine.open();
+    const keys = await openServiceKeys(vault, raw);
+    const h = await startAdminHarness({ store: raw, keys });
+    try {
+      const admin = await h.tokenFor(OPERATORS.admin);
+      const ids = await Promise.all(['drew.hughes', 'kai.mueller', 'lee.nguyen', 'chris.ortega'].map((local) => h.idOf(demoEmail(local))));
+      const before = vault.headWrites;
+      const bulk = await h.call('POST', '/api/v1/admin/users/bulk-deactivate', { token: admin, body: { userIds: ids } });
+      expect(bulk.body.deactivated).toBe(4);
+      expect(vault.headWrites - before).toBe(1);
+      const intact = await h.call('GET', '/api/v1/admin/audit/verify', { token: admin });
+      expect(intact.body).toMatchObject({ ok: true, brokenAt: null, note: null });
+
+      const last = await h.store.db.selectFrom('audit_log').select('seq').orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow();
+      await h.store.write((trx) => sql`delete from audit_log where seq > ${Number(last.seq) - 2}`.execute(trx));
+      const cut = await h.call('GET', '/api/v1/admin/audit/verify', { token: admin });
+      expect(cut.body).toMatchObject({ ok: false, brokenAt: { seq: Number(last.seq) - 1, at: null, action: null, reason: 'tail_missing' } });
+    } finally {
+      await h.close();
+    }
+  });
+
+  it('upgrades a chain written before the key in place, and warns when the key is missing later', async () => {
+    const raw = await engine.open();
+    try {
+      await seedDemoCompany(raw, SEED_TIME);
+      await legacyChain(raw, 7);
+      const vault = new MemoryVault();
+      const keys = await openServiceKeys(vault, raw);
+      expect(keys.warnings).toEqual([]);
+      const rows = await raw.db.selectFrom('audit_log').select('hash').orderBy('seq').execute();
+      expect(rows).toHaveLength(7);
+      for (const row of rows) expect(row.hash).toMatch(new RegExp(`^${keys.audit.current.id}:`));
+      expect(await verifyAuditChain(raw.db, DEMO_COMPANY_ID, keys.audit)).toEqual({ ok: true, checked: 7, note: null });
+
+      const withoutKey = new MemoryVault();
+      await withoutKey.set(`data-key:current`, (await vault.get('data-key:current')) ?? '');
+      const dataKeyId = (await vault.get('data-key:current')) ?? '';
+      await withoutKey.set(`data-key:${dataKeyId}`, (await vault.get(`data-key:${dataKeyId}`)) ?? '');
+      const later = await openServiceKeys(withoutKey, raw);
+      expect(later.warnings.join('\n')).toMatch(new RegExp(`audit log's key ${keys.audit.current.id} is missing`));
+      expect(await verifyAuditChain(raw.db, DEMO_COMPANY_ID, later.audit)).toMatchObject({ ok: false, brokenAt: { reason: 'key_missing' } });
+    } finally {
+      await raw.close();
+    }
+  });
+});
