@@ -2,6 +2,7 @@
 export * from './account-access';
 export * from './assert-never';
 export * from './audit-chain';
+export * from './audit-webhook';
 export * from './contacts';
 export * from './country';
 export * from './deadline-preview';
@@ -38,3 +39,5 @@ export * from './screen-labels';
 export * from './triage';
 export * from './tz-preview';
 export * from './unlock-eligibility';
+export * from './web-address';
+export * from './webhook-signature';
