@@ -62,5 +62,11 @@ export const useAuditWebhookStore = defineStore('audit-webhook', () => {
     }
   }
 
-  return { view, busy, fieldErrors, testResult, load, save, remove, retry, sendTest };
+  /** Drops a field's problem once the admin acted on it (a new secret was generated). */
+  function clearFieldError(field: string): void {
+    const { [field]: _dropped, ...rest } = fieldErrors.value;
+    fieldErrors.value = rest;
+  }
+
+  return { view, busy, fieldErrors, testResult, load, save, remove, retry, sendTest, clearFieldError };
 });
