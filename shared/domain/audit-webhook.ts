@@ -3,6 +3,7 @@
  * what a signing secret looks like (and how one is made from random bytes), and how long a failed delivery waits
  * before the next try.
  */
+import { bytesToSymbols } from './bit-text';
 import { checkWebAddress } from './web-address';
 
 /** Longest webhook address accepted. */
@@ -65,18 +66,5 @@ const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012345678
 /** A signing secret made from random bytes (the caller passes `WEBHOOK_SECRET_BYTES` of them): `whsec_` + base64url. */
 export function webhookSecretFromBytes(bytes: Uint8Array): string {
   if (bytes.length < WEBHOOK_SECRET_BYTES) throw new RangeError(`A secret needs ${WEBHOOK_SECRET_BYTES} random bytes.`);
-  let bits = 0;
-  let value = 0;
-  let text = '';
-  for (const byte of bytes) {
-    value = (value << 8) | byte;
-    bits += 8;
-    while (bits >= 6) {
-      bits -= 6;
-      text += BASE64URL[(value >> bits) & 63];
-    }
-    value &= (1 << bits) - 1;
-  }
-  if (bits > 0) text += BASE64URL[(value << (6 - bits)) & 63];
-  return `${WEBHOOK_SECRET_PREFIX}${text}`;
+  return `${WEBHOOK_SECRET_PREFIX}${bytesToSymbols(bytes, BASE64URL)}`;
 }

@@ -3,6 +3,7 @@ export * from './account-access';
 export * from './assert-never';
 export * from './audit-chain';
 export * from './audit-webhook';
+export * from './bit-text';
 export * from './contacts';
 export * from './country';
 export * from './deadline-preview';
