@@ -67,7 +67,7 @@ describe.each(testEngines('audit_chain'))('keyed audit chain on $name', (engine)
     }
   });
 
-  it('upgrades a chain written before the key in place, and warns when the key is missing later', async () => {
+  it('upgrades a chain written before the key in place; a key missing later stops the start, or is replaced when allowed', async () => {
     const raw = await engine.open();
     try {
       await seedDemoCompany(raw, SEED_TIME);
@@ -80,11 +80,19 @@ describe.each(testEngines('audit_chain'))('keyed audit chain on $name', (engine)
       for (const row of rows) expect(row.hash).toMatch(new RegExp(`^${keys.audit.current.id}:`));
       expect(await verifyAuditChain(raw.db, DEMO_COMPANY_ID, keys.audit)).toEqual({ ok: true, checked: 7, note: null });
 
+      // The same vault without the audit key: the data and SMS-code keys are there.
       const withoutKey = new MemoryVault();
-      await withoutKey.set(`data-key:current`, (await vault.get('data-key:current')) ?? '');
-      const dataKeyId = (await vault.get('data-key:current')) ?? '';
-      await withoutKey.set(`data-key:${dataKeyId}`, (await vault.get(`data-key:${dataKeyId}`)) ?? '');
-      const later = await openServiceKeys(withoutKey, raw);
+      for (const prefix of ['data-key', 'sms-code-key']) {
+        const id = (await vault.get(`${prefix}:current`)) ?? '';
+        await withoutKey.set(`${prefix}:current`, id);
+        await withoutKey.set(`${prefix}:${id}`, (await vault.get(`${prefix}:${id}`)) ?? '');
+      }
+      await expect(openServiceKeys(withoutKey, raw)).rejects.toThrow(
+        new RegExp(`set up with the audit key, which seals the audit log, ${keys.audit.current.id} \\(fingerprint [0-9a-f]{24}\\), but that key is missing from memory.*--replace-lost-keys`),
+      );
+      const later = await openServiceKeys(withoutKey, raw, { replaceLostKeys: true });
+      expect(later.audit.current.id).not.toBe(keys.audit.current.id);
+      expect(later.warnings.join('\n')).toMatch(new RegExp(`audit key, which seals the audit log, ${keys.audit.current.id} was missing from memory, so it was replaced`));
       expect(later.warnings.join('\n')).toMatch(new RegExp(`audit log's key ${keys.audit.current.id} is missing`));
       expect(await verifyAuditChain(raw.db, DEMO_COMPANY_ID, later.audit)).toMatchObject({ ok: false, brokenAt: { reason: 'key_missing' } });
     } finally {
