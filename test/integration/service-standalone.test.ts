@@ -12,16 +12,10 @@ import { authenticatorCode, parseKeyUri } from '../../shared/domain/key-uri';
 import { VAULT_FILE_NAME } from '../../src-main/service/secrets/file-vault';
 import { KeytarVault } from '../../src-main/service/secrets/keytar-vault';
 import { DEMO_PASSWORD } from '../../src-main/service/seed/demo-company';
-import { runServiceToExit, startServiceProcess, type ServiceProcess } from '../fixtures/service-process';
+import { callService } from '../fixtures/service-http';
+import { logLines, runServiceToExit, startServiceProcess, type ServiceProcess } from '../fixtures/service-process';
 
-async function call(base: string, method: string, url: string, options: { token?: string; body?: unknown } = {}) {
-  const response = await fetch(base + url, {
-    method,
-    headers: { ...(options.token ? { authorization: `Bearer ${options.token}` } : {}), ...(options.body ? { 'content-type': 'application/json' } : {}) },
-    ...(options.body ? { body: JSON.stringify(options.body) } : {}),
-  });
-  return { status: response.status, body: (await response.json()) as Record<string, any> }; // eslint-disable-line @typescript-eslint/no-explicit-any
-}
+const call = callService;
 
 /** Whether a keychain answers here (CI runs a GNOME keyring): then no key file is written. */
 const keychain = (await KeytarVault.probe()).ok;
@@ -55,10 +49,12 @@ describe('the standalone service', () => {
 
       if (keychain) {
         expect(existsSync(path.join(dir, VAULT_FILE_NAME))).toBe(false);
-        expect(service.stderr()).not.toMatch(/Warning/);
+        expect(logLines(service.stderr()).filter((line) => line.level >= 40)).toEqual([]);
       } else {
         expect(statSync(path.join(dir, VAULT_FILE_NAME)).mode & 0o777).toBe(0o600);
-        expect(service.stderr()).toMatch(/Warning: Secrets .* are kept in the file .*secret-vault\.json/);
+        expect(logLines(service.stderr()).filter((line) => line.level === 40).map((line) => line.msg)).toEqual([
+          expect.stringMatching(/^Secrets .* are kept in the file .*secret-vault\.json/),
+        ]);
       }
 
       const admin = await call(service.url, 'POST', '/api/v1/auth/sign-in', { body: { email: 'avery.admin@northwind.example', password: DEMO_PASSWORD, purpose: 'admin_console' } });
@@ -101,7 +97,7 @@ describe('the standalone service', () => {
     const run = await runServiceToExit(['--port', '0', '--data', dir, '--demo']);
     expect(run.code).toBe(1);
     expect(run.stdout).not.toMatch(/Service:/);
-    expect(run.stderr).toMatch(/mfa\.sqlite/);
+    expect(logLines(run.stderr).filter((line) => line.level === 60).map((line) => line.msg)).toEqual([expect.stringMatching(/mfa\.sqlite/)]);
   });
 
   it.skipIf(keychain)('refuses to start when the data key file of its database is gone, instead of sealing with a new one', async () => {
@@ -111,7 +107,7 @@ describe('the standalone service', () => {
     unlinkSync(path.join(dir, VAULT_FILE_NAME));
     const run = await runServiceToExit(['--port', '0', '--data', dir]);
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/data key .* is missing/);
+    expect(logLines(run.stderr).filter((line) => line.level === 60).map((line) => line.msg)).toEqual([expect.stringMatching(/data key .* is missing/)]);
   });
 
   it('explains its options', async () => {
