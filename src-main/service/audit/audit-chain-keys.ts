@@ -4,6 +4,12 @@
  * rewriting the log from a copy, is detected. The head is saved once per write transaction that appended entries
  * (by `withAuditChain`), never once per entry, and only ever moves forward. One keychain serves every database of
  * this user (the desktop app and `npm run web --data …`), so the head is filed under the database's own id.
+ *
+ * Several service instances on one database each keep the head of what they themselves appended, in their own vault
+ * (or in a shared one, where the last save wins). A head is saved only after its entries are durable, so it can lag
+ * behind the log (another instance appended since) but never pass it: verifying on any instance checks the log up
+ * to that instance's head and never reports a lag as a cut. Each instance guards the entries up to its own last
+ * write, so the instance that wrote last guards the whole log.
  */
 import type { AuditKey } from '../../../shared/domain/audit-chain';
 import type { SecretVault } from '../secrets/secret-vault';
