@@ -5,12 +5,12 @@
  * file is used (no keychain), the case where two processes could otherwise each write their own key into it.
  * Runs when MFA_TEST_PG_URL is set.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { VAULT_FILE_NAME } from '../../src-main/service/secrets/file-vault';
 import { createTestSchema, dropTestSchema, queryTestSchema, schemaUrl } from '../fixtures/pg-schema';
+import { tempDirs } from '../fixtures/temp-dirs';
 import { NO_KEYCHAIN, logLines, runServiceToExit, startServiceProcess, type ServiceProcess } from '../fixtures/service-process';
 
 const PG_URL = process.env.MFA_TEST_PG_URL;
@@ -25,15 +25,17 @@ function loggedKeys(service: ServiceProcess): unknown {
 
 describe.skipIf(!PG_URL)('simultaneous first starts on one PostgreSQL database', () => {
   const url = PG_URL ?? '';
-  const cleanup: Array<() => Promise<void> | void> = [];
+  const dirs = tempDirs('mfa-first-start-');
+  const cleanup: Array<() => Promise<void>> = [];
   afterAll(async () => {
+    dirs.removeAll();
     for (const step of cleanup.splice(0)) await step();
   });
 
   async function emptyDatabase(): Promise<{ schema: string; keyDir: string; args: string[] }> {
     const schema = await createTestSchema(url, 'first_start');
-    const keyDir = mkdtempSync(path.join(os.tmpdir(), 'mfa-first-start-'));
-    cleanup.push(() => rmSync(keyDir, { recursive: true, force: true }), () => dropTestSchema(url, schema));
+    const keyDir = dirs.fresh();
+    cleanup.push(() => dropTestSchema(url, schema));
     return { schema, keyDir, args: ['--port', '0', '--database', schemaUrl(url, schema), '--data', keyDir, '--demo'] };
   }
 
@@ -64,13 +66,12 @@ describe.skipIf(!PG_URL)('simultaneous first starts on one PostgreSQL database',
     const { args } = await emptyDatabase();
     const first = await startServiceProcess(args, NO_KEYCHAIN);
     try {
-      const otherKeys = mkdtempSync(path.join(os.tmpdir(), 'mfa-other-keys-'));
-      cleanup.push(() => rmSync(otherKeys, { recursive: true, force: true }));
+      const otherKeys = dirs.fresh();
       const run = await runServiceToExit(args.map((arg, i) => (args[i - 1] === '--data' ? otherKeys : arg)), NO_KEYCHAIN);
       expect(run.code).toBe(1);
       expect(run.stdout).not.toMatch(/Service:/);
       const fatal = logLines(run.stderr).filter((line) => line.level === 60);
-      expect(fatal.map((line) => line.msg)).toEqual([expect.stringMatching(/^The data key \w+, which encrypts stored authenticator secrets, is missing from .*mfa-other-keys-.*Every service instance on one database needs the same keys/)]);
+      expect(fatal.map((line) => line.msg)).toEqual([expect.stringMatching(/^The data key \w+, which encrypts stored authenticator secrets, is missing from .*mfa-first-start-.*Every service instance on one database needs the same keys/)]);
     } finally {
       await first.stop();
     }

@@ -5,13 +5,11 @@
  * audit chain, whose head each instance keeps in its own vault, verifies on both without a false "cut off".
  * Runs when MFA_TEST_PG_URL is set.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src-main/service/seed/demo-company';
 import { createTestSchema, dropTestSchema, schemaUrl } from '../fixtures/pg-schema';
 import { callService, codeFor, signInDemoAdmin, type HttpReply } from '../fixtures/service-http';
+import { tempDirs } from '../fixtures/temp-dirs';
 import { startServiceProcess, type ServiceProcess } from '../fixtures/service-process';
 
 const PG_URL = process.env.MFA_TEST_PG_URL;
@@ -23,6 +21,7 @@ describe.skipIf(!PG_URL)('two service instances on one PostgreSQL database', () 
   const url = PG_URL ?? '';
   let schema = '';
   let keyDir = '';
+  const dirs = tempDirs('mfa-instances-');
   let a: ServiceProcess;
   let b: ServiceProcess;
   let operator = { a: '', b: '' };
@@ -45,7 +44,7 @@ describe.skipIf(!PG_URL)('two service instances on one PostgreSQL database', () 
 
   beforeAll(async () => {
     schema = await createTestSchema(url, 'instances');
-    keyDir = mkdtempSync(path.join(os.tmpdir(), 'mfa-instances-'));
+    keyDir = dirs.fresh();
     const args = ['--port', '0', '--database', schemaUrl(url, schema), '--data', keyDir, '--demo'];
     [a, b] = await Promise.all([startServiceProcess(args), startServiceProcess(args)]);
     const admin = await signInDemoAdmin(a.url);
@@ -59,7 +58,7 @@ describe.skipIf(!PG_URL)('two service instances on one PostgreSQL database', () 
 
   afterAll(async () => {
     await Promise.all([a?.stop(), b?.stop()]);
-    rmSync(keyDir, { recursive: true, force: true });
+    dirs.removeAll();
     if (schema) await dropTestSchema(url, schema);
   });
 

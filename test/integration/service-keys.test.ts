@@ -4,10 +4,11 @@
  * A vault that lacks one refuses to start naming it; a vault with another key under the same id too.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { KeyMismatchError, openServiceKeys } from '../../src-main/service/auth/service-keys';
+import { KeyMismatchError, openServiceKeys, type ServiceKeys } from '../../src-main/service/auth/service-keys';
 import { smsCodeHash } from '../../src-main/service/sms/code-hash';
 import { MemoryVault } from '../../src-main/service/secrets/memory-vault';
 import type { SecretVault } from '../../src-main/service/secrets/secret-vault';
+import type { Store } from '../../src-main/service/store/store';
 import { testEngines } from '../fixtures/engines';
 
 /** A copy of `vault` without the entries whose account starts with `without` (none when absent). */
@@ -39,18 +40,26 @@ function recording(vault: MemoryVault): { vault: SecretVault; accounts: string[]
   };
 }
 
-const metaOf = async (store: Awaited<ReturnType<ReturnType<typeof testEngines>[number]['open']>>) =>
+const metaOf = async (store: Store) =>
   Object.fromEntries((await store.db.selectFrom('meta').select(['key', 'value']).execute()).map((row) => [row.key, row.value]));
 
 describe.each(testEngines('service_keys'))('service keys on $name', (engine) => {
   afterAll(() => engine.dispose());
 
-  it('records each key with its fingerprint, and opens the same keys again from a copy of the vault', async () => {
+  /** Runs `test` on a fresh store whose keys were opened from a fresh vault (`accounts`: what was written there). */
+  async function withKeyedStore(test: (ctx: { store: Store; original: MemoryVault; recorder: ReturnType<typeof recording>; keys: ServiceKeys }) => Promise<void>) {
     const store = await engine.open();
     try {
       const original = new MemoryVault();
       const recorder = recording(original);
-      const keys = await openServiceKeys(recorder.vault, store);
+      await test({ store, original, recorder, keys: await openServiceKeys(recorder.vault, store) });
+    } finally {
+      await store.close();
+    }
+  }
+
+  it('records each key with its fingerprint, and opens the same keys again from a copy of the vault', () =>
+    withKeyedStore(async ({ store, original, recorder, keys }) => {
       const meta = await metaOf(store);
       expect(meta).toMatchObject({
         data_key_id: keys.sealer.keyId,
@@ -64,17 +73,10 @@ describe.each(testEngines('service_keys'))('service keys on $name', (engine) => 
       expect(other.warnings).toEqual([]);
       expect(other.fingerprints).toEqual(keys.fingerprints);
       expect(smsCodeHash(other.codeKey, 'id', '123456')).toBe(smsCodeHash(keys.codeKey, 'id', '123456'));
-    } finally {
-      await store.close();
-    }
-  });
+    }));
 
-  it('refuses a vault of another installation, and one with a different key under the recorded id, naming the key', async () => {
-    const store = await engine.open();
-    try {
-      const original = new MemoryVault();
-      const recorder = recording(original);
-      await openServiceKeys(recorder.vault, store);
+  it('refuses a vault of another installation, and one with a different key under the recorded id, naming the key', () =>
+    withKeyedStore(async ({ store, original, recorder }) => {
       const stranger = openServiceKeys(new MemoryVault(), store);
       await expect(stranger).rejects.toThrow(KeyMismatchError);
       await expect(stranger).rejects.toThrow(/The data key .* is missing from memory.*Every service instance on one database needs the same keys/);
@@ -85,17 +87,10 @@ describe.each(testEngines('service_keys'))('service keys on $name', (engine) => 
       await expect(openServiceKeys(forged, store)).rejects.toThrow(
         new RegExp(`The SMS-code key, which checks text-message codes, ${codeId} in memory is not the key this database was set up with: its fingerprint is [0-9a-f]{24} here and [0-9a-f]{24} in the database`),
       );
-    } finally {
-      await store.close();
-    }
-  });
+    }));
 
-  it('refuses a vault without the SMS-code key, or replaces it only when told to', async () => {
-    const store = await engine.open();
-    try {
-      const original = new MemoryVault();
-      const recorder = recording(original);
-      const first = await openServiceKeys(recorder.vault, store);
+  it('refuses a vault without the SMS-code key, or replaces it only when told to', () =>
+    withKeyedStore(async ({ store, original, recorder, keys: first }) => {
       const partial = await copyOf(original, recorder.accounts, 'sms-code-key');
       await expect(openServiceKeys(partial, store)).rejects.toThrow(/SMS-code key, which checks text-message codes, [a-z0-9]+ \(fingerprint [0-9a-f]{24}\), but that key is missing.*--replace-lost-keys/);
       const replaced = await openServiceKeys(partial, store, { replaceLostKeys: true });
@@ -104,10 +99,7 @@ describe.each(testEngines('service_keys'))('service keys on $name', (engine) => 
       expect((await metaOf(store)).sms_code_key_id).toBe(replaced.fingerprints['sms-code'].split('/')[0]);
       // The instance that still has the old key is now the one refused.
       await expect(openServiceKeys(recorder.vault, store)).rejects.toThrow(/SMS-code key.*is missing from memory/);
-    } finally {
-      await store.close();
-    }
-  });
+    }));
 
   it('takes over the keys of a database from before fingerprints: the data key gets its fingerprint, the old code key an id', async () => {
     const store = await engine.open();

@@ -5,16 +5,16 @@
  * graceful stop on SIGTERM that finishes the request in flight, refuses new connections and closes the database.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { VAULT_FILE_NAME } from '../../src-main/service/secrets/file-vault';
 import { DEMO_PASSWORD } from '../../src-main/service/seed/demo-company';
 import { createTestSchema, dropTestSchema, schemaUrl } from '../fixtures/pg-schema';
 import { callService, codeFor, signInDemoAdmin } from '../fixtures/service-http';
+import { tempDirs } from '../fixtures/temp-dirs';
 import { NO_KEYCHAIN, logLines, startServiceProcess, type LogLine, type ServiceProcess } from '../fixtures/service-process';
 
 const PG_URL = process.env.MFA_TEST_PG_URL;
@@ -30,15 +30,9 @@ async function until(check: () => boolean, what: string, ms = 30_000): Promise<v
 }
 
 describe('the standalone service in operation', () => {
-  const dirs: string[] = [];
-  const freshDir = () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'mfa-operations-'));
-    dirs.push(dir);
-    return dir;
-  };
-  afterAll(() => {
-    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-  });
+  const dirs = tempDirs('mfa-operations-');
+  const freshDir = () => dirs.fresh();
+  afterAll(() => dirs.removeAll());
 
   it('logs JSON lines with request ids, and no password, code, token or secret, through sign-in and enrollment', async () => {
     const dir = freshDir();

@@ -3,8 +3,7 @@
  * the keychain or a 0600 file beside the database (with a warning), secrets readable after a restart, demo tools
  * only with --demo, and clear refusals at start.
  */
-import { existsSync, mkdtempSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { apiRoutes } from '../../shared/api';
@@ -13,6 +12,7 @@ import { VAULT_FILE_NAME } from '../../src-main/service/secrets/file-vault';
 import { KeytarVault } from '../../src-main/service/secrets/keytar-vault';
 import { DEMO_PASSWORD } from '../../src-main/service/seed/demo-company';
 import { callService } from '../fixtures/service-http';
+import { tempDirs } from '../fixtures/temp-dirs';
 import { logLines, runServiceToExit, startServiceProcess, type ServiceProcess } from '../fixtures/service-process';
 
 const call = callService;
@@ -21,15 +21,9 @@ const call = callService;
 const keychain = (await KeytarVault.probe()).ok;
 
 describe('the standalone service', () => {
-  const dirs: string[] = [];
-  const freshDir = () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'mfa-standalone-'));
-    dirs.push(dir);
-    return dir;
-  };
-  afterAll(() => {
-    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-  });
+  const dirs = tempDirs('mfa-standalone-');
+  const freshDir = () => dirs.fresh();
+  afterAll(() => dirs.removeAll());
 
   it('starts, seeds the demo, serves its contract, and reads its sealed secrets after a restart', async () => {
     const dir = freshDir();
