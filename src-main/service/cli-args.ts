@@ -28,11 +28,16 @@ export interface ServiceCliOptions {
   logLevel: LogLevel;
   /** Replace an SMS-code or audit key the database records but the vault lacks, instead of refusing to start. */
   replaceLostKeys: boolean;
+  /** The SMTP server email leaves by (R-DIR-5): smtp://user@host:587 or smtps://…; its password goes to the key store. */
+  smtpUrl: string | null;
+  /** The address people open invitation and reset links at; the service's own address when absent. */
+  publicUrl: string | null;
 }
 
 export const SERVICE_USAGE =
   'Usage: npm run service -- --port N (--data DIR | --database postgres://…) [--demo] [--host 127.0.0.1] [--sms-webhook https://…] ' +
-  '[--trust-proxy 127.0.0.1,10.0.0.0/8] [--log-level info] [--replace-lost-keys]';
+  '[--trust-proxy 127.0.0.1,10.0.0.0/8] [--log-level info] [--replace-lost-keys] ' +
+  '[--smtp-url smtp://user@mail.example.com:587] [--public-url https://mfa.example.com]';
 
 /** The value after a flag, or an error naming the flag and an example. */
 export function valueOf(flag: string, value: string | undefined, example: string): string {
@@ -85,6 +90,8 @@ export function parseServiceArgs(argv: readonly string[]): ServiceCliOptions {
     trustProxy: null,
     logLevel: 'info',
     replaceLostKeys: false,
+    smtpUrl: null,
+    publicUrl: null,
   };
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i];
@@ -124,6 +131,17 @@ export function parseServiceArgs(argv: readonly string[]): ServiceCliOptions {
       }
       case '--replace-lost-keys':
         options.replaceLostKeys = true;
+        break;
+      case '--smtp-url':
+        options.smtpUrl = valueOf(arg, value, 'smtp://mailer@mail.example.com:587');
+        i += 1;
+        break;
+      case '--public-url':
+        options.publicUrl = valueOf(arg, value, 'https://mfa.example.com');
+        if (!/^https?:\/\/[^/?#\s]+\/?$/i.test(options.publicUrl)) {
+          throw new Error('--public-url needs the address people reach the service at, e.g. https://mfa.example.com (no path).');
+        }
+        i += 1;
         break;
       case '--demo':
         options.demo = true;

@@ -13,7 +13,10 @@ import { DEFAULT_RATE_LIMITS, DEMO_RATE_LIMITS } from './auth/rate-limits';
 import { parseServiceArgs, type ServiceCliOptions } from './cli-args';
 import { systemClock } from './clock';
 import { createServiceLogger } from './http/service-logger';
+import { openSmtpTransport, storeSmtpSetting } from './mail/smtp-setup';
 import { openVault } from './secrets/open-vault';
+import type { SecretVault } from './secrets/secret-vault';
+import { seedDemoInvitations } from './seed/seed-demo-invitations';
 import { startServer, type RunningServer } from './server';
 import type { SmsSender } from './sms/sms-sender';
 import { UndeliveredSmsSender } from './sms/undelivered-sms-sender';
@@ -49,6 +52,19 @@ function smsSender(options: ServiceCliOptions, log: Logger): SmsSender | undefin
   return new UndeliveredSmsSender((message) => log.warn(message));
 }
 
+/** The `--smtp-url` transport; a password in the URL or in MFA_SMTP_PASSWORD is moved to the vault first. */
+async function openSmtpServer(options: ServiceCliOptions, vault: SecretVault, log: Logger): Promise<Awaited<ReturnType<typeof openSmtpTransport>> | null> {
+  if (!options.smtpUrl) {
+    log.warn('No mail server (--smtp-url), so invitations and password resets cannot be emailed' + (options.demo ? " outside the demo company's outbox." : '.'));
+    return null;
+  }
+  const stored = await storeSmtpSetting(options.smtpUrl, vault, process.env.MFA_SMTP_PASSWORD ?? null);
+  if (stored.movedPassword) {
+    log.warn(`The SMTP password is now kept in ${vault.location}. Leave it out of --smtp-url from now on (${stored.settings.url}): other users of this machine can read command lines.`);
+  }
+  return openSmtpTransport(stored.settings.url, vault);
+}
+
 /** On SIGTERM/SIGINT: stop accepting, finish the requests in flight, close the database, exit 0 (1 after the grace). */
 function stopOnSignals(server: RunningServer, store: Store, lock: FolderLock | null, log: Logger): void {
   let stopping = false;
@@ -74,7 +90,7 @@ function stopOnSignals(server: RunningServer, store: Store, lock: FolderLock | n
 async function run(options: ServiceCliOptions, log: Logger): Promise<void> {
   const { store: opened, keyDir, lock } = await openData(options, log);
   try {
-    const { store, keys, seeded } = await startUp(opened, () => openVault({ dir: keyDir }), {
+    const { store, vault, keys, seeded } = await startUp(opened, () => openVault({ dir: keyDir }), {
       seedDemo: options.demo,
       now: systemClock.now(),
       replaceLostKeys: options.replaceLostKeys,
@@ -82,8 +98,10 @@ async function run(options: ServiceCliOptions, log: Logger): Promise<void> {
     });
     for (const warning of keys.warnings) log.warn(warning);
     log.info({ database: store.location, keys: keys.fingerprints }, 'the keys in the vault are the ones the database records');
-    if (seeded) log.info("seeded the demo company (every demo user's password is in the README)");
     const sms = smsSender(options, log);
+    const smtp = await openSmtpServer(options, vault, log);
+    let listening = '';
+    const publicUrl = () => options.publicUrl ?? listening;
     const server = await startServer(
       {
         store,
@@ -92,9 +110,17 @@ async function run(options: ServiceCliOptions, log: Logger): Promise<void> {
         logger: log,
         ...(options.trustProxy ? { trustProxy: options.trustProxy } : {}),
         mfa: { keys, ...(sms ? { sms } : {}), demoTools: options.demo, rateLimits: options.demo ? DEMO_RATE_LIMITS : DEFAULT_RATE_LIMITS },
+        mail: { transport: smtp?.transport ?? null, publicUrl },
       },
       { host: options.host, port: options.port },
     );
+    listening = server.url;
+    // Only the instance that seeded the company adds its invited people, once it knows where their links point.
+    if (seeded) {
+      await seedDemoInvitations(store, keys.sealer, systemClock.now(), publicUrl());
+      log.info("seeded the demo company (every demo user's password is in the README)");
+    }
+    if (smtp) log.info(`email goes through ${smtp.transport.description}; links point to ${publicUrl()}`);
     stopOnSignals(server, store, lock, log);
     // Printed only once the handlers are in place: whoever reads it may stop the service at once.
     console.log(`Service: ${server.url}`);

@@ -21,9 +21,10 @@ export interface StartUpOptions extends OpenKeysOptions {
   onWait?: () => void;
 }
 
-/** The store bound to the audit chain, the keys, and whether the demo company was seeded by this start. */
+/** The store bound to the audit chain, the vault and keys, and whether the demo company was seeded by this start. */
 export interface StartedStore {
   store: Store;
+  vault: SecretVault;
   keys: ServiceKeys;
   seeded: boolean;
 }
@@ -31,13 +32,14 @@ export interface StartedStore {
 /** Runs the start-up steps on `opened` under its start-up lock. */
 export async function startUp(opened: Store, openVault: () => Promise<SecretVault>, options: StartUpOptions): Promise<StartedStore> {
   return opened.exclusive(async () => {
-    const keys = await openServiceKeys(await openVault(), opened, options);
+    const vault = await openVault();
+    const keys = await openServiceKeys(vault, opened, options);
     const store = withAuditChain(opened, keys.audit);
     const seeded = options.seedDemo && (await isEmptyStore(store));
     if (seeded) {
       await seedDemoCompany(store, options.now);
       await seedDemoEnrollments(store, keys.sealer, options.now);
     }
-    return { store, keys, seeded };
+    return { store, vault, keys, seeded };
   }, options.onWait);
 }

@@ -1,7 +1,7 @@
 /**
  * The standalone service as operators run it: JSON log lines with the request id on every line of a request and the
- * same id in error bodies, and never a password, code, token or secret in the log (grepped after a full sign-in and
- * enrollment run at the most verbose level); readiness that follows the database while liveness does not; and a
+ * same id in error bodies, and never a password, code, token or secret in the log (grepped after a full sign-in,
+ * enrollment, invitation and password reset run at the most verbose level); readiness that follows the database while liveness does not; and a
  * graceful stop on SIGTERM that finishes the request in flight, refuses new connections and closes the database.
  */
 import { randomBytes } from 'node:crypto';
@@ -34,7 +34,7 @@ describe('the standalone service in operation', () => {
   const freshDir = () => dirs.fresh();
   afterAll(() => dirs.removeAll());
 
-  it('logs JSON lines with request ids, and no password, code, token or secret, through sign-in and enrollment', async () => {
+  it('logs JSON lines with request ids, and no password, code, token or secret, through sign-in, enrollment, an invitation and a reset', async () => {
     const dir = freshDir();
     const service = await startServiceProcess(['--port', '0', '--data', dir, '--demo', '--log-level', 'trace'], NO_KEYCHAIN);
     const secrets: string[] = [DEMO_PASSWORD];
@@ -68,17 +68,38 @@ describe('the standalone service in operation', () => {
       secrets.push(app.secret);
       const appCode = codeFor(app.keyUri);
       secrets.push(appCode);
-      const changed = await call('POST', '/api/v1/me/authenticator/confirm', { token: signIn.token, body: { code: appCode } });
-      expect(changed.status, JSON.stringify(changed.body)).toBe(200);
-      secrets.push(changed.body.recoveryCode);
+      const newApp = await call('POST', '/api/v1/me/authenticator/confirm', { token: signIn.token, body: { code: appCode } });
+      expect(newApp.status, JSON.stringify(newApp.body)).toBe(200);
+      secrets.push(newApp.body.recoveryCode);
       await call('POST', '/api/v1/auth/sign-out', { token: signIn.token, body: {} });
       const again = (await call('POST', '/api/v1/auth/sign-in', { body: { email, password: DEMO_PASSWORD } })).body;
       secrets.push(again.token);
       // The phone's resend wait is still running: Jordan uses the recovery code, and saves the new one.
-      const recovered = (await call('POST', '/api/v1/auth/challenge', { token: again.token, body: { method: 'recovery_code', code: changed.body.recoveryCode } })).body;
+      const recovered = (await call('POST', '/api/v1/auth/challenge', { token: again.token, body: { method: 'recovery_code', code: newApp.body.recoveryCode } })).body;
       expect(recovered.step).toBe('save_recovery_code');
       secrets.push(recovered.recoveryCode);
       await call('POST', '/api/v1/auth/recovery-code/acknowledge', { token: again.token, body: { saved: true } });
+      // Nia accepts her invitation from the demo mail outbox, opening its page first; Jordan resets his password.
+      const mails = async (to: string) =>
+        ((await call('GET', '/api/v1/demo/mail-outbox', { token: admin.token })).body.messages as Array<{ to: string; link: string | null }>).filter((mail) => mail.to === to);
+      const tokenOf = (link: string | null | undefined) => new URL(link ?? 'http://x/').searchParams.get('token') ?? '';
+      const invitation = tokenOf((await mails(demo('nia.okoye'))).at(-1)?.link);
+      secrets.push(invitation);
+      expect((await fetch(`${service.url}/account/invitation?token=${invitation}`)).status).toBe(200);
+      expect((await call('POST', '/api/v1/account/link', { body: { token: invitation } })).body.state).toBe('valid');
+      const niaPassword = `nia-${randomBytes(9).toString('base64url')}`;
+      secrets.push(niaPassword);
+      const accepted = await call('POST', '/api/v1/account/invitation/accept', { body: { token: invitation, password: niaPassword } });
+      expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
+      secrets.push(accepted.body.signIn.token);
+      expect((await call('POST', '/api/v1/account/password/forgot', { body: { email } })).status).toBe(200);
+      const reset = tokenOf((await mails(email)).at(-1)?.link);
+      secrets.push(reset);
+      const jordanPassword = `jordan-${randomBytes(9).toString('base64url')}`;
+      secrets.push(jordanPassword);
+      const changed = await call('POST', '/api/v1/account/password/reset', { body: { token: reset, password: jordanPassword } });
+      expect(changed.status, JSON.stringify(changed.body)).toBe(200);
+      if (changed.body.signIn?.token) secrets.push(changed.body.signIn.token);
       // A token in an address is not logged either (one-time links carry theirs in the query).
       const linkToken = randomBytes(24).toString('base64url');
       secrets.push(linkToken);
