@@ -59,7 +59,7 @@ describe('Settings → Audit to a SIEM, and the JSON Lines export', () => {
     await expect.poll(() => card().getByRole('alert').first().textContent()).toContain('needed the first time');
 
     await page.getByTestId('audit-webhook-generate').click();
-    expect(await card().getByRole('alert').count()).toBe(0);
+    await expect.poll(() => card().getByRole('alert').allTextContents()).toEqual([]);
     const secret = await page.getByTestId('audit-webhook-secret').inputValue();
     expect(secret).toMatch(/^whsec_[A-Za-z0-9_-]{43}$/);
     await card().getByRole('button', { name: 'Copy' }).click();
