@@ -10,6 +10,7 @@ import { createPolicyHandlers } from '../ipc/handlers/policy-handlers';
 import { createDirectoryHandlers } from '../ipc/handlers/directory-handlers';
 import { createResetHandlers } from '../ipc/handlers/reset-handlers';
 import { createAuditHandlers } from '../ipc/handlers/audit-handlers';
+import { createAuditWebhookHandlers } from '../ipc/handlers/audit-webhook-handlers';
 import { ConsoleCache, consoleCacheFile } from './cache/console-cache';
 import { ServiceCacheSource } from './cache/cache-source';
 import { DirectoryImports } from './directory-import/directory-import';
@@ -75,6 +76,7 @@ export async function createConsole(options: ConsoleOptions): Promise<ConsoleBac
     ...createDirectoryHandlers(runtime, cache, new DirectoryImports()),
     ...createResetHandlers(runtime, cache),
     ...createAuditHandlers(runtime),
+    ...createAuditWebhookHandlers(runtime),
     ...createSettingsHandlers(manager, remoteSignIn),
     ...createSimulatorHandlers(simulations),
     ...createInvitationHandlers(runtime, cache, manager, vault),

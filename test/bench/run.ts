@@ -5,7 +5,8 @@
  * baseline measured in the same run where one exists:
  * CSV import (console pipeline vs a plain insert loop), first full cache sync (vs paging the directory list),
  * search from the cache (index vs a linear scan), the time-zone preview over all users (index counts vs counting
- * user objects), and the renderer bundle size. `BENCH_USERS=N` runs it on another size.
+ * user objects), and the renderer bundle size; last the audit webhook's delivery rate (bench-webhook.ts, also run alone
+ * with `npx tsx test/bench/bench-webhook.ts`). `BENCH_USERS=N` runs it on another size.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -17,6 +18,7 @@ import { benchCsv } from './bench-directory';
 import { storageFigures } from './bench-storage';
 import { insertLoop, startBenchService, type BenchService } from './bench-service';
 import { median, report, timeOnce } from './bench-stats';
+import { WEBHOOK_BENCH_ENTRIES, webhookFigures } from './bench-webhook';
 
 const USERS = Number(process.env.BENCH_USERS ?? 100_000);
 const STORAGE_SIZES = (process.env.BENCH_STORAGE_SIZES ?? '1000,10000,100000').split(',').map(Number).filter((n) => n > 0);
@@ -78,6 +80,7 @@ async function main(): Promise<void> {
     await previewFigures(service, cache, print);
     await service.close();
     await bundleFigures(print);
+    await webhookFigures(root, WEBHOOK_BENCH_ENTRIES, RUNS, print);
     console.log(`\n${lines.length} figures.`);
   } finally {
     rmSync(root, { recursive: true, force: true });

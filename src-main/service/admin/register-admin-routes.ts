@@ -1,4 +1,5 @@
-/** Registers every route of the Admin API (policy, directory, import, reset, audit, report) on the service. */
+/** Registers every route of the Admin API (policy, directory, import, reset, audit and its webhook, report) on the service. */
+import { registerAuditWebhookRoutes } from '../audit-webhook/webhook-routes';
 import type { ServiceContext } from '../service-context';
 import { registerAuditRoutes } from './audit-routes';
 import { registerDirectoryRoutes } from './directory-routes';
@@ -14,5 +15,6 @@ export function registerAdminRoutes(ctx: ServiceContext): void {
   registerImportRoutes(ctx);
   registerResetRoutes(ctx);
   registerAuditRoutes(ctx);
+  registerAuditWebhookRoutes(ctx);
   registerReportRoutes(ctx);
 }
