@@ -60,25 +60,26 @@ export function enrollmentSeries(input: {
   readonly last: string;
 }): EnrollmentDay[] {
   const { dates, starts } = dayStarts(input.first, input.last, input.zone);
-  const times = Float64Array.from(input.events, (event) => event.at);
-  const order = Int32Array.from(input.events.keys()).sort((a, b) => (times[a] ?? 0) - (times[b] ?? 0));
-  // suffix[k] = the sum of the deltas of the k-th event onwards, in time order.
-  const suffix = new Float64Array(order.length + 1);
-  for (let k = order.length - 1; k >= 0; k--) suffix[k] = (suffix[k + 1] ?? 0) + (input.events[order[k] ?? 0]?.delta ?? 0);
-  const firstAtOrAfter = (instant: number): number => {
+  // Each day counts what happened before its end (now, for today). `ends` never decreases, so an event is found a
+  // place by binary search, and below[i] (the deltas of events before day i's end) is a running sum: no sorting.
+  const ends = dates.map((_, index) => Math.min(starts[index + 1] ?? input.now, input.now));
+  const firstEndAfter = new Float64Array(dates.length + 1);
+  let total = 0;
+  for (const event of input.events) {
     let lo = 0;
-    let hi = order.length;
+    let hi = ends.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if ((times[order[mid] ?? 0] ?? 0) < instant) lo = mid + 1;
-      else hi = mid;
+      if ((ends[mid] ?? 0) > event.at) hi = mid;
+      else lo = mid + 1;
     }
-    return lo;
-  };
+    firstEndAfter[lo] = (firstEndAfter[lo] ?? 0) + event.delta;
+    total += event.delta;
+  }
+  let below = 0;
   return dates.map((date, index) => {
-    const start = starts[index] ?? 0;
-    if (start > input.now) return { date, enrolled: null };
-    const end = Math.min(starts[index + 1] ?? input.now, input.now);
-    return { date, enrolled: Math.max(0, input.enrolledNow - (suffix[firstAtOrAfter(end)] ?? 0)) };
+    below += firstEndAfter[index] ?? 0;
+    if ((starts[index] ?? 0) > input.now) return { date, enrolled: null };
+    return { date, enrolled: Math.max(0, input.enrolledNow - (total - below)) };
   });
 }

@@ -38,11 +38,14 @@ export async function enrollmentHistory(db: Kysely<Database>, ctx: CompanyContex
   const last = deadlineDate !== null && deadlineDate > today ? (deadlineDate < horizon ? deadlineDate : horizon) : today;
 
   const enrolled = await db
-    .selectFrom('mfa_methods')
-    .innerJoin('users', 'users.id', 'mfa_methods.user_id')
-    .select((eb) => eb.fn.count<number | string | bigint>(sql`distinct mfa_methods.user_id`).as('n'))
-    .where('users.company_id', '=', companyId)
-    .where('mfa_methods.confirmed_at', 'is not', null)
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number | string | bigint>().as('n'))
+    .where('company_id', '=', companyId)
+    .where((eb) =>
+      eb.exists(
+        eb.selectFrom('mfa_methods').select(sql<number>`1`.as('one')).whereRef('mfa_methods.user_id', '=', 'users.id').where('mfa_methods.confirmed_at', 'is not', null),
+      ),
+    )
     .executeTakeFirstOrThrow();
   const rows = await db
     .selectFrom('audit_log')
