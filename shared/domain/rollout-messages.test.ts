@@ -4,7 +4,7 @@ import { buildRolloutBatch, deadlineWords, enforcementMoments, type RolloutReade
 import { checkRolloutTemplate, type RolloutMessageKind } from './rollout-template';
 
 const company = { name: 'Northwind Builders', ssoDomains: ['sso.example'] };
-const policy = { deadlineDate: '2027-01-15', deadlineZone: 'America/New_York', allowedMethods: ['totp', 'sms'] as const, smsCodeTtlMinutes: 10 };
+const policy = { deadlineDate: '2027-01-15', deadlineZone: 'America/New_York', allowedMethods: ['totp', 'sms'] as ('totp' | 'sms')[], smsCodeTtlMinutes: 10 };
 const reader = (email: string, timeZone: string, extra: Partial<RolloutReader> = {}): RolloutReader => ({
   id: email,
   email,

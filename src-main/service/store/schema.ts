@@ -141,6 +141,16 @@ export interface SessionsTable {
 }
 
 /** Append-only, hash-chained audit log (R-AUD-1). */
+/** A rollout message's wording as a company's admins wrote it (R-RPT-2); absent = the default wording. */
+export interface RolloutWordingTable {
+  company_id: string;
+  kind: 'announcement' | 'reminder_30' | 'reminder_7' | 'reminder_1';
+  subject: string;
+  body: string;
+  updated_at: number;
+  updated_by_email: string | null;
+}
+
 export interface AuditLogTable {
   seq: Generated<number>;
   company_id: string;
@@ -234,4 +244,5 @@ export interface Database {
   meta: MetaTable;
   account_tokens: AccountTokensTable;
   mail_messages: MailMessagesTable;
+  rollout_wording: RolloutWordingTable;
 }
