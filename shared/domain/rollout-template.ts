@@ -43,6 +43,9 @@ export const ROLLOUT_PLACEHOLDERS = {
 /** A placeholder's name. */
 export type RolloutPlaceholder = keyof typeof ROLLOUT_PLACEHOLDERS;
 
+/** What changing the wording is called in its refusal ("… needs Admin permission on both tools"). */
+export const ROLLOUT_WORDING_WHAT = 'Changing the wording of the rollout messages';
+
 /** Longest subject and body the console accepts. */
 export const ROLLOUT_LIMITS = { subject: 200, body: 10_000 } as const;
 

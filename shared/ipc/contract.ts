@@ -13,6 +13,7 @@ import { auditChannels } from './channels/audit';
 import { settingsChannels } from './channels/settings';
 import { simulatorChannels } from './channels/simulator';
 import { invitationChannels } from './channels/invitations';
+import { rolloutChannels } from './channels/rollout';
 
 export const ipcContract = {
   ...appChannels,
@@ -24,6 +25,7 @@ export const ipcContract = {
   ...settingsChannels,
   ...simulatorChannels,
   ...invitationChannels,
+  ...rolloutChannels,
 } as const;
 
 export type IpcContract = typeof ipcContract;

@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import { AUDIT_ACTIONS } from '../../../shared/api/routes/admin-audit';
 import type { RolloutWordingBody, RolloutWordingView } from '../../../shared/api/routes/admin-rollout';
 import { DEFAULT_ROLLOUT_WORDING } from '../../../shared/domain/rollout-defaults';
-import { ROLLOUT_MESSAGE_KINDS, checkRolloutTemplate, type RolloutMessageKind } from '../../../shared/domain/rollout-template';
+import { ROLLOUT_MESSAGE_KINDS, ROLLOUT_WORDING_WHAT, checkRolloutTemplate, type RolloutMessageKind } from '../../../shared/domain/rollout-template';
 import { appendAudit } from '../audit/append-audit';
 import type { Clock } from '../clock';
 import { ApiError } from '../http/api-error';
@@ -38,7 +38,7 @@ export async function changeRolloutWording(
   kind: RolloutMessageKind,
   wording: z.output<typeof RolloutWordingBody> | null,
 ): Promise<RolloutWordingView> {
-  requireAdminOnBoth(operator, 'Changing the wording of the rollout messages');
+  requireAdminOnBoth(operator, ROLLOUT_WORDING_WHAT);
   let next: { subject: string; body: string } | null = null;
   if (wording !== null) {
     const checked = checkRolloutTemplate(wording);
