@@ -8,6 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_INVITED_PEOPLE, DEMO_PEOPLE } from '../../src-main/service/seed/demo-company';
 import { expectNoSeriousA11yViolations } from './support/a11y';
+import { actAs, openScreen } from './support/console-screens';
 import { launchBrowser } from './support/browser';
 import { screenshots } from './support/screenshots';
 import { startWebConsole, type WebConsole } from './support/web-console';
@@ -19,18 +20,13 @@ describe('Directory: the user panel acts', () => {
   let chromium: Browser;
   let page: Page;
 
-  async function openScreen(name: string): Promise<void> {
-    await page.getByRole('link', { name, exact: true }).click();
-    await page.getByRole('heading', { level: 1, name }).waitFor();
-  }
-
   async function openUser(search: string, name: string): Promise<void> {
     await page.getByTestId('directory-search').fill(search);
     await expect.poll(() => page.getByTestId('directory-grid').textContent(), POLL).toContain(name);
     await expect.poll(() => page.getByTestId('directory-total').textContent(), POLL).toBe('1');
     await page.getByTestId('directory-grid').focus();
     await page.keyboard.press('Enter');
-    await page.getByTestId('user-panel').getByRole('heading', { name }).waitFor();
+    await page.getByTestId('user-panel').getByRole('heading', { name, exact: true }).waitFor();
   }
 
   beforeAll(async () => {
@@ -39,7 +35,7 @@ describe('Directory: the user panel acts', () => {
     page = await chromium.newPage({ viewport: { width: 1366, height: 1000 }, acceptDownloads: true });
     await page.goto(await console.newLink());
     await page.getByTestId('company-name').waitFor();
-    await openScreen('Directory');
+    await openScreen(page, 'Directory');
     const everyone = DEMO_PEOPLE.length + DEMO_INVITED_PEOPLE.length;
     await page.getByTestId('directory-total').filter({ hasText: new RegExp(`^\\s*${everyone}\\s*$`) }).waitFor({ timeout: 30_000 });
   });
@@ -61,18 +57,19 @@ describe('Directory: the user panel acts', () => {
     await expectNoSeriousA11yViolations(page, 'directory: edit user dialog');
     await screenshots(page, 'directory-edit-user');
     await page.getByTestId('edit-user-save').click();
-    await panel.getByRole('heading', { name: 'Jordan Patel-Rao' }).waitFor();
+    await form.waitFor({ state: 'hidden' });
+    await panel.getByRole('heading', { name: 'Jordan Patel-Rao', exact: true }).waitFor();
     expect(await panel.textContent()).toContain('America/Denver');
     expect(await panel.textContent()).toContain('Directory: Read only');
 
-    await openScreen('Audit');
+    await openScreen(page, 'Audit');
     await page.getByTestId('audit-action').selectOption('user.update');
     await page.getByRole('button', { name: 'Apply filters' }).click();
     const rows = page.getByTestId('audit-grid').locator('[role="row"][data-seq]');
     await expect.poll(() => rows.count(), POLL).toBe(1);
     await rows.first().click();
     expect(await page.getByTestId('audit-entry-after').textContent()).toContain('Jordan Patel-Rao');
-    await openScreen('Directory');
+    await openScreen(page, 'Directory');
   });
 
   it('opens the verified reset workflow filled in with the user', async () => {
@@ -84,7 +81,7 @@ describe('Directory: the user panel acts', () => {
     expect(await page.getByTestId('reset-target').textContent()).toContain('Authenticator app');
     expect(page.url()).not.toContain('email=');
     await expectNoSeriousA11yViolations(page, 'reset: opened from the directory panel');
-    await openScreen('Directory');
+    await openScreen(page, 'Directory');
   });
 
   it('deactivates and reactivates one user, each after a confirmation', async () => {
@@ -133,11 +130,8 @@ describe('Directory: the user panel acts', () => {
   });
 
   it('shows a read-only operator the panel’s actions disabled, with the reason', async () => {
-    await openScreen('Settings');
-    await page.getByLabel('Act as').selectOption('riley.reader@northwind.example');
-    await page.getByRole('button', { name: 'Apply' }).click();
-    await expect.poll(() => page.getByTestId('settings-operator').textContent(), POLL).toContain('Riley Reader');
-    await openScreen('Directory');
+    await actAs(page, 'riley.reader@northwind.example', 'Riley Reader');
+    await openScreen(page, 'Directory');
     await openUser('giulia', 'Giulia Romano');
     const panel = page.getByTestId('user-panel');
     for (const id of ['user-reset', 'user-edit', 'user-status']) expect(await panel.getByTestId(id).isDisabled()).toBe(true);

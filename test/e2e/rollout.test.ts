@@ -14,6 +14,7 @@ import { isCsvRecord, readCsv } from '../../shared/domain/csv';
 import { enforcementInstant } from '../../shared/domain/enforcement-instant';
 import { isSmsCountry } from '../../shared/domain/sms-countries';
 import { expectNoSeriousA11yViolations } from './support/a11y';
+import { actAs, openScreen } from './support/console-screens';
 import { launchBrowser } from './support/browser';
 import { screenshots } from './support/screenshots';
 import { startWebConsole, type WebConsole } from './support/web-console';
@@ -45,11 +46,6 @@ describe('Rollout messages screen', () => {
   let page: Page;
   let enforcementAt = 0;
   let policyKathmanduRow = '';
-
-  async function openScreen(name: string): Promise<void> {
-    await page.getByRole('link', { name, exact: true }).click();
-    await page.getByRole('heading', { level: 1, name }).waitFor();
-  }
 
   /** Picks the preview's group whose label starts with `zone`. */
   async function pickGroup(zone: string): Promise<void> {
@@ -156,8 +152,8 @@ describe('Rollout messages screen', () => {
     await page.getByTestId('rollout-save').click();
     await expect.poll(async () => (await page.getByTestId('rollout-editor-saved').textContent())?.trim(), POLL).toMatch(/^Saved .* by avery\.admin@northwind\.example\.$/);
     expect(await page.getByTestId('rollout-tab-announcement').textContent()).not.toContain('Unsaved wording');
-    await openScreen('Dashboard');
-    await openScreen('Rollout messages');
+    await openScreen(page, 'Dashboard');
+    await openScreen(page, 'Rollout messages');
     await expect.poll(() => page.getByTestId('rollout-subject').inputValue(), POLL).toBe('{company}: two-step sign-in from {enforcement_date}');
   });
 
@@ -209,19 +205,18 @@ describe('Rollout messages screen', () => {
       expect(row[3]).toBe(local.words.replace(/ your time$/, ''));
     }
 
-    await openScreen('Dashboard');
+    await openScreen(page, 'Dashboard');
     const total = Number(await page.getByTestId('blocked-count').textContent());
     expect(rows).toHaveLength(total + 1);
+    await expectNoSeriousA11yViolations(page, 'dashboard: the blocked list with its CSV');
+    await screenshots(page, 'dashboard-blocked-csv', page.getByTestId('blocked-csv'));
     const fromDashboard = await download('blocked-csv');
     expect(fromDashboard.bytes.toString('utf8')).toBe(fromRollout.bytes.toString('utf8'));
   });
 
   it('shows a read-only operator the wording read-only and saving disabled, with the reason, and still exports', async () => {
-    await openScreen('Settings');
-    await page.getByLabel('Act as').selectOption('riley.reader@northwind.example');
-    await page.getByRole('button', { name: 'Apply' }).click();
-    await expect.poll(() => page.getByTestId('settings-operator').textContent(), POLL).toContain('Riley Reader');
-    await openScreen('Rollout messages');
+    await actAs(page, 'riley.reader@northwind.example', 'Riley Reader');
+    await openScreen(page, 'Rollout messages');
     const reason = page.getByTestId('rollout-read-only');
     await expect.poll(() => reason.textContent(), POLL).toContain('needs Admin permission on both the Company Admin and Directory tools');
     expect(await page.getByTestId('rollout-subject').getAttribute('readonly')).not.toBeNull();

@@ -11,20 +11,16 @@ import { unzipSync, strFromU8 } from 'fflate';
 import { simpleParser, type AddressObject } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isCsvRecord, readCsv } from '../../shared/domain/csv';
-import type { Channel, ResponseOf } from '../../shared/ipc/contract';
 import { createConsole, type ConsoleBackend } from '../../src-main/console/create-console';
 import { MemoryVault } from '../../src-main/service/secrets/memory-vault';
+import { consoleCall } from '../fixtures/console-call';
 
 describe('rollout messages through the console', () => {
   let dataDir: string;
   let backend: ConsoleBackend;
   let localTimes: Map<string, { localDate: string; localTime: string }>;
 
-  async function call<C extends Channel>(channel: C, payload: unknown): Promise<ResponseOf<C>> {
-    const result = await backend.dispatch(channel, payload);
-    if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
-    return result.value as ResponseOf<C>;
-  }
+  const call = consoleCall(() => backend);
   const records = (csv: string) => readCsv(csv).filter(isCsvRecord).map((record) => record.fields);
 
   beforeAll(async () => {

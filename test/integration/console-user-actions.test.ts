@@ -8,20 +8,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCsv, isCsvRecord } from '../../shared/domain/csv';
-import type { Channel, ResponseOf } from '../../shared/ipc/contract';
 import { createConsole, type ConsoleBackend } from '../../src-main/console/create-console';
 import { DIRECTORY_CSV_HEADER } from '../../src-main/console/exports/directory-csv';
 import { MemoryVault } from '../../src-main/service/secrets/memory-vault';
+import { consoleCall } from '../fixtures/console-call';
 
 describe('the user panel acts through the console', () => {
   let dataDir: string;
   let backend: ConsoleBackend;
 
-  async function call<C extends Channel>(channel: C, payload: unknown): Promise<ResponseOf<C>> {
-    const result = await backend.dispatch(channel, payload);
-    if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
-    return result.value as ResponseOf<C>;
-  }
+  const call = consoleCall(() => backend);
   const find = async (search: string) => {
     const [row] = (await call('directory:query', { search, limit: 1 })).rows;
     if (!row) throw new Error(`nobody matches ${search}`);
