@@ -14,6 +14,7 @@ import { settingsChannels } from './channels/settings';
 import { simulatorChannels } from './channels/simulator';
 import { invitationChannels } from './channels/invitations';
 import { auditWebhookChannels } from './channels/audit-webhook';
+import { rolloutChannels } from './channels/rollout';
 
 export const ipcContract = {
   ...appChannels,
@@ -26,6 +27,7 @@ export const ipcContract = {
   ...simulatorChannels,
   ...invitationChannels,
   ...auditWebhookChannels,
+  ...rolloutChannels,
 } as const;
 
 export type IpcContract = typeof ipcContract;

@@ -24,6 +24,7 @@ import { lockDataFolder } from '../service/store/folder-lock';
 import { makePrivateDir } from './private-dir';
 import { createSettingsHandlers } from '../ipc/handlers/settings-handlers';
 import { createInvitationHandlers } from '../ipc/handlers/invitation-handlers';
+import { createRolloutHandlers } from '../ipc/handlers/rollout-handlers';
 import { openVault } from '../service/secrets/open-vault';
 import type { SecretVault } from '../service/secrets/secret-vault';
 
@@ -80,6 +81,7 @@ export async function createConsole(options: ConsoleOptions): Promise<ConsoleBac
     ...createSettingsHandlers(manager, remoteSignIn),
     ...createSimulatorHandlers(simulations),
     ...createInvitationHandlers(runtime, cache, manager, vault),
+    ...createRolloutHandlers(runtime, cache),
   };
   return {
     dispatch: createDispatcher(handlers),

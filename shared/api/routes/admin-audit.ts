@@ -35,6 +35,8 @@ export const AUDIT_ACTIONS = {
   passwordResetRequested: 'user.password_reset_requested',
   /** A password was set or changed (evidence says how: invitation or reset); every session of the user ended. */
   passwordSet: 'user.password_set',
+  /** The wording of a rollout message was changed, or set back to the default (R-RPT-2). */
+  rolloutWordingUpdate: 'rollout.wording_update',
   /** Trainer tools of the demo company (R-CON-2). */
   demoClockShifted: 'demo.clock_shifted',
   demoEnrollmentReset: 'demo.enrollment_reset',

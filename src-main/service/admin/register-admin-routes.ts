@@ -1,4 +1,4 @@
-/** Registers every route of the Admin API (policy, directory, import, reset, audit and its webhook, report) on the service. */
+/** Registers every route of the Admin API (policy, directory, import, reset, audit and its webhook, report, rollout) on the service. */
 import { registerAuditWebhookRoutes } from '../audit-webhook/webhook-routes';
 import type { ServiceContext } from '../service-context';
 import { registerAuditRoutes } from './audit-routes';
@@ -7,6 +7,7 @@ import { registerImportRoutes } from './import/import-routes';
 import { registerPolicyRoutes } from './policy-routes';
 import { registerReportRoutes } from './report-routes';
 import { registerResetRoutes } from './reset-routes';
+import { registerRolloutRoutes } from './rollout-routes';
 
 /** Adds the Admin API to the app; every route is `auth: 'operator'` and checks permissions per action. */
 export function registerAdminRoutes(ctx: ServiceContext): void {
@@ -17,4 +18,5 @@ export function registerAdminRoutes(ctx: ServiceContext): void {
   registerAuditRoutes(ctx);
   registerAuditWebhookRoutes(ctx);
   registerReportRoutes(ctx);
+  registerRolloutRoutes(ctx);
 }

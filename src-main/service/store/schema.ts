@@ -140,6 +140,16 @@ export interface SessionsTable {
   flow: string;
 }
 
+/** A rollout message's wording as a company's admins wrote it (R-RPT-2); absent = the default wording. */
+export interface RolloutWordingTable {
+  company_id: string;
+  kind: 'announcement' | 'reminder_30' | 'reminder_7' | 'reminder_1';
+  subject: string;
+  body: string;
+  updated_at: number;
+  updated_by_email: string | null;
+}
+
 /** Append-only, hash-chained audit log (R-AUD-1). */
 export interface AuditLogTable {
   seq: Generated<number>;
@@ -279,4 +289,5 @@ export interface Database {
   account_tokens: AccountTokensTable;
   mail_messages: MailMessagesTable;
   audit_webhooks: AuditWebhooksTable;
+  rollout_wording: RolloutWordingTable;
 }
