@@ -21,7 +21,7 @@ export function registerSignInRoutes(ctx: ServiceContext): void {
   registerRoute(app, apiRoutes.signIn, authenticator, async ({ body }) => signIn(ctx, body), limited(ctx, 'signIn'));
 
   registerRoute(app, apiRoutes.signInStatus, authenticator, async ({ auth }) => {
-    const { uc, session } = await callerContext(ctx, auth);
+    const { uc, session } = callerContext(auth);
     return { user: { id: uc.user.id, email: uc.user.email, name: uc.user.name }, next: currentNext(uc, session) };
   });
 
@@ -42,7 +42,7 @@ export function registerSignInRoutes(ctx: ServiceContext): void {
   });
 
   registerRoute(app, apiRoutes.setupSkip, authenticator, async ({ auth }) => {
-    const { uc, session } = await callerContext(ctx, auth);
+    const { uc, session } = callerContext(auth);
     requireStage(session, 'setup');
     if (domainStep(uc, parseFlow(session.flow).adminConsole === true).step === 'setup_required') {
       throw new ApiError('forbidden', 'Two-factor authentication is required for your account now. Set up a method to continue.', {
@@ -54,14 +54,14 @@ export function registerSignInRoutes(ctx: ServiceContext): void {
   });
 
   registerRoute(app, apiRoutes.recoveryCodeAcknowledge, authenticator, async ({ auth }) => {
-    const { uc, session } = await callerContext(ctx, auth);
+    const { uc, session } = callerContext(auth);
     requireStage(session, 'recovery_ack');
     await ctx.store.write((trx) => finishSignIn(trx, uc, session.id, null));
     return { step: 'signed_in' as const };
   });
 
   registerRoute(app, apiRoutes.recoveryCodeReissue, authenticator, async ({ auth }) => {
-    const { uc, session } = await callerContext(ctx, auth);
+    const { uc, session } = callerContext(auth);
     requireStage(session, 'recovery_ack');
     return ctx.store.write(async (trx) => {
       const issued = await issueRecoveryCode(trx, ctx.mfa.random, uc.user.id, uc.now);
@@ -73,12 +73,12 @@ export function registerSignInRoutes(ctx: ServiceContext): void {
   });
 
   registerRoute(app, apiRoutes.challengeSmsSend, authenticator, async ({ auth }) => {
-    const { uc, session } = await callerContext(ctx, auth);
+    const { uc, session } = callerContext(auth);
     return sendSignInSms(ctx, uc, session);
   }, limited(ctx, 'codes'));
 
   registerRoute(app, apiRoutes.challengeVerify, authenticator, async ({ auth, body, ip }) => {
-    const { uc, session } = await callerContext(ctx, auth);
+    const { uc, session } = callerContext(auth);
     return verifySignInChallenge(ctx, uc, session, { method: body.method, code: body.code, ip });
   }, limited(ctx, 'codes'));
 }
