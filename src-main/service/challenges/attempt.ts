@@ -14,7 +14,6 @@ import { appendAudit } from '../audit/append-audit';
 import { ApiError } from '../http/api-error';
 import type { UserContext } from '../repositories/user-context';
 import { updateUserMfa } from '../repositories/users-repo';
-import { queueForChangeSeq } from '../store/change-seq';
 import type { Database } from '../store/schema';
 import type { ServiceContext } from '../service-context';
 import { checkFactor, precheckTotp, type FactorTarget } from './factor-check';
@@ -111,8 +110,6 @@ export async function attemptCode<T>(
   const { user, policy, now } = uc;
   const target = await withPrecheck(ctx, uc, attempt.target, attempt.code);
   const outcome = await ctx.store.write(async (trx): Promise<Outcome<T>> => {
-    // Every outcome but a replay or a lock changes the user (failure count or sign-in), so it takes a change number.
-    await queueForChangeSeq(trx, ctx.store.engine);
     const row = await trx.selectFrom('users').select(['failed_attempts', 'locked_until']).where('id', '=', user.id).executeTakeFirstOrThrow();
     const state = { failedAttempts: row.failed_attempts, lockedUntil: row.locked_until === null ? null : Number(row.locked_until) };
     const current = lockEnd(state, now);

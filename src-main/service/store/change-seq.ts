@@ -4,7 +4,6 @@
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from './schema';
-import type { StoreEngine } from './store';
 
 /** The meta key holding the last issued sequence number (seeded with "0" by the first migration). */
 export const CHANGE_SEQ_KEY = 'change_seq';
@@ -31,15 +30,3 @@ export async function currentChangeSeq(db: Kysely<Database>): Promise<number> {
   return row ? Number(row.value) : 0;
 }
 
-/**
- * Queues this write behind the other writes that take a change sequence number, instead of letting them collide.
- * Call it as the first statement of a busy write that will take one (a code check, which records a failure or a
- * sign-in). On PostgreSQL every such write updates the one `meta` row, and under serializable isolation two that
- * overlap cannot both commit: the later one fails and is retried after a pause, so under load most attempts were
- * wasted (and some ran out of retries). A table lock taken before the transaction's first read (a serializable
- * transaction fixes its snapshot at its first query, and `LOCK TABLE` is not one) makes them wait their turn
- * instead; plain reads of `meta` are not blocked. SQLite runs one write at a time already: nothing to do.
- */
-export async function queueForChangeSeq(trx: Transaction<Database>, engine: StoreEngine): Promise<void> {
-  if (engine === 'postgres') await sql`lock table meta in share row exclusive mode`.execute(trx);
-}
