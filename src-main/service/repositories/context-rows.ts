@@ -73,14 +73,15 @@ export async function selectContextRows(db: Db, key: ContextKey): Promise<Contex
   return rows as ContextRow[];
 }
 
+const COLUMNS_BY_PREFIX = { u: USER_COLUMNS, c: COMPANY_COLUMNS, p: POLICY_COLUMNS, m: METHOD_COLUMNS, s: SESSION_COLUMNS };
+
 /** The columns of one table in a joined row, without their prefix (`m`: null when the row has no method). */
 export function tablePart<T>(row: ContextRow, prefix: 'u' | 'c' | 'p' | 's'): T;
 export function tablePart<T>(row: ContextRow, prefix: 'm'): T | null;
-export function tablePart<T>(row: ContextRow, prefix: 'u' | 'c' | 'p' | 'm' | 's'): T | null {
+export function tablePart<T>(row: ContextRow, prefix: keyof typeof COLUMNS_BY_PREFIX): T | null {
   if (prefix === 'm' && (row.m_id === null || row.m_id === undefined)) return null;
-  const start = `${prefix}_`;
   const part: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(row)) if (name.startsWith(start)) part[name.slice(start.length)] = value;
+  for (const column of COLUMNS_BY_PREFIX[prefix]) part[column] = row[`${prefix}_${column}`];
   return part as T;
 }
 
