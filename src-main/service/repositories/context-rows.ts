@@ -4,7 +4,7 @@
  * table (issue 13). Each table's columns come back under a prefix (`u_`, `c_`, `p_`, `m_`, `s_`) and are split
  * here into the same rows a `selectAll` of that table gives; a user with two methods comes back as two rows.
  */
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { CompiledQuery, sql, type Kysely, type Transaction } from 'kysely';
 import type { CompaniesTable, Database, MfaMethodsTable, PoliciesTable, SessionsTable, UsersTable } from '../store/schema';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -43,8 +43,16 @@ function aliased(table: string, prefix: string, columns: readonly string[]) {
   return columns.map((column) => sql.ref(`${table}.${column}`).as(`${prefix}_${column}`));
 }
 
-/** The rows of `key`'s users (and session), one per confirmed method (at least one per user), ordered by user. */
-export async function selectContextRows(db: Db, key: ContextKey): Promise<ContextRow[]> {
+type KeyKind = 'tokenHash' | 'userId' | 'emailLower';
+
+function keyOf(key: ContextKey): { kind: KeyKind; value: string } {
+  if ('tokenHash' in key) return { kind: 'tokenHash', value: key.tokenHash };
+  if ('userId' in key) return { kind: 'userId', value: key.userId };
+  return { kind: 'emailLower', value: key.emailLower };
+}
+
+/** The query of a kind of key, built with Kysely (its one parameter is `value`). */
+function contextQuery(db: Db, kind: KeyKind, value: string) {
   const base = db
     .selectFrom('users')
     .innerJoin('companies', 'companies.id', 'users.company_id')
@@ -58,19 +66,37 @@ export async function selectContextRows(db: Db, key: ContextKey): Promise<Contex
       sql<number>`case when exists (select 1 from recovery_codes where recovery_codes.user_id = users.id) then 1 else 0 end`.as('has_recovery'),
     ])
     .orderBy('users.id');
-  let rows: unknown[];
-  if ('tokenHash' in key) {
-    rows = await base
-      .innerJoin('sessions', 'sessions.user_id', 'users.id')
-      .select(aliased('sessions', 's', SESSION_COLUMNS))
-      .where('sessions.token_hash', '=', key.tokenHash)
-      .execute();
-  } else if ('userId' in key) {
-    rows = await base.where('users.id', '=', key.userId).execute();
-  } else {
-    rows = await base.where('users.email_lower', '=', key.emailLower).execute();
+  if (kind === 'tokenHash') {
+    return base.innerJoin('sessions', 'sessions.user_id', 'users.id').select(aliased('sessions', 's', SESSION_COLUMNS)).where('sessions.token_hash', '=', value);
   }
-  return rows as ContextRow[];
+  return base.where(kind === 'userId' ? 'users.id' : 'users.email_lower', '=', value);
+}
+
+/**
+ * The SQL text of each kind of key, per dialect (PostgreSQL and SQLite differ in quoting and placeholders). Built
+ * once: composing and compiling ~80 aliased columns with Kysely cost more than running the query on SQLite.
+ */
+const sqlTexts = new Map<unknown, Map<KeyKind, string>>();
+
+function sqlText(db: Db, kind: KeyKind, value: string): string {
+  const dialect = db.getExecutor().adapter.constructor;
+  let texts = sqlTexts.get(dialect);
+  if (!texts) sqlTexts.set(dialect, (texts = new Map()));
+  let text = texts.get(kind);
+  if (text === undefined) {
+    const compiled = contextQuery(db, kind, value).compile();
+    if (compiled.parameters.length !== 1) throw new Error(`The context query should take one parameter, not ${compiled.parameters.length}.`);
+    text = compiled.sql;
+    texts.set(kind, text);
+  }
+  return text;
+}
+
+/** The rows of `key`'s users (and session), one per confirmed method (at least one per user), ordered by user. */
+export async function selectContextRows(db: Db, key: ContextKey): Promise<ContextRow[]> {
+  const { kind, value } = keyOf(key);
+  const result = await db.executeQuery<ContextRow>(CompiledQuery.raw(sqlText(db, kind, value), [value]));
+  return result.rows;
 }
 
 const COLUMNS_BY_PREFIX = { u: USER_COLUMNS, c: COMPANY_COLUMNS, p: POLICY_COLUMNS, m: METHOD_COLUMNS, s: SESSION_COLUMNS };
