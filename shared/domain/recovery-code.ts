@@ -22,6 +22,14 @@ export function newRecoveryCode(random: Uint8Array): string {
   if (random.length !== RECOVERY_CODE_BYTES) {
     throw new RangeError(`A recovery code needs exactly ${RECOVERY_CODE_BYTES} random bytes, got ${random.length}.`);
   }
+  return encodeCodeSymbols(random);
+}
+
+/**
+ * Random bytes as symbols of `RECOVERY_ALPHABET`, 5 bits each (a multiple of 5 bytes gives whole symbols): the one
+ * encoding of the product's long one-time codes (recovery codes, temporary access codes).
+ */
+export function encodeCodeSymbols(random: Uint8Array): string {
   let code = '';
   let buffer = 0;
   let bits = 0;

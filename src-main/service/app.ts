@@ -3,6 +3,7 @@
  * one error handler. Only `server.ts` listens; the console's embedded mode calls it through `inject`.
  */
 import Fastify, { type FastifyInstance } from 'fastify';
+import { SignInRecorder } from './activity/record-sign-in';
 import { registerAdminRoutes } from './admin/register-admin-routes';
 import { withAuditChain } from './audit/keyed-audit-store';
 import { createSessionAuthenticator } from './auth/authenticator';
@@ -29,7 +30,8 @@ export async function buildApp(deps: ServiceDeps): Promise<FastifyInstance> {
   const store = withAuditChain(deps.store, mfa.keys.audit);
   const touch = createSessionTouch(store, deps.clock);
   const authenticator = createSessionAuthenticator({ db: store.db, clock: deps.clock, touch });
-  const ctx: ServiceContext = { ...deps, store, app, authenticator, mfa };
+  const signIns = new SignInRecorder({ store, clock: deps.clock });
+  const ctx: ServiceContext = { ...deps, store, app, authenticator, mfa, signIns };
   registerSystemRoutes(ctx);
   registerCompanyRoutes(ctx);
   registerEndUserRoutes(ctx);

@@ -1,5 +1,6 @@
 /** What every route module receives: the Fastify instance and the service's dependencies. */
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import type { SignInRecorder } from './activity/record-sign-in';
 import type { Authenticator } from './auth/authenticator';
 import type { MfaOptions, MfaRuntime } from './auth/mfa-runtime';
 import type { Clock } from './clock';
@@ -23,4 +24,6 @@ export interface ServiceContext extends Omit<ServiceDeps, 'mfa'> {
   app: FastifyInstance;
   authenticator: Authenticator;
   mfa: MfaRuntime;
+  /** Records sign-in attempts (R-LOG-1) and prunes them after the retention. */
+  signIns: SignInRecorder;
 }

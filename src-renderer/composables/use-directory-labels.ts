@@ -1,6 +1,6 @@
 /** What the console calls directory values on screen. */
 import type { EnrollmentState } from '../../shared/domain/enrollment-report';
-import type { AccountType } from '../../shared/domain/model';
+import type { AccountType, ToolPermissions } from '../../shared/domain/model';
 
 /** Enrollment states, in words. */
 export const ENROLLMENT_LABELS: Readonly<Record<EnrollmentState, string>> = {
@@ -27,3 +27,9 @@ export const PERMISSION_LABELS: Readonly<Record<'none' | 'read_only' | 'standard
   standard: 'Standard',
   admin: 'Admin',
 };
+
+/** Someone's permissions in words: "Company Admin: None; Directory: Read only; Helpdesk". */
+export function permissionsWords(permissions: ToolPermissions): string {
+  const tools = `Company Admin: ${PERMISSION_LABELS[permissions.companyAdmin]}; Directory: ${PERMISSION_LABELS[permissions.directory]}`;
+  return permissions.helpdesk ? `${tools}; Helpdesk` : tools;
+}

@@ -1,7 +1,7 @@
 /** Settings: the connection (embedded or remote), who the console acts as, and the remote sign-in steps. */
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import { canResetMfa, canWriteDirectory } from '../../shared/domain/permissions';
+import { operatorMay, permissionRefusal, type OperatorAction } from '../../shared/domain/permissions';
 import type { ConsoleSettings, RemoteSignInStep } from '../../shared/ipc/channels/settings';
 import { BridgeError, invoke } from '../bridge';
 import { useConnectionStore } from './connection';
@@ -17,15 +17,27 @@ export const useSettingsStore = defineStore('settings', () => {
   const signInError = ref<string | null>(null);
   const smsNotice = ref<string | null>(null);
 
-  /** What the operator the console acts as may do (false until the settings are known); the service decides anyway. */
+  /**
+   * What the operator the console acts as may do, by the one permission table (false until the settings are known);
+   * the service decides anyway.
+   */
   const may = computed(() => {
-    const operator = settings.value?.operator;
-    const permissions = operator ? { companyAdmin: operator.companyAdmin, directory: operator.directory } : null;
+    const operator = settings.value?.operator ?? null;
+    const allowed = (action: OperatorAction) => operator !== null && operatorMay({ permissions: operator }, action);
     return {
-      writeDirectory: permissions !== null && canWriteDirectory({ permissions }),
-      unlock: permissions !== null && canResetMfa({ permissions }),
+      writeDirectory: allowed('write_directory'),
+      unlock: allowed('unlock_mfa'),
+      resetMfa: allowed('reset_mfa'),
+      issueAccessCode: allowed('issue_access_code'),
+      seeSignInActivity: allowed('see_sign_in_activity'),
+      known: operator !== null,
     };
   });
+
+  /** Why a control is disabled for this operator, in the service's words. */
+  function refusal(action: OperatorAction): string {
+    return permissionRefusal(action);
+  }
 
   /** Loads the settings unless they are already known. */
   async function ensureLoaded(): Promise<void> {
@@ -103,5 +115,5 @@ export const useSettingsStore = defineStore('settings', () => {
     await invoke('settings:remote-cancel', {}).catch(() => undefined);
   }
 
-  return { settings, step, busy, fieldErrors, signInError, smsNotice, may, load, ensureLoaded, actAs, useEmbedded, signOutRemote, signInStep, sendSms, cancelSignIn };
+  return { settings, step, busy, fieldErrors, signInError, smsNotice, may, refusal, load, ensureLoaded, actAs, useEmbedded, signOutRemote, signInStep, sendSms, cancelSignIn };
 });

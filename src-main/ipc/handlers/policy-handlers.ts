@@ -1,6 +1,6 @@
 /** Handlers of the MFA policy channels: reads and saves go to the service; the live preview is counted from the cache. */
 import { deadlinePreview } from '../../../shared/domain/deadline-preview';
-import { hasAdminOnBothTools } from '../../../shared/domain/permissions';
+import { canChangePolicy } from '../../../shared/domain/permissions';
 import { canonicalTimeZone, canonicalTimeZoneNames } from '../../../shared/domain/time-zone';
 import type { PolicyPreview, PolicyState } from '../../../shared/ipc/channels/policy';
 import type { ConsoleCache } from '../../console/cache/console-cache';
@@ -16,7 +16,7 @@ export function createPolicyHandlers(runtime: ConsoleRuntime, cache: ConsoleCach
   async function operator(): Promise<{ email: string; canChange: boolean } | null> {
     try {
       const me = await runtime.client().call('me', {});
-      return { email: me.email, canChange: hasAdminOnBothTools({ companyAdmin: me.companyAdmin, directory: me.directory }) };
+      return { email: me.email, canChange: canChangePolicy({ permissions: me }) };
     } catch {
       return null;
     }

@@ -1,5 +1,10 @@
-/** Registers every route of the Admin API (policy, directory, import, reset, audit, report) on the service. */
+/**
+ * Registers every route of the Admin API (policy, directory, import, reset, temporary access codes, sign-in activity,
+ * audit, report) on the service.
+ */
 import type { ServiceContext } from '../service-context';
+import { registerAccessCodeRoutes } from './access-code-routes';
+import { registerActivityRoutes } from './activity-routes';
 import { registerAuditRoutes } from './audit-routes';
 import { registerDirectoryRoutes } from './directory-routes';
 import { registerImportRoutes } from './import/import-routes';
@@ -13,6 +18,8 @@ export function registerAdminRoutes(ctx: ServiceContext): void {
   registerDirectoryRoutes(ctx);
   registerImportRoutes(ctx);
   registerResetRoutes(ctx);
+  registerAccessCodeRoutes(ctx);
+  registerActivityRoutes(ctx);
   registerAuditRoutes(ctx);
   registerReportRoutes(ctx);
 }
