@@ -97,3 +97,6 @@ export function recordedText(text: string, max: number): string {
 export function retentionCutoff(now: number, days: number): number {
   return now - days * 86_400_000;
 }
+
+/** The user agent of the console's simulated phone (R-CON-2), so its sign-ins read as the simulator's in the activity. */
+export const SIMULATOR_USER_AGENT = 'MFA-Admin-Console-Simulator/1 (simulated phone)';

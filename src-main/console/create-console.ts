@@ -9,12 +9,15 @@ import { createDashboardHandlers } from '../ipc/handlers/dashboard-handlers';
 import { createPolicyHandlers } from '../ipc/handlers/policy-handlers';
 import { createDirectoryHandlers } from '../ipc/handlers/directory-handlers';
 import { createResetHandlers } from '../ipc/handlers/reset-handlers';
+import { createActivityHandlers } from '../ipc/handlers/activity-handlers';
+import { SIMULATOR_USER_AGENT } from '../../shared/domain/sign-in-activity';
 import { createAuditHandlers } from '../ipc/handlers/audit-handlers';
 import { ConsoleCache, consoleCacheFile } from './cache/console-cache';
 import { ServiceCacheSource } from './cache/cache-source';
 import { DirectoryImports } from './directory-import/directory-import';
 import { createSimulatorHandlers } from '../ipc/handlers/simulator-handlers';
 import { SimulatorSessions } from './simulator/simulator-sessions';
+import { withUserAgent } from './service-client';
 import type { ConnectionRuntime } from './console-runtime';
 import { ConnectionManager } from './connection-manager';
 import { RemoteSignIn } from './remote/remote-sign-in';
@@ -65,7 +68,7 @@ export async function createConsole(options: ConsoleOptions): Promise<ConsoleBac
   const runtime = manager.runtime;
   cache.start(new ServiceCacheSource(runtime), (message) => runtime.warn(message));
   const remoteSignIn = new RemoteSignIn();
-  const simulations = new SimulatorSessions(runtime);
+  const simulations = new SimulatorSessions({ client: () => withUserAgent(runtime.client(), SIMULATOR_USER_AGENT) });
   const handlers: Handlers = {
     ...createAppHandlers(runtime),
     ...createDashboardHandlers(runtime, cache),
@@ -73,6 +76,7 @@ export async function createConsole(options: ConsoleOptions): Promise<ConsoleBac
     ...createDirectoryHandlers(runtime, cache, new DirectoryImports()),
     ...createResetHandlers(runtime, cache),
     ...createAuditHandlers(runtime),
+    ...createActivityHandlers(runtime),
     ...createSettingsHandlers(manager, remoteSignIn),
     ...createSimulatorHandlers(simulations),
   };

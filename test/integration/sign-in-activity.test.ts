@@ -176,5 +176,10 @@ describe.each(testEngines('sign_in_activity'))('sign-in activity on $name', (eng
     const after = (await list('limit=500')).attempts;
     expect(after).toHaveLength(1);
     expect(after[0]).toMatchObject({ outcome: 'wrong_password', emailTyped: jordan });
+
+    h.clock.advance(DAY + 60_000);
+    const current = await h.call('GET', '/api/v1/admin/policy', { token: admin });
+    await h.call('PUT', '/api/v1/admin/policy', { token: admin, body: { version: current.body.version, signInRetentionDays: 1 } });
+    expect((await list('limit=500')).attempts).toEqual([]);
   });
 });

@@ -159,6 +159,8 @@ export const directoryChannels = {
   )<BulkDeactivateResult>(),
   'directory:reactivate': channel(z.strictObject({ id: z.string().min(1).max(100) }))<DirectoryUserDetail>(),
   'directory:unlock': channel(z.strictObject({ id: z.string().min(1).max(100) }))<DirectoryUserDetail>(),
+  /** Withdraws the temporary access code the user has not used yet (R-RST-6); answers the user as they are now. */
+  'directory:revoke-access-code': channel(z.strictObject({ id: z.string().min(1).max(100) }))<DirectoryUserDetail>(),
   'directory:refresh': channel(z.strictObject({}))<CacheInfo>(),
   /**
    * Starts reading a file: `check` answers what importing it would do (nothing is written); `apply` imports it, with

@@ -107,6 +107,11 @@ export function createDirectoryHandlers(runtime: ConsoleRuntime, cache: ConsoleC
 
     'directory:unlock': async ({ id }) => afterChange(await runtime.client().call('adminUserUnlock', { params: { id }, body: {} })),
 
+    'directory:revoke-access-code': async ({ id }) => {
+      await runtime.client().call('adminAccessCodeRevoke', { params: { id }, body: {} });
+      return withDerived(await runtime.client().call('adminUserGet', { params: { id } }));
+    },
+
     'directory:refresh': () => cache.refresh(),
 
     'directory:import-start': async ({ fileName, totalBytes, mode, applyPermissionChanges }) => {
