@@ -5,13 +5,15 @@
  * baseline measured in the same run where one exists:
  * CSV import (console pipeline vs a plain insert loop), first full cache sync (vs paging the directory list),
  * search from the cache (index vs a linear scan), the time-zone preview over all users (index counts vs counting
- * user objects), and the renderer bundle size. `BENCH_USERS=N` runs it on another size.
+ * user objects), and the renderer bundle size. `BENCH_USERS=N` runs it on another size. Last, sign-in activity at
+ * 100,000 users × 30 days (bench-activity.ts; `BENCH_ONLY=activity` runs only that part).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { directoryQuerySchema } from '../../shared/ipc/channels/directory';
 import { DirectoryImport } from '../../src-main/console/directory-import/directory-import';
+import { activityFigures } from './bench-activity';
 import { bundleFigures, cacheFigures, previewFigures, searchFigures } from './bench-figures';
 import { benchCsv } from './bench-directory';
 import { storageFigures } from './bench-storage';
@@ -47,6 +49,11 @@ async function main(): Promise<void> {
   };
   console.log(`Bench: ${USERS.toLocaleString('en')} users, median of ${RUNS} runs (Node ${process.version}, ${os.cpus().length} cores)\n`);
   try {
+    if (process.env.BENCH_ONLY === 'activity') {
+      console.log('Sign-in activity (R-LOG-1):\n');
+      await activityFigures(root, print);
+      return;
+    }
     console.log('Storage (node:sqlite in the service worker; the bench’s main thread stands in for Electron’s):\n');
     await storageFigures(root, STORAGE_SIZES, print);
     print('');
@@ -78,6 +85,9 @@ async function main(): Promise<void> {
     await previewFigures(service, cache, print);
     await service.close();
     await bundleFigures(print);
+    print('');
+    console.log('Sign-in activity (R-LOG-1):\n');
+    await activityFigures(root, print);
     console.log(`\n${lines.length} figures.`);
   } finally {
     rmSync(root, { recursive: true, force: true });
