@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { assertNever } from './assert-never';
-import { RECOVERY_ALPHABET, encodeCodeSymbols, formatRecoveryCode } from './recovery-code';
+import { encodeCodeSymbols, formatRecoveryCode, readCodeSymbols } from './recovery-code';
 
 /** Symbols in a temporary access code. */
 export const ACCESS_CODE_LENGTH = 16;
@@ -48,27 +48,16 @@ export type AccessCodeInput =
   | { readonly ok: true; readonly code: string }
   | { readonly ok: false; readonly reason: AccessCodeInputProblem; readonly message: string };
 
-const VALID = new RegExp(`^[${RECOVERY_ALPHABET}]*$`);
-
 /** Reads what a user typed: spaces and dashes are ignored and letters upper-cased. */
 export function normalizeAccessCode(input: string): AccessCodeInput {
-  const code = input.replace(/[\s-]/g, '').toUpperCase();
-  if (code === '') return { ok: false, reason: 'empty', message: 'Enter the temporary access code your helpdesk gave you.' };
-  if (!VALID.test(code)) {
-    return {
-      ok: false,
-      reason: 'invalid_characters',
-      message: 'That is not a temporary access code: they use letters and the digits 2 to 9, never 0, 1, I or O. Check the code your helpdesk gave you.',
-    };
-  }
-  if (code.length !== ACCESS_CODE_LENGTH) {
-    return {
-      ok: false,
-      reason: 'wrong_length',
-      message: `A temporary access code has ${ACCESS_CODE_LENGTH} characters; you entered ${code.length}. Check the code your helpdesk gave you.`,
-    };
-  }
-  return { ok: true, code };
+  const read = readCodeSymbols(input, ACCESS_CODE_LENGTH);
+  if (read.ok) return read;
+  const messages: Record<AccessCodeInputProblem, string> = {
+    empty: 'Enter the temporary access code your helpdesk gave you.',
+    invalid_characters: 'That is not a temporary access code: they use letters and the digits 2 to 9, never 0, 1, I or O. Check the code your helpdesk gave you.',
+    wrong_length: `A temporary access code has ${ACCESS_CODE_LENGTH} characters; you entered ${read.typed}. Check the code your helpdesk gave you.`,
+  };
+  return { ok: false, reason: read.reason, message: messages[read.reason] };
 }
 
 /** A stored code as the rules see it. */

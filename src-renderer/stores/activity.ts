@@ -4,6 +4,7 @@
  */
 import { defineStore } from 'pinia';
 import { reactive, ref } from 'vue';
+import { useCursorPages } from '../composables/use-cursor-pages';
 import type { SignInAttemptView } from '../../shared/api/routes/admin-activity';
 import type { SignInMethod, SignInOutcome } from '../../shared/domain/sign-in-activity';
 import type { ActivityFilter } from '../../shared/ipc/channels/activity';
@@ -30,14 +31,9 @@ export const useActivityStore = defineStore('activity', () => {
   const form = reactive<ActivityFilterForm>({ ...EMPTY });
   /** One directory user's attempts only (opened from their panel), with their name for the screen. */
   const user = ref<{ id: string; name: string } | null>(null);
-  const attempts = ref<SignInAttemptView[]>([]);
-  const nextCursor = ref<string | null>(null);
-  const loading = ref(false);
-  const loaded = ref(false);
   /** The service's refusal of the filters (shown beside them), or null. */
   const problem = ref<string | null>(null);
   const selected = ref<SignInAttemptView | null>(null);
-  let generation = 0;
 
   /** The form as the service filters, with the dates turned into instants in the admin's zone. */
   function filter(): ActivityFilter {
@@ -54,44 +50,27 @@ export const useActivityStore = defineStore('activity', () => {
     };
   }
 
-  /** Loads the first page for the current filters. */
-  async function load(): Promise<void> {
-    const mine = ++generation;
-    loading.value = true;
-    problem.value = null;
-    selected.value = null;
-    try {
-      const page = await invoke('activity:list', { ...filter(), limit: PAGE });
-      if (mine !== generation) return;
-      attempts.value = page.attempts;
-      nextCursor.value = page.nextCursor;
-      loaded.value = true;
-    } catch (error) {
-      if (mine !== generation) return;
-      attempts.value = [];
-      nextCursor.value = null;
+  /** Attempts page by page for the current filters; filters the service refuses are said beside them. */
+  const pages = useCursorPages<SignInAttemptView>(
+    async (cursor) => {
+      const page = await invoke('activity:list', { ...filter(), limit: PAGE, ...(cursor ? { cursor } : {}) });
+      return { items: page.attempts, nextCursor: page.nextCursor };
+    },
+    (error, first) => {
+      if (!first) return useNotificationsStore().fromError('Could not load older attempts', error);
+      pages.items.value = [];
+      pages.nextCursor.value = null;
       if (error instanceof BridgeError && error.error.code === 'bad_request') problem.value = error.error.message;
       else useNotificationsStore().fromError('Could not load the sign-in activity', error);
-    } finally {
-      if (mine === generation) loading.value = false;
-    }
-  }
+    },
+  );
+  const { items: attempts, nextCursor, loading, loaded, loadMore } = pages;
 
-  /** Loads the next (older) page, once at a time. */
-  async function loadMore(): Promise<void> {
-    if (loading.value || nextCursor.value === null) return;
-    const mine = generation;
-    loading.value = true;
-    try {
-      const page = await invoke('activity:list', { ...filter(), limit: PAGE, cursor: nextCursor.value });
-      if (mine !== generation) return;
-      attempts.value = [...attempts.value, ...page.attempts];
-      nextCursor.value = page.nextCursor;
-    } catch (error) {
-      useNotificationsStore().fromError('Could not load older attempts', error);
-    } finally {
-      if (mine === generation) loading.value = false;
-    }
+  /** Loads the first page for the current filters. */
+  async function load(): Promise<void> {
+    problem.value = null;
+    selected.value = null;
+    await pages.load();
   }
 
   async function exportCsv(): Promise<void> {
