@@ -13,6 +13,7 @@ import { activityChannels } from './channels/activity';
 import { auditChannels } from './channels/audit';
 import { settingsChannels } from './channels/settings';
 import { simulatorChannels } from './channels/simulator';
+import { invitationChannels } from './channels/invitations';
 
 export const ipcContract = {
   ...appChannels,
@@ -24,6 +25,7 @@ export const ipcContract = {
   ...auditChannels,
   ...settingsChannels,
   ...simulatorChannels,
+  ...invitationChannels,
 } as const;
 
 export type IpcContract = typeof ipcContract;

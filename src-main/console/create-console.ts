@@ -25,6 +25,7 @@ import { SettingsFile } from './settings-file';
 import { lockDataFolder } from '../service/store/folder-lock';
 import { makePrivateDir } from './private-dir';
 import { createSettingsHandlers } from '../ipc/handlers/settings-handlers';
+import { createInvitationHandlers } from '../ipc/handlers/invitation-handlers';
 import { openVault } from '../service/secrets/open-vault';
 import type { SecretVault } from '../service/secrets/secret-vault';
 
@@ -51,8 +52,9 @@ export async function createConsole(options: ConsoleOptions): Promise<ConsoleBac
   const lock = lockDataFolder(options.dataDir, 'MFA Admin Console');
   let cache: ConsoleCache;
   let manager: ConnectionManager;
+  let vault: SecretVault;
   try {
-    const vault = options.vault ?? (await openVault({ dir: options.dataDir }));
+    vault = options.vault ?? (await openVault({ dir: options.dataDir }));
     cache = await ConsoleCache.open({ file: consoleCacheFile(options.dataDir) });
     manager = await ConnectionManager.start({
       dataDir: options.dataDir,
@@ -79,6 +81,7 @@ export async function createConsole(options: ConsoleOptions): Promise<ConsoleBac
     ...createActivityHandlers(runtime),
     ...createSettingsHandlers(manager, remoteSignIn),
     ...createSimulatorHandlers(simulations),
+    ...createInvitationHandlers(runtime, cache, manager, vault),
   };
   return {
     dispatch: createDispatcher(handlers),

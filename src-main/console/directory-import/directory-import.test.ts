@@ -8,7 +8,7 @@ import { DirectoryImport, DirectoryImports } from './directory-import';
  * email lacks "@" fail, rows whose email starts with "old" update a user's name, the others add users.
  */
 function fakeSink(sent: string[]) {
-  return async (csv: string, query: { mode: 'apply' | 'preview' }): Promise<ImportResult> => {
+  return async (csv: string, query: { mode: 'apply' | 'preview'; invite: 'none' | 'new' }): Promise<ImportResult> => {
     sent.push(csv);
     const records = readCsv(csv).slice(1).filter(isCsvRecord);
     const errors = records
@@ -26,6 +26,7 @@ function fakeSink(sent: string[]) {
       unchanged: 0,
       failed: errors.length,
       permissionChanges: 0,
+      invited: query.invite === 'new' ? rows - errors.length - changes.length : 0,
       errors,
       errorsTruncated: false,
       changes,
@@ -38,7 +39,7 @@ describe('DirectoryImport', () => {
   it('sends whole records in batches with the header, and reports bad rows by their line in the file', async () => {
     const sent: string[] = [];
     const file = '\uFEFFemail,name\r\na@x.com,A\r\nbad,B\r\nc@x.com,"C\r\nmultiline"\r\nalso-bad,D\r\ne@x.com,E\r\n';
-    const job = new DirectoryImport('people.csv', file.length, fakeSink(sent), { mode: 'apply', permissionChanges: 'refuse' }, 2);
+    const job = new DirectoryImport('people.csv', file.length, fakeSink(sent), { mode: 'apply', permissionChanges: 'refuse', invite: 'none' }, 2);
     const first = await job.push(file.slice(0, 30), false);
     expect(first.finished).toBe(false);
     const done = await job.push(file.slice(30), true);
@@ -53,7 +54,7 @@ describe('DirectoryImport', () => {
 
   it('lists the changed users by their line in the file, on screen and in a changes report safe for spreadsheets', async () => {
     const file = 'email,name\na@x.com,A\nold1@x.com,"Multi\nLine"\nb@x.com,B\nold2@x.com,=cmd\n';
-    const job = new DirectoryImport('people.csv', file.length, fakeSink([]), { mode: 'preview', permissionChanges: 'refuse' }, 1);
+    const job = new DirectoryImport('people.csv', file.length, fakeSink([]), { mode: 'preview', permissionChanges: 'refuse', invite: 'none' }, 1);
     const done = await job.push(file, true);
     expect(done).toMatchObject({ preview: true, updated: 2, changesTotal: 2 });
     expect(done.changes.map((c) => [c.line, c.email])).toEqual([
@@ -63,6 +64,14 @@ describe('DirectoryImport', () => {
     expect(job.changesReport()).toBe(
       'line,email,change,field,before,after\r\n3,old1@x.com,updated,name,\'=name,"Multi\nLine"\r\n6,old2@x.com,updated,name,\'=name,\'=cmd\r\n',
     );
+  });
+
+  it('asks every batch to invite the new users when the admin chose it, and adds up who was invited', async () => {
+    const file = 'email,name\na@x.com,A\nold1@x.com,B\nc@x.com,C\nd@x.com,D\n';
+    const job = new DirectoryImport('people.csv', file.length, fakeSink([]), { mode: 'preview', permissionChanges: 'refuse', invite: 'new' }, 2);
+    expect(await job.push(file, true)).toMatchObject({ preview: true, created: 3, updated: 1, invited: 3 });
+    const plain = new DirectoryImport('people.csv', file.length, fakeSink([]), { mode: 'apply', permissionChanges: 'refuse', invite: 'none' }, 2);
+    expect(await plain.push(file, true)).toMatchObject({ created: 3, invited: 0 });
   });
 
   it('refuses an empty file in plain words and a piece after the end', async () => {

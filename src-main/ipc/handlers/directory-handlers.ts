@@ -4,11 +4,6 @@
  */
 import { BULK_DEACTIVATE_MAX } from '../../../shared/api/routes/admin-directory';
 import type { DirectoryUserDetail as ApiUserDetail } from '../../../shared/api/routes/admin-common';
-import { enrollmentState } from '../../../shared/domain/enrollment-report';
-import { mfaContact } from '../../../shared/domain/contacts';
-import { isStale } from '../../../shared/domain/stale';
-import { localTimeZone } from '../../../shared/domain/time-zone';
-import { lockEndWords } from '../../../shared/domain/triage';
 import { directoryFilterSchema, type BulkDeactivateResult, type DirectoryUserDetail } from '../../../shared/ipc/channels/directory';
 import type { ConsoleCache } from '../../console/cache/console-cache';
 import type { QueryContext } from '../../console/cache/directory-index';
@@ -16,10 +11,10 @@ import type { ConsoleRuntime } from '../../console/console-runtime';
 import type { DirectoryImports } from '../../console/directory-import/directory-import';
 import { ConsoleError } from '../console-error';
 import type { Handlers } from '../dispatch';
+import { DEFAULT_STALE_DAYS, userDetailView } from './user-detail-view';
 
 type DirectoryChannels = Extract<keyof Handlers, `directory:${string}`>;
 
-const DEFAULT_STALE_DAYS = 90;
 const SKIPS_SHOWN = 100;
 
 /** `directory:*` channels. */
@@ -29,18 +24,7 @@ export function createDirectoryHandlers(runtime: ConsoleRuntime, cache: ConsoleC
     staleAfterDays: staleAfterDays ?? cache.policy?.staleAfterDays ?? DEFAULT_STALE_DAYS,
   });
 
-  function withDerived(user: ApiUserDetail): DirectoryUserDetail {
-    const ctx = context();
-    return {
-      ...user,
-      enrollment: enrollmentState(user, { ssoDomains: cache.company?.ssoDomains ?? [] }),
-      stale: isStale(user, ctx.now, ctx.staleAfterDays),
-      lock:
-        user.locked && user.lockedUntil !== null
-          ? lockEndWords(user.lockedUntil, ctx.now, { viewer: localTimeZone(), user: user.timeZone }, mfaContact(user))
-          : null,
-    };
-  }
+  const withDerived = (user: ApiUserDetail): DirectoryUserDetail => userDetailView(user, cache);
 
   async function deactivate(ids: string[]): Promise<BulkDeactivateResult> {
     const result: BulkDeactivateResult = { deactivated: 0, sessionsEnded: 0, skipped: [], skippedCount: 0 };
@@ -114,8 +98,12 @@ export function createDirectoryHandlers(runtime: ConsoleRuntime, cache: ConsoleC
 
     'directory:refresh': () => cache.refresh(),
 
-    'directory:import-start': async ({ fileName, totalBytes, mode, applyPermissionChanges }) => {
-      const query = { mode: mode === 'check' ? 'preview' : 'apply', permissionChanges: applyPermissionChanges ? 'apply' : 'refuse' } as const;
+    'directory:import-start': async ({ fileName, totalBytes, mode, applyPermissionChanges, invite }) => {
+      const query = {
+        mode: mode === 'check' ? 'preview' : 'apply',
+        permissionChanges: applyPermissionChanges ? 'apply' : 'refuse',
+        invite: invite ? 'new' : 'none',
+      } as const;
       const started = imports.start(fileName, totalBytes, (csv, options) => runtime.client().call('adminUsersImport', { body: csv, query: options }), query);
       return { importId: started.id };
     },

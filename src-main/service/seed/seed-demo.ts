@@ -79,6 +79,7 @@ export async function seedDemoCompany(store: Store, now: number): Promise<string
           perm_directory: person.directory ?? 'none',
           perm_helpdesk: person.helpdesk ? 1 : 0,
           password_hash: hashes[index] ?? null,
+          password_set_at: hashes[index] ? now - 400 * DAY_MS : null,
           last_sign_in_at: person.lastSignInDaysAgo === null ? null : now - person.lastSignInDaysAgo * DAY_MS,
           always_require_mfa: 0,
           enrolled_at: null,
