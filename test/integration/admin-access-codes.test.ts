@@ -5,6 +5,7 @@
  */
 /* eslint-disable @typescript-eslint/no-explicit-any -- replies are read as loose JSON; each test asserts their shape */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AUDIT_ACTIONS } from '../../shared/api/routes/admin-audit';
 import { totpCode } from '../../shared/domain/totp';
 import { DEMO_HELPDESK_EMAIL } from '../../src-main/service/seed/demo-company';
 import { testEngines } from '../fixtures/engines';
@@ -186,6 +187,32 @@ describe.each(testEngines('access_codes'))('Helpdesk and temporary access codes 
     expect((await h.call('POST', `/api/v1/admin/users/${await h.idOf(jordan)}/access-code/revoke`, { token: reader, body: {} })).status).toBe(403);
     expect((await auditEntries(h, 'mfa.access_code_revoked')).map((e) => e.actor_email)).toEqual([DEMO_HELPDESK_EMAIL]);
     expect((await h.call('GET', '/api/v1/me', { token: helpdesk })).body).toMatchObject({ email: DEMO_HELPDESK_EMAIL, companyAdmin: 'none', directory: 'none', helpdesk: true });
+  });
+
+  it('leaves invitations and the mail server to Directory writers and admins; helpdesk reads the mail log', async () => {
+    const add = async (email: string, name: string) =>
+      (await h.call('POST', '/api/v1/admin/users', { token: admin, body: { email, name, country: 'GB', timeZone: 'Europe/London' } })).body.id as string;
+    const hana = await add(demoEmail('hana.sato'), 'Hana Sato');
+    const nia = await add(demoEmail('nia.okoye'), 'Nia Okoye');
+    expect((await h.call('POST', '/api/v1/admin/users/invite', { token: admin, body: { userIds: [nia] } })).status).toBe(200);
+    const invite = await h.call('POST', '/api/v1/admin/users/invite', { token: helpdesk, body: { userIds: [hana] } });
+    expect(invite.status).toBe(403);
+    expect(invite.body.error).toMatchObject({ details: { reason: 'operator_lacks_permission' } });
+    expect(invite.body.error.message).toMatch(/^Changing the directory needs Standard or Admin permission on the Directory tool/);
+    const revoke = await h.call('POST', `/api/v1/admin/users/${nia}/invitation/revoke`, { token: helpdesk, body: {} });
+    expect(revoke.status).toBe(403);
+    const test = await h.call('POST', '/api/v1/admin/mail/test', { token: helpdesk, body: { to: DEMO_HELPDESK_EMAIL } });
+    expect(test.status).toBe(403);
+    const byHelpdesk = async (action: string) => (await auditEntries(h, action)).filter((e) => e.actor_email === DEMO_HELPDESK_EMAIL);
+    expect(await byHelpdesk(AUDIT_ACTIONS.userInvite)).toEqual([]);
+    expect(await byHelpdesk(AUDIT_ACTIONS.userInvitationRevoke)).toEqual([]);
+    const rows = await h.store.db.selectFrom('users').select(['id', 'invited_at', 'invitation_expires_at']).where('id', 'in', [hana, nia]).orderBy('id').execute();
+    expect(rows.find((row) => row.id === hana)).toMatchObject({ invited_at: null });
+    expect(rows.find((row) => row.id === nia)?.invitation_expires_at).not.toBeNull();
+
+    const log = await h.call('GET', '/api/v1/admin/mail', { token: helpdesk });
+    expect(log.status).toBe(200);
+    expect(log.body.messages).toContainEqual(expect.objectContaining({ kind: 'invitation', to: demoEmail('nia.okoye'), userId: nia }));
   });
 
   it('voids an unused code when MFA is reset', async () => {

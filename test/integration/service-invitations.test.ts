@@ -110,6 +110,15 @@ function suite(engine: string, openTestStore: () => Promise<{ store: Store; drop
       const accepted = await h.call('POST', '/api/v1/account/invitation/accept', { body: { token, password: GOOD_PASSWORD } });
       expect(accepted.status).toBe(200);
       expect(accepted.body.signIn.next.step).toBe('setup_optional');
+      const activity = await h.call('GET', `/api/v1/admin/sign-in-activity?userId=${id}`, { token: admin });
+      expect(activity.body.attempts).toEqual([
+        expect.objectContaining({
+          emailTyped: 'mateo.rossi@acme-builders.net', user: expect.objectContaining({ id }), outcome: 'setup_offered', method: 'password',
+          detail: expect.stringMatching(/^Password set from the invitation link\. Early enrollment/),
+        }),
+      ]);
+      expect(JSON.stringify(activity.body)).not.toContain(GOOD_PASSWORD);
+      expect(JSON.stringify(activity.body)).not.toContain(token);
       const again = await h.call('POST', '/api/v1/account/invitation/accept', { body: { token, password: GOOD_PASSWORD } });
       expect(again.status).toBe(409);
       expect(again.body.error).toMatchObject({ details: { state: 'used', canRenew: false } });
@@ -181,6 +190,8 @@ function suite(engine: string, openTestStore: () => Promise<{ store: Store; drop
       const result = await h.call('POST', '/api/v1/account/password/reset', { body: { token, password: 'marble kettle orbit nine' } });
       expect(result.status).toBe(200);
       expect(result.body.signIn.next).toMatchObject({ step: 'challenge', options: ['totp', 'recovery_code'] });
+      const attempts = (await h.call('GET', `/api/v1/admin/sign-in-activity?userId=${await h.idOf(email)}&limit=1`, { token: admin })).body.attempts;
+      expect(attempts).toEqual([expect.objectContaining({ outcome: 'code_asked', method: 'password', detail: 'Password reset from the emailed link.' })]);
       expect((await h.call('GET', '/api/v1/auth/sign-in', { token: other.body.token })).status).toBe(401);
       const userId = await h.idOf(email);
       const methods = await h.store.db.selectFrom('mfa_methods').select('kind').where('user_id', '=', userId).execute();
