@@ -170,7 +170,7 @@ describe('Helpdesk: temporary access codes and sign-in activity', () => {
     await expect.poll(() => page.getByTestId('activity-row').count()).toBeGreaterThanOrEqual(3);
   });
 
-  it('lets helpdesk unlock a locked user from the panel, and says why deactivating is not theirs to do', async () => {
+  it('lets helpdesk unlock a locked user from the panel, and says why deactivating and inviting are not theirs to do', async () => {
     await openScreen('Directory');
     await page.getByTestId('directory-search').fill('lukas becker');
     await expect.poll(() => page.getByTestId('directory-total').textContent()).toBe('1');
@@ -181,6 +181,9 @@ describe('Helpdesk: temporary access codes and sign-in activity', () => {
     expect(await panel.getByRole('button', { name: 'Unlock MFA…' }).isDisabled()).toBe(false);
     expect(await panel.getByRole('button', { name: 'Deactivate…' }).isDisabled()).toBe(true);
     expect(await panel.textContent()).toContain('Changing the directory needs Standard or Admin permission on the Directory tool.');
+    expect(await page.getByTestId('add-user').isDisabled()).toBe(true);
+    expect(await page.getByTestId('invite-selected').isDisabled()).toBe(true);
+    expect(await page.getByTestId('invite-read-only').textContent()).toContain('Adding and inviting users needs Standard or Admin permission on the Directory tool.');
     await panel.getByRole('button', { name: 'Unlock MFA…' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Unlock', exact: true }).click();
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'MFA unlocked' }).count()).toBe(1);
