@@ -2,6 +2,8 @@
 export * from './account-access';
 export * from './assert-never';
 export * from './audit-chain';
+export * from './audit-webhook';
+export * from './bit-text';
 export * from './contacts';
 export * from './country';
 export * from './deadline-preview';
@@ -40,3 +42,5 @@ export * from './triage';
 export * from './temporary-access-code';
 export * from './tz-preview';
 export * from './unlock-eligibility';
+export * from './web-address';
+export * from './webhook-signature';

@@ -62,11 +62,16 @@ export function operatorMay(operator: { readonly permissions: ToolPermissions },
   return RULES[action].allowed(operator.permissions);
 }
 
+/** The refusal of what needs Admin on both tools; `what` completes "… needs Admin permission on both tools". */
+export function adminOnBothRefusal(what: string): string {
+  return `${what} needs ${ADMIN_ON_BOTH}. Ask a company admin who has both.`;
+}
+
 /** Why an operator may not do `action`, in plain words with whom to ask: "Unlocking … needs … Ask a company admin …". */
 export function permissionRefusal(action: OperatorAction): string {
   const rule = RULES[action];
-  const ask = rule.needs === ADMIN_ON_BOTH ? 'Ask a company admin who has both.' : 'Ask a company admin to do it for you or to raise your permission.';
-  return `${rule.what} needs ${rule.needs}. ${ask}`;
+  if (rule.needs === ADMIN_ON_BOTH) return adminOnBothRefusal(rule.what);
+  return `${rule.what} needs ${rule.needs}. Ask a company admin to do it for you or to raise your permission.`;
 }
 
 /** R-POL-1: may this operator change the company MFA policy? */

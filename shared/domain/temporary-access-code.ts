@@ -6,7 +6,8 @@
  */
 import { z } from 'zod';
 import { assertNever } from './assert-never';
-import { encodeCodeSymbols, formatRecoveryCode, readCodeSymbols } from './recovery-code';
+import { bytesToSymbols } from './bit-text';
+import { formatRecoveryCode, RECOVERY_ALPHABET, readCodeSymbols } from './recovery-code';
 
 /** Symbols in a temporary access code. */
 export const ACCESS_CODE_LENGTH = 16;
@@ -27,7 +28,7 @@ export function newAccessCode(random: Uint8Array): string {
   if (random.length !== ACCESS_CODE_BYTES) {
     throw new RangeError(`A temporary access code needs exactly ${ACCESS_CODE_BYTES} random bytes, got ${random.length}.`);
   }
-  return encodeCodeSymbols(random);
+  return bytesToSymbols(random, RECOVERY_ALPHABET);
 }
 
 /** The code for display and copy: groups of four joined by dashes (`ABCD-EFGH-JKLM-NPQR`). */

@@ -16,22 +16,13 @@ export type UnlockRefusal = 'operator_lacks_permission' | 'admin_tool_user' | 's
 /** The refusal with its words and whom to contact, or null when the unlock may go ahead. */
 export type UnlockDecision = { readonly reason: UnlockRefusal; readonly message: string; readonly contact: Contact | null } | null;
 
-/** Decides whether `operator` may unlock `user` at company time `now`. */
-export function unlockRefusal(
-  operator: Pick<DomainUser, 'permissions'>,
-  user: Pick<DomainUser, 'email' | 'accountType' | 'failedAttempts' | 'lockedUntil' | 'permissions'>,
-  company: Pick<DomainCompany, 'ssoDomains'>,
-  now: number,
-): UnlockDecision {
+/**
+ * The operator's part of the decision (the Directory panel knows no more): the Helpdesk permission or Admin on both
+ * tools, and Admin on both for someone with admin-tool permissions.
+ */
+export function unlockPermissionRefusal(operator: Pick<DomainUser, 'permissions'>, user: Pick<DomainUser, 'email' | 'permissions'>): UnlockDecision {
   if (!operatorMay(operator, 'unlock_mfa')) {
     return { reason: 'operator_lacks_permission', message: permissionRefusal('unlock_mfa'), contact: 'company_admin' };
-  }
-  const contact = mfaContact({ accountType: user.accountType, sso: isSsoUser(user.email, company) });
-  if (contact === 'it_department') {
-    return { reason: 'sso_user', message: `${user.email} signs in through your identity provider, which runs their MFA. Your IT department must help them.`, contact };
-  }
-  if (contact === 'payments_support') {
-    return { reason: 'payments_user', message: `${user.email} is a payments user: only Payments support can help with their MFA.`, contact };
   }
   if (!mayChangeSignInOf(operator, user)) {
     return {
@@ -40,6 +31,26 @@ export function unlockRefusal(
       contact: 'company_admin',
     };
   }
+  return null;
+}
+
+/** Decides whether `operator` may unlock `user` at company time `now`. */
+export function unlockRefusal(
+  operator: Pick<DomainUser, 'permissions'>,
+  user: Pick<DomainUser, 'email' | 'accountType' | 'failedAttempts' | 'lockedUntil' | 'permissions'>,
+  company: Pick<DomainCompany, 'ssoDomains'>,
+  now: number,
+): UnlockDecision {
+  if (!operatorMay(operator, 'unlock_mfa')) return unlockPermissionRefusal(operator, user);
+  const contact = mfaContact({ accountType: user.accountType, sso: isSsoUser(user.email, company) });
+  if (contact === 'it_department') {
+    return { reason: 'sso_user', message: `${user.email} signs in through your identity provider, which runs their MFA. Your IT department must help them.`, contact };
+  }
+  if (contact === 'payments_support') {
+    return { reason: 'payments_user', message: `${user.email} is a payments user: only Payments support can help with their MFA.`, contact };
+  }
+  const refusal = unlockPermissionRefusal(operator, user);
+  if (refusal) return refusal;
   if (!isLocked(user, now)) {
     return {
       reason: 'not_locked',

@@ -14,6 +14,8 @@ import { auditChannels } from './channels/audit';
 import { settingsChannels } from './channels/settings';
 import { simulatorChannels } from './channels/simulator';
 import { invitationChannels } from './channels/invitations';
+import { auditWebhookChannels } from './channels/audit-webhook';
+import { rolloutChannels } from './channels/rollout';
 
 export const ipcContract = {
   ...appChannels,
@@ -26,6 +28,8 @@ export const ipcContract = {
   ...settingsChannels,
   ...simulatorChannels,
   ...invitationChannels,
+  ...auditWebhookChannels,
+  ...rolloutChannels,
 } as const;
 
 export type IpcContract = typeof ipcContract;

@@ -12,6 +12,7 @@ import { createResetHandlers } from '../ipc/handlers/reset-handlers';
 import { createActivityHandlers } from '../ipc/handlers/activity-handlers';
 import { SIMULATOR_USER_AGENT } from '../../shared/domain/sign-in-activity';
 import { createAuditHandlers } from '../ipc/handlers/audit-handlers';
+import { createAuditWebhookHandlers } from '../ipc/handlers/audit-webhook-handlers';
 import { ConsoleCache, consoleCacheFile } from './cache/console-cache';
 import { ServiceCacheSource } from './cache/cache-source';
 import { DirectoryImports } from './directory-import/directory-import';
@@ -26,6 +27,7 @@ import { lockDataFolder } from '../service/store/folder-lock';
 import { makePrivateDir } from './private-dir';
 import { createSettingsHandlers } from '../ipc/handlers/settings-handlers';
 import { createInvitationHandlers } from '../ipc/handlers/invitation-handlers';
+import { createRolloutHandlers } from '../ipc/handlers/rollout-handlers';
 import { openVault } from '../service/secrets/open-vault';
 import type { SecretVault } from '../service/secrets/secret-vault';
 
@@ -79,9 +81,11 @@ export async function createConsole(options: ConsoleOptions): Promise<ConsoleBac
     ...createResetHandlers(runtime, cache),
     ...createAuditHandlers(runtime),
     ...createActivityHandlers(runtime),
+    ...createAuditWebhookHandlers(runtime),
     ...createSettingsHandlers(manager, remoteSignIn),
     ...createSimulatorHandlers(simulations),
     ...createInvitationHandlers(runtime, cache, manager, vault),
+    ...createRolloutHandlers(runtime, cache),
   };
   return {
     dispatch: createDispatcher(handlers),

@@ -1,6 +1,6 @@
 /**
  * The audit log screen (R-AUD-1): entries newest first, loaded page by page as the list scrolls; filters with a date
- * range read in the admin's time zone; chain verification and CSV export.
+ * range read in the admin's time zone; chain verification, CSV and JSON Lines export.
  */
 import { defineStore } from 'pinia';
 import { reactive, ref } from 'vue';
@@ -74,9 +74,18 @@ export const useAuditStore = defineStore('audit', () => {
     }
   }
 
+  async function exportJsonl(): Promise<void> {
+    try {
+      const file = await invoke('audit:export-jsonl', filter());
+      downloadText(file.fileName, file.jsonl, 'application/jsonl;charset=utf-8');
+    } catch (error) {
+      useNotificationsStore().fromError('Could not export the audit log', error);
+    }
+  }
+
   function clear(): void {
     Object.assign(form, { actor: '', action: '', target: '', fromDate: '', toDate: '' });
   }
 
-  return { form, entries, nextCursor, loading, loaded, verification, verifying, selected, load, loadMore, verify, exportCsv, clear };
+  return { form, entries, nextCursor, loading, loaded, verification, verifying, selected, load, loadMore, verify, exportCsv, exportJsonl, clear };
 });

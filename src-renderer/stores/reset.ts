@@ -176,6 +176,13 @@ export const useResetStore = defineStore('reset', () => {
     if (user && (await unlock(user))) await check();
   }
 
+  /** Starts the workflow afresh for one user (opened from their panel in the Directory), their email checked at once. */
+  async function startFor(userEmail: string): Promise<void> {
+    startOver();
+    email.value = userEmail;
+    await check();
+  }
+
   /** Moves the triaged caller's email into the verified workflow, with `chosen` picked when it is possible. */
   async function startFromTriage(wanted: VerifiedAction): Promise<void> {
     const user = triage.value?.user;
@@ -217,5 +224,6 @@ export const useResetStore = defineStore('reset', () => {
     unlockTriaged,
     unlockTarget,
     startFromTriage,
+    startFor,
   };
 });

@@ -17,20 +17,29 @@ export const useSettingsStore = defineStore('settings', () => {
   const signInError = ref<string | null>(null);
   const smsNotice = ref<string | null>(null);
 
+  /** The operator the console acts as, with their permissions, or null until the settings are known. */
+  const operator = computed(() => {
+    const current = settings.value?.operator;
+    return current
+      ? { email: current.email, permissions: { companyAdmin: current.companyAdmin, directory: current.directory, helpdesk: current.helpdesk } }
+      : null;
+  });
+
   /**
    * What the operator the console acts as may do, by the one permission table (false until the settings are known);
    * the service decides anyway.
    */
   const may = computed(() => {
-    const operator = settings.value?.operator ?? null;
-    const allowed = (action: OperatorAction) => operator !== null && operatorMay({ permissions: operator }, action);
+    const current = operator.value;
+    const allowed = (action: OperatorAction) => current !== null && operatorMay(current, action);
     return {
       writeDirectory: allowed('write_directory'),
       unlock: allowed('unlock_mfa'),
       resetMfa: allowed('reset_mfa'),
       issueAccessCode: allowed('issue_access_code'),
       seeSignInActivity: allowed('see_sign_in_activity'),
-      known: operator !== null,
+      changePermissions: allowed('change_permissions'),
+      known: current !== null,
     };
   });
 
@@ -115,5 +124,5 @@ export const useSettingsStore = defineStore('settings', () => {
     await invoke('settings:remote-cancel', {}).catch(() => undefined);
   }
 
-  return { settings, step, busy, fieldErrors, signInError, smsNotice, may, refusal, load, ensureLoaded, actAs, useEmbedded, signOutRemote, signInStep, sendSms, cancelSignIn };
+  return { settings, operator, step, busy, fieldErrors, signInError, smsNotice, may, refusal, load, ensureLoaded, actAs, useEmbedded, signOutRemote, signInStep, sendSms, cancelSignIn };
 });

@@ -63,6 +63,7 @@ const TABLES: Array<keyof Database> = [
   'sessions',
   'audit_log',
   'password_throttle',
+  'sms_outbox',
   'meta',
 ];
 
@@ -77,6 +78,7 @@ const ADMIN_INDEXES = [
   'audit_log_company_action_idx',
   'audit_log_company_target_idx',
   'audit_log_company_at_idx',
+  'sms_outbox_company_seq_idx',
 ];
 
 async function indexNames(store: Store): Promise<string[]> {
@@ -242,6 +244,9 @@ function contract(makeHarness: () => Harness): void {
       '004-security-hardening',
       '006-invitations',
       '007-helpdesk-and-sign-in-activity',
+      '008-shared-sms-outbox',
+      '009-rollout-wording',
+      '010-audit-webhooks',
     ]);
     expect(migrations.rows.map((row) => row.name).sort()).toEqual(known);
   });

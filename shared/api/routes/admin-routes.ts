@@ -1,6 +1,6 @@
 /**
  * Every route of the Admin API (policy, directory, import, reset, temporary access codes, sign-in activity, audit,
- * report), merged for `shared/api`.
+ * report, rollout), merged for `shared/api`.
  */
 import { adminAccessCodeRoutes } from './admin-access-codes';
 import { adminActivityRoutes } from './admin-activity';
@@ -10,6 +10,7 @@ import { adminImportRoutes } from './admin-import';
 import { adminPolicyRoutes } from './admin-policy';
 import { adminReportRoutes } from './admin-report';
 import { adminResetRoutes } from './admin-reset';
+import { adminRolloutRoutes } from './admin-rollout';
 
 /** The Admin API, by route name. */
 export const adminRoutes = {
@@ -21,4 +22,5 @@ export const adminRoutes = {
   ...adminActivityRoutes,
   ...adminAuditRoutes,
   ...adminReportRoutes,
+  ...adminRolloutRoutes,
 } as const;

@@ -8,7 +8,7 @@ const BLOCKED_SHOWN = 200;
 const LOCKOUTS_SHOWN = 20;
 
 /** `dashboard:*` channels. */
-export function createDashboardHandlers(runtime: ConsoleRuntime, cache: ConsoleCache): Pick<Handlers, 'dashboard:overview' | 'dashboard:report' | 'dashboard:revision'> {
+export function createDashboardHandlers(runtime: ConsoleRuntime, cache: ConsoleCache): Pick<Handlers, 'dashboard:overview' | 'dashboard:report' | 'dashboard:enrollment-history' | 'dashboard:revision'> {
   return {
     'dashboard:overview': async () => {
       const company = await runtime.client().call('companyOverview', {});
@@ -20,6 +20,7 @@ export function createDashboardHandlers(runtime: ConsoleRuntime, cache: ConsoleC
       };
     },
     'dashboard:report': () => runtime.client().call('adminEnrollmentReport', { query: { blockedLimit: BLOCKED_SHOWN, lockoutLimit: LOCKOUTS_SHOWN } }),
+    'dashboard:enrollment-history': ({ timeZone }) => runtime.client().call('adminEnrollmentHistory', { query: { timeZone } }),
     'dashboard:revision': async () => ({ revision: cache.revision() }),
   };
 }

@@ -9,6 +9,7 @@ import type { ConsoleCache } from '../../console/cache/console-cache';
 import type { QueryContext } from '../../console/cache/directory-index';
 import type { ConsoleRuntime } from '../../console/console-runtime';
 import type { DirectoryImports } from '../../console/directory-import/directory-import';
+import { directoryCsv } from '../../console/exports/directory-csv';
 import { ConsoleError } from '../console-error';
 import type { Handlers } from '../dispatch';
 import { DEFAULT_STALE_DAYS, userDetailView } from './user-detail-view';
@@ -18,7 +19,12 @@ type DirectoryChannels = Extract<keyof Handlers, `directory:${string}`>;
 const SKIPS_SHOWN = 100;
 
 /** `directory:*` channels. */
-export function createDirectoryHandlers(runtime: ConsoleRuntime, cache: ConsoleCache, imports: DirectoryImports): Pick<Handlers, DirectoryChannels> {
+export function createDirectoryHandlers(
+  runtime: ConsoleRuntime,
+  cache: ConsoleCache,
+  imports: DirectoryImports,
+  today: () => string = () => new Date().toISOString().slice(0, 10),
+): Pick<Handlers, DirectoryChannels> {
   const context = (staleAfterDays?: number): QueryContext => ({
     now: cache.now(),
     staleAfterDays: staleAfterDays ?? cache.policy?.staleAfterDays ?? DEFAULT_STALE_DAYS,
@@ -85,6 +91,27 @@ export function createDirectoryHandlers(runtime: ConsoleRuntime, cache: ConsoleC
         );
       }
       return deactivate(cache.index.window(slots, 0, slots.length, ctx).map((row) => row.id));
+    },
+
+    'directory:update': async ({ id, expectedChangeSeq, name, country, timeZone, permissions }) =>
+      afterChange(
+        await runtime.client().call('adminUserUpdate', {
+          params: { id },
+          body: { expectedChangeSeq, name, country, timeZone, ...(permissions ? { permissions } : {}) },
+        }),
+      ),
+
+    'directory:export': async ({ ids }) => {
+      await cache.whenReady();
+      const ctx = context();
+      const rows = [];
+      for (const id of ids) {
+        const row = cache.index.rowOf(id, ctx);
+        const user = cache.index.get(id);
+        if (row && user) rows.push({ row, user });
+      }
+      if (rows.length === 0) throw new ConsoleError('not_found', 'None of the selected users is in the directory any more. Refresh the list and select them again.');
+      return { fileName: `directory-${rows.length}-users-${today()}.csv`, csv: directoryCsv(rows) };
     },
 
     'directory:reactivate': async ({ id }) => afterChange(await runtime.client().call('adminUserReactivate', { params: { id }, body: {} })),

@@ -4,7 +4,7 @@
  * `shared/domain/permissions.ts`, with its plain-words refusal.
  */
 import type { ToolPermissions } from '../../../shared/domain/model';
-import { hasAdminOnBothTools, mayChangeSignInOf, operatorMay, permissionRefusal, type OperatorAction } from '../../../shared/domain/permissions';
+import { adminOnBothRefusal, hasAdminOnBothTools, mayChangeSignInOf, operatorMay, permissionRefusal, type OperatorAction } from '../../../shared/domain/permissions';
 import type { AuthContext } from '../auth/authenticator';
 import { ApiError } from '../http/api-error';
 import { permissionsOf } from '../repositories/users-repo';
@@ -39,10 +39,7 @@ export function requireDirectoryWrite(operator: Operator): void {
  */
 export function requireAdminOnBoth(operator: Operator, what: string): void {
   if (!hasAdminOnBothTools(operator.permissions)) {
-    throw new ApiError(
-      'forbidden',
-      `${what} needs Admin permission on both the Company Admin and Directory tools. Ask a company admin who has both.`,
-    );
+    throw new ApiError('forbidden', adminOnBothRefusal(what));
   }
 }
 

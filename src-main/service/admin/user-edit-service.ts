@@ -15,6 +15,7 @@ import { searchText } from '../../../shared/domain/search';
 import type { z } from 'zod';
 import { appendAudit } from '../audit/append-audit';
 import type { Clock } from '../clock';
+import { OWN_ACCOUNT_REFUSALS, PERMISSION_CHANGES } from '../../../shared/domain/user-actions';
 import { ApiError } from '../http/api-error';
 import { nextChangeSeq } from '../store/change-seq';
 import type { Database, UsersTable } from '../store/schema';
@@ -41,7 +42,7 @@ export async function createUser(deps: Deps, operator: Operator, body: z.output<
   requireDirectoryWrite(operator);
   const given = body.permissions ?? { companyAdmin: 'none', directory: 'none' };
   const permissions: ToolPermissions = { ...given, helpdesk: given.helpdesk ?? false };
-  if (holdsAdminToolAccess(permissions)) requireAdminOnBoth(operator, 'Giving someone permissions on the admin tools');
+  if (holdsAdminToolAccess(permissions)) requireAdminOnBoth(operator, PERMISSION_CHANGES.give);
   return deps.store.write(async (trx) => {
     const ctx = await loadCompanyContext(trx, deps.clock, operator.companyId);
     await assertEmailFree(trx, operator.companyId, body.email);
@@ -125,9 +126,9 @@ export async function updateUser(
     const current = permissionsOf(row);
     const permissions = body.permissions ? { ...body.permissions, helpdesk: body.permissions.helpdesk ?? current.helpdesk } : undefined;
     if (permissions && (permissions.companyAdmin !== current.companyAdmin || permissions.directory !== current.directory || permissions.helpdesk !== current.helpdesk)) {
-      requireAdminOnBoth(operator, 'Changing someone’s permissions on the admin tools');
+      requireAdminOnBoth(operator, PERMISSION_CHANGES.change);
       if (row.id === operator.id) {
-        throw new ApiError('unprocessable', 'You cannot change your own permissions. Ask another company admin to do it.');
+        throw new ApiError('unprocessable', OWN_ACCOUNT_REFUSALS.permissions);
       }
       before.permissions = current;
       after.permissions = permissions;

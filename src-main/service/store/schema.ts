@@ -144,6 +144,16 @@ export interface SessionsTable {
   flow: string;
 }
 
+/** A rollout message's wording as a company's admins wrote it (R-RPT-2); absent = the default wording. */
+export interface RolloutWordingTable {
+  company_id: string;
+  kind: 'announcement' | 'reminder_30' | 'reminder_7' | 'reminder_1';
+  subject: string;
+  body: string;
+  updated_at: number;
+  updated_by_email: string | null;
+}
+
 /** Append-only, hash-chained audit log (R-AUD-1). */
 export interface AuditLogTable {
   seq: Generated<number>;
@@ -207,6 +217,34 @@ export interface MailMessagesTable {
 }
 
 /**
+ * A company's audit webhook (R-AUD-2) and where its delivery stands. `delivered_seq` is the cursor: every entry up to
+ * it was accepted by the receiver. An instance delivering holds the row's lease (`lease_owner` until `lease_until`).
+ */
+export interface AuditWebhooksTable {
+  company_id: string;
+  url: string;
+  enabled: number;
+  /** The HMAC signing secret, sealed with the data key (never in clear, never answered back). */
+  secret_sealed: string;
+  secret_set_at: number;
+  delivered_seq: number;
+  last_success_at: number | null;
+  /** Failed tries in a row. */
+  failures: number;
+  /** The last failure in plain words (never the secret). */
+  last_error: string | null;
+  last_error_at: number | null;
+  /** While retrying: no try before this instant. */
+  next_attempt_at: number | null;
+  lease_owner: string | null;
+  lease_until: number | null;
+  created_at: number;
+  updated_at: number;
+  /** The admin who changed it last. */
+  updated_by: string | null;
+}
+
+/**
  * Wrong passwords per typed email (R-AUTH-2: per account, as well as per address). Keyed by an HMAC of the
  * lower-cased email, so unknown emails are throttled exactly like known ones and no typed email is stored.
  */
@@ -258,7 +296,22 @@ export interface SignInActivityTable {
   user_agent: string | null;
 }
 
-/** Key/value metadata (schema version, data-key id, global change sequence). */
+/** The demo SMS outbox (R-CON-2), shared by every service instance on the database; contents sealed. */
+export interface SmsOutboxTable {
+  /** Increasing in commit order: readers ask for messages after the last one they saw. */
+  seq: number;
+  id: string;
+  company_id: string;
+  user_id: string;
+  user_email: string;
+  /** `{ to, body, code }` as JSON, sealed with the data key. */
+  sealed_message: string;
+  /** Company time of sending and of the code's expiry (epoch ms). */
+  sent_at: number;
+  expires_at: number;
+}
+
+/** Key/value metadata (data, SMS-code and audit key ids and fingerprints, database id, global change sequence). */
 export interface MetaTable {
   key: string;
   value: string;
@@ -276,7 +329,10 @@ export interface Database {
   password_throttle: PasswordThrottleTable;
   access_codes: AccessCodesTable;
   sign_in_activity: SignInActivityTable;
+  sms_outbox: SmsOutboxTable;
   meta: MetaTable;
   account_tokens: AccountTokensTable;
   mail_messages: MailMessagesTable;
+  audit_webhooks: AuditWebhooksTable;
+  rollout_wording: RolloutWordingTable;
 }
