@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { unlockRefusal } from './unlock-eligibility';
+import { unlockPermissionRefusal, unlockRefusal } from './unlock-eligibility';
 
 const NOW = Date.UTC(2026, 5, 10, 9);
 const admin = { permissions: { companyAdmin: 'admin', directory: 'admin', helpdesk: false } } as const;
@@ -18,6 +18,15 @@ describe('who may unlock a locked-out user (R-AUTH-2)', () => {
     const lockedAdmin = { ...locked, permissions: { companyAdmin: 'read_only', directory: 'none', helpdesk: false } } as const;
     expect(unlockRefusal(helpdesk, lockedAdmin, company, NOW)).toMatchObject({ reason: 'admin_tool_user', contact: 'company_admin' });
     expect(unlockRefusal(admin, lockedAdmin, company, NOW)).toBeNull();
+  });
+
+  it('gives the Directory panel the operator’s part of the decision, in the same words', () => {
+    const reader = { permissions: { companyAdmin: 'read_only', directory: 'read_only', helpdesk: false } } as const;
+    const lockedAdmin = { ...locked, permissions: { companyAdmin: 'read_only', directory: 'none', helpdesk: false } } as const;
+    expect(unlockPermissionRefusal(helpdesk, locked)).toBeNull();
+    expect(unlockPermissionRefusal(helpdesk, lockedAdmin)).toEqual(unlockRefusal(helpdesk, lockedAdmin, company, NOW));
+    expect(unlockPermissionRefusal(reader, locked)).toEqual(unlockRefusal(reader, locked, company, NOW));
+    expect(unlockPermissionRefusal(reader, locked)?.message).toMatch(/^Unlocking a user’s MFA needs the Helpdesk permission, or Admin permission on both/);
   });
 
   it('refuses each other case with its reason and whom to contact', () => {

@@ -5,7 +5,8 @@
 import { z } from 'zod';
 import { INVITE_BATCH_MAX, type InviteOutcome, type MailDelivery, type MailLogEntry, type MailTransportView } from '../../api/routes/admin-invitations';
 import { INVITATION_VALID_DAYS } from '../../domain/account-access';
-import { accountTypeSchema, countryCodeSchema, timeZoneSchema, toolPermissionSchema } from '../../domain/model';
+import { ToolPermissionsInput } from '../../api/routes/admin-common';
+import { accountTypeSchema, countryCodeSchema, timeZoneSchema } from '../../domain/model';
 import { channel } from '../define';
 import { directoryFilterSchema, type DirectoryUserDetail } from './directory';
 
@@ -26,8 +27,8 @@ export const newUserSchema = z.strictObject({
   country: countryCodeSchema,
   timeZone: timeZoneSchema,
   accountType: accountTypeSchema.default('standard'),
-  /** Permissions on the admin tools; none on both when left out (giving any needs Admin on both tools). */
-  permissions: z.strictObject({ companyAdmin: toolPermissionSchema, directory: toolPermissionSchema }).optional(),
+  /** Permissions on the admin tools and Helpdesk; none when left out (giving any needs Admin on both tools). */
+  permissions: ToolPermissionsInput.optional(),
   /** Send the invitation email right away. */
   invite: z.boolean().default(true),
   validDays,
