@@ -183,7 +183,7 @@ describe('Helpdesk: temporary access codes and sign-in activity', () => {
     expect(await panel.textContent()).toContain('Changing the directory needs Standard or Admin permission on the Directory tool.');
     expect(await page.getByTestId('add-user').isDisabled()).toBe(true);
     expect(await page.getByTestId('invite-selected').isDisabled()).toBe(true);
-    expect(await page.getByTestId('invite-read-only').textContent()).toContain('Adding and inviting users needs Standard or Admin permission on the Directory tool.');
+    expect(await page.getByTestId('invite-read-only').textContent()).toContain('Adding, inviting and deactivating users needs Standard or Admin permission on the Directory tool.');
     await panel.getByRole('button', { name: 'Unlock MFA…' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Unlock', exact: true }).click();
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'MFA unlocked' }).count()).toBe(1);
