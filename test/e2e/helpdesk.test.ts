@@ -188,6 +188,12 @@ describe('Helpdesk: temporary access codes and sign-in activity', () => {
     await page.getByRole('dialog').getByRole('button', { name: 'Unlock', exact: true }).click();
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'MFA unlocked' }).count()).toBe(1);
     await expectNoSeriousA11yViolations(page, 'directory: helpdesk unlocked a user');
+    expect(await panel.getByTestId('user-reset').isDisabled()).toBe(true);
+    await panel.getByTestId('user-access-code-start').click();
+    await page.getByRole('heading', { level: 1, name: 'Reset' }).waitFor();
+    expect(await page.getByTestId('reset-email').inputValue()).toBe('lukas.becker@northwind.example');
+    await expect.poll(() => page.getByTestId('reset-action-access_code').isChecked()).toBe(true);
+    await openScreen('Directory');
   });
 
   it('lets an admin set how long the activity is kept, saying what a shorter time removes', async () => {
