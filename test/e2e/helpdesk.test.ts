@@ -177,7 +177,7 @@ describe('Helpdesk: temporary access codes and sign-in activity', () => {
     await page.getByTestId('directory-grid').getByText('Lukas Becker').click();
     const panel = page.getByTestId('user-panel');
     await expect.poll(() => panel.getByRole('heading', { level: 2 }).first().textContent()).toBe('Lukas Becker');
-    await screenshots(page, 'directory-helpdesk-panel', panel);
+    await screenshots(page, 'directory-helpdesk-panel', panel.getByTestId('user-actions'));
     expect(await panel.getByRole('button', { name: 'Unlock MFA…' }).isDisabled()).toBe(false);
     expect(await panel.getByRole('button', { name: 'Deactivate…' }).isDisabled()).toBe(true);
     expect(await panel.textContent()).toContain('Changing the directory needs Standard or Admin permission on the Directory tool.');
