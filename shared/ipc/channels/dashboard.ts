@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { EnrollmentReport } from '../../api/routes/admin-report';
 import { channel } from '../define';
+import type { Freshness } from './app';
 
 /** The first real slice: the company and whether MFA is required (R-POL-2). */
 export interface CompanyOverview {
@@ -13,9 +14,13 @@ export interface CompanyOverview {
 }
 
 export const dashboardChannels = {
-  'dashboard:overview': channel(z.strictObject({}))<CompanyOverview>(),
-  /** Enrollment by state, the deadline, who will be blocked at enforcement and recent lockouts. */
-  'dashboard:report': channel(z.strictObject({}))<EnrollmentReport>(),
+  /** From the console's copy, as of when the service last gave it, while the service cannot be used. */
+  'dashboard:overview': channel(z.strictObject({}))<CompanyOverview & Freshness>(),
+  /**
+   * Enrollment by state, the deadline, who will be blocked at enforcement and recent lockouts; from the console's
+   * copy while the service cannot be used.
+   */
+  'dashboard:report': channel(z.strictObject({}))<EnrollmentReport & Freshness>(),
   /**
    * A token that changes whenever the figures may have (a user, the policy, the company, the demo clock), answered
    * from main's copy without asking the service: the Dashboard polls it and reloads only when it changed.

@@ -1,9 +1,12 @@
 /**
  * Handlers of the directory channels: windows, filters and search come from main's cache; user detail and every
  * change go to the service, after which the cache catches up before answering (so the next window shows the change).
+ * While the service cannot be used, a user's record is the one last opened (with when), and changes are refused by
+ * the offline gate; a bulk change the connection breaks in the middle says what was done and what was not.
  */
 import { BULK_DEACTIVATE_MAX } from '../../../shared/api/routes/admin-directory';
 import type { DirectoryUserDetail as ApiUserDetail } from '../../../shared/api/routes/admin-common';
+import type { Freshness } from '../../../shared/ipc/channels/app';
 import { enrollmentState } from '../../../shared/domain/enrollment-report';
 import { mfaContact } from '../../../shared/domain/contacts';
 import { isStale } from '../../../shared/domain/stale';
@@ -14,6 +17,9 @@ import type { ConsoleCache } from '../../console/cache/console-cache';
 import type { QueryContext } from '../../console/cache/directory-index';
 import type { ConsoleRuntime } from '../../console/console-runtime';
 import type { DirectoryImports } from '../../console/directory-import/directory-import';
+import { offlineRefusal } from '../../console/link/offline-gate';
+import type { OfflineCopy } from '../../console/offline/offline-copy';
+import { isOutage, serviceOrCopy } from '../../console/offline/service-or-copy';
 import { ConsoleError } from '../console-error';
 import type { Handlers } from '../dispatch';
 
@@ -22,17 +28,24 @@ type DirectoryChannels = Extract<keyof Handlers, `directory:${string}`>;
 const DEFAULT_STALE_DAYS = 90;
 const SKIPS_SHOWN = 100;
 
-/** `directory:*` channels. */
-export function createDirectoryHandlers(runtime: ConsoleRuntime, cache: ConsoleCache, imports: DirectoryImports): Pick<Handlers, DirectoryChannels> {
+/** `directory:*` channels; `clock` stamps when the service answered. */
+export function createDirectoryHandlers(
+  runtime: ConsoleRuntime,
+  cache: ConsoleCache,
+  imports: DirectoryImports,
+  copy: OfflineCopy,
+  clock: () => number = Date.now,
+): Pick<Handlers, DirectoryChannels> {
   const context = (staleAfterDays?: number): QueryContext => ({
     now: cache.now(),
     staleAfterDays: staleAfterDays ?? cache.policy?.staleAfterDays ?? DEFAULT_STALE_DAYS,
   });
 
-  function withDerived(user: ApiUserDetail): DirectoryUserDetail {
+  function withDerived(user: ApiUserDetail, freshness: Freshness = { takenAt: clock(), fromCopy: false }): DirectoryUserDetail {
     const ctx = context();
     return {
       ...user,
+      ...freshness,
       enrollment: enrollmentState(user, { ssoDomains: cache.company?.ssoDomains ?? [] }),
       stale: isStale(user, ctx.now, ctx.staleAfterDays),
       lock:
@@ -42,11 +55,25 @@ export function createDirectoryHandlers(runtime: ConsoleRuntime, cache: ConsoleC
     };
   }
 
+  /**
+   * Deactivates in parts of at most BULK_DEACTIVATE_MAX (each one transaction in the service). When a part fails
+   * after others were done, the result says so instead of throwing: the parts done stay done.
+   */
   async function deactivate(ids: string[]): Promise<BulkDeactivateResult> {
-    const result: BulkDeactivateResult = { deactivated: 0, sessionsEnded: 0, skipped: [], skippedCount: 0 };
+    const result: BulkDeactivateResult = { deactivated: 0, sessionsEnded: 0, skipped: [], skippedCount: 0, stopped: null };
     try {
       for (let start = 0; start < ids.length; start += BULK_DEACTIVATE_MAX) {
-        const part = await runtime.client().call('adminUsersBulkDeactivate', { body: { userIds: ids.slice(start, start + BULK_DEACTIVATE_MAX) } });
+        const userIds = ids.slice(start, start + BULK_DEACTIVATE_MAX);
+        let part;
+        try {
+          if (start > 0 && !runtime.link.online) throw offlineRefusal(runtime.link, { what: 'Deactivating the other users', changes: true });
+          part = await runtime.client().call('adminUsersBulkDeactivate', { body: { userIds } });
+        } catch (error) {
+          if (start === 0 || !(error instanceof ConsoleError)) throw error;
+          const inDoubt = isOutage(error) && error.details?.delivery === 'unknown' ? userIds.length : 0;
+          result.stopped = { message: error.message, inDoubt, notSent: ids.length - start - inDoubt };
+          break;
+        }
         result.deactivated += part.deactivated;
         result.sessionsEnded += part.sessionsEnded;
         result.skippedCount += part.skipped.length;
@@ -86,7 +113,21 @@ export function createDirectoryHandlers(runtime: ConsoleRuntime, cache: ConsoleC
       return { ...cache.index.facets(), staleAfterDays: context().staleAfterDays, cache: cache.info() };
     },
 
-    'directory:user': async ({ id }) => withDerived(await runtime.client().call('adminUserGet', { params: { id } })),
+    'directory:user': ({ id }) =>
+      serviceOrCopy<DirectoryUserDetail>(
+        runtime.link,
+        async () => {
+          const user = await runtime.client().call('adminUserGet', { params: { id } });
+          const takenAt = clock();
+          copy.rememberUser(user, takenAt);
+          return withDerived(user, { takenAt, fromCopy: false });
+        },
+        () => {
+          const kept = copy.user(id);
+          return kept ? withDerived(kept.value, { takenAt: kept.takenAt, fromCopy: true }) : null;
+        },
+        "the console has not opened this user's record before. The table shows what this computer's copy knows of them.",
+      ),
 
     'directory:deactivate': ({ ids }) => deactivate(ids),
 
@@ -107,11 +148,26 @@ export function createDirectoryHandlers(runtime: ConsoleRuntime, cache: ConsoleC
 
     'directory:unlock': async ({ id }) => afterChange(await runtime.client().call('adminUserUnlock', { params: { id }, body: {} })),
 
-    'directory:refresh': () => cache.refresh(),
+    'directory:refresh': async () => {
+      // "Refresh now" while the service cannot be used is a "try now": the cache catches up if it answers.
+      if (!runtime.link.online && (await runtime.link.check()).state !== 'online') {
+        throw offlineRefusal(runtime.link, { what: 'Refreshing the directory', changes: false });
+      }
+      return cache.refresh();
+    },
 
     'directory:import-start': async ({ fileName, totalBytes, mode, applyPermissionChanges }) => {
       const query = { mode: mode === 'check' ? 'preview' : 'apply', permissionChanges: applyPermissionChanges ? 'apply' : 'refuse' } as const;
-      const started = imports.start(fileName, totalBytes, (csv, options) => runtime.client().call('adminUsersImport', { body: csv, query: options }), query);
+      const started = imports.start(
+        fileName,
+        totalBytes,
+        (csv, options) => {
+          // A batch is never started while the service is known to be lost: the import stops before it, cleanly.
+          if (!runtime.link.online) throw offlineRefusal(runtime.link, { what: 'Importing the rest of the file', changes: true });
+          return runtime.client().call('adminUsersImport', { body: csv, query: options });
+        },
+        query,
+      );
       return { importId: started.id };
     },
 
