@@ -3,7 +3,8 @@
  * writing anything (who would be added, who changes and how, which permissions change, which rows are refused), then
  * `apply` imports it, with the permission changes only when the operator confirmed them. Each step reads the file in
  * slices (decoding UTF-8 across slice edges) and sends them to main, which passes whole rows to the service; progress
- * is what the service has processed so far.
+ * is what the service has processed so far. When the service stops answering part-way, main stops the import at a
+ * batch boundary and the progress says what was done and what was not (`stopped`): no more of the file is sent.
  */
 import { ref } from 'vue';
 import type { ImportProgress } from '../../shared/ipc/channels/directory';
@@ -39,7 +40,7 @@ export function useCsvImport(onFinished: () => Promise<void> | void) {
         const text = decoder.decode(bytes, { stream: !last });
         progress.value = await invoke('directory:import-chunk', { importId, text, last });
         offset = end;
-      } while (offset < file.size);
+      } while (offset < file.size && !progress.value.finished);
       return progress.value;
     } catch (caught) {
       error.value = caught instanceof Error ? caught.message : 'The import stopped. Check the file and try again.';
@@ -53,7 +54,9 @@ export function useCsvImport(onFinished: () => Promise<void> | void) {
   /** Reads the file through the service without changing anything: what importing it would do. */
   async function check(file: File): Promise<void> {
     checked.value = null;
-    checked.value = await stream(file, 'check', false);
+    const done = await stream(file, 'check', false);
+    // A check that stopped part-way does not say what the whole file would do: it cannot be imported from.
+    checked.value = done?.stopped ? null : done;
   }
 
   /** Imports the checked file; permission changes are applied only with `applyPermissionChanges`. */

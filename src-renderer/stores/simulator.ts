@@ -60,6 +60,7 @@ export const useSimulatorStore = defineStore('simulator', () => {
     try {
       messages.value = await invoke('simulator:messages', { simulationId: id });
     } catch (error) {
+      // While the service cannot be used the inbox waits; the next poll after it is back gets the messages.
       if (error instanceof BridgeError && error.error.code === 'simulation_ended') stopInbox();
     }
   }
