@@ -30,14 +30,25 @@ export const useConnectionStore = defineStore('connection', () => {
   const state = computed<ConnectionStatus['state'] | 'pending'>(() => status.value?.state ?? 'pending');
   /** True while the service cannot be used (unreachable, or the session ended). */
   const offline = computed(() => state.value === 'offline' || state.value === 'session_ended');
-  /** Why every control that changes something is turned off now, in words; null while they work. */
-  const writeBlock = computed<string | null>(() => {
+  /**
+   * Why a control that needs the service is turned off now, in words; null while it works. `needs` names what the
+   * control does when it is not a change ("Filtering the log").
+   */
+  function blockedReason(needs?: string): string | null {
     const current = status.value;
     if (!current || current.state === 'connected') return null;
-    if (current.state === 'session_ended') return 'Turned off until you sign in again in Settings: the session with the MFA service has ended.';
+    if (current.state === 'session_ended') {
+      return needs
+        ? `${needs} needs a session with the MFA service, and it has ended: sign in again in Settings.`
+        : 'Turned off until you sign in again in Settings: the session with the MFA service has ended.';
+    }
     const since = current.since !== null ? ` (since ${formatTime(current.since)})` : '';
-    return `Turned off while the MFA service cannot be reached${since}: nothing can be changed until it answers.`;
-  });
+    return needs
+      ? `${needs} needs the MFA service, which cannot be reached${since}. It works again as soon as the service answers.`
+      : `Turned off while the MFA service cannot be reached${since}: nothing can be changed until it answers.`;
+  }
+  /** Why every control that changes something is turned off now, in words; null while they work. */
+  const writeBlock = computed(() => blockedReason());
 
   function take(next: ConnectionStatus): void {
     const before = status.value?.state ?? null;
@@ -90,5 +101,5 @@ export const useConnectionStore = defineStore('connection', () => {
     void refresh().then(schedule);
   }
 
-  return { status, unreachable, state, offline, writeBlock, reconnects, changes, retrying, refresh, retry, watch };
+  return { status, unreachable, state, offline, writeBlock, blockedReason, reconnects, changes, retrying, refresh, retry, watch };
 });
