@@ -12,7 +12,7 @@ import { formatTime } from '../composables/use-admin-time';
 import { useNotificationsStore } from './notifications';
 
 /** How often main is asked while connected, and while not. */
-export const POLL_CONNECTED_MS = 5_000;
+export const POLL_CONNECTED_MS = 3_000;
 export const POLL_OFFLINE_MS = 2_000;
 
 export const useConnectionStore = defineStore('connection', () => {
