@@ -17,6 +17,8 @@ import { startWebConsole, type WebConsole } from './support/web-console';
 
 /** The console's waits between tries reach 30 s; a busy machine adds the service's start. */
 const CATCH_UP_MS = 90_000;
+/** How long a screen may take to show what the test waits for on a busy machine. */
+const WAIT = { timeout: 20_000 };
 /** A time of day as this computer's locale writes it: 14:05:09 or 2:05:09 PM. */
 const TIME = String.raw`\d{1,2}:\d{2}:\d{2}(?:\s?[AP]M)?`;
 
@@ -48,7 +50,7 @@ describe('the console while its remote service is away', () => {
 
   async function openLukas(): Promise<void> {
     await page.getByTestId('directory-search').fill('lukas');
-    await expect.poll(() => page.getByTestId('directory-total').textContent()).toBe('1');
+    await expect.poll(() => page.getByTestId('directory-total').textContent(), WAIT).toBe('1');
     await page.getByTestId('directory-grid').focus();
     await page.keyboard.press('Enter');
     await page.getByTestId('user-panel').waitFor();
@@ -67,15 +69,15 @@ describe('the console while its remote service is away', () => {
     await page.getByRole('button', { name: 'Verify' }).click();
     await page.getByLabel('I have securely saved this code').check();
     await page.getByRole('button', { name: 'Continue' }).click();
-    await expect.poll(() => page.getByTestId('settings-mode').textContent()).toBe(`Remote: ${service.url}`);
-    await expect.poll(statusLabel).toBe('Remote service · connected');
+    await expect.poll(() => page.getByTestId('settings-mode').textContent(), WAIT).toBe(`Remote: ${service.url}`);
+    await expect.poll(statusLabel, WAIT).toBe('Remote service · connected');
 
     await openScreen('Dashboard');
     await page.getByTestId('company-name').waitFor();
     await openScreen('MFA Policy');
     await page.getByTestId('save-policy').waitFor();
     await openScreen('Audit');
-    await expect.poll(() => page.getByTestId('audit-grid').locator('[role="row"][data-seq]').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByTestId('audit-grid').locator('[role="row"][data-seq]').count(), WAIT).toBeGreaterThan(0);
     await openScreen('Directory');
     await openLukas();
     expect(await page.getByTestId('user-panel').getByRole('button', { name: 'Unlock MFA…' }).isDisabled()).toBe(false);
@@ -89,10 +91,10 @@ describe('the console while its remote service is away', () => {
     expect(text).toMatch(new RegExp(`Offline since ${TIME}`));
     expect(text).toContain(`The MFA service at ${service.url} cannot be reached.`);
     expect(text).toContain('Not possible until it answers: changes to users or the policy, resets and unlocks, imports and invitations');
-    await expect.poll(() => page.getByTestId('offline-next-try').textContent()).toMatch(/^Trying again (by itself in \d+ s|now…)\.?$/);
+    await expect.poll(() => page.getByTestId('offline-next-try').textContent(), WAIT).toMatch(/^Trying again (by itself in \d+ s|now…)\.?$/);
     expect(await statusLabel()).toMatch(new RegExp(`^Remote service · offline since ${TIME}$`));
     await page.getByTestId('offline-try-now').click();
-    await expect.poll(() => page.getByTestId('offline-try-now').isDisabled()).toBe(false);
+    await expect.poll(() => page.getByTestId('offline-try-now').isDisabled(), WAIT).toBe(false);
     expect(await banner().getAttribute('data-state')).toBe('offline');
     expect(await page.getByTestId('company-name').textContent()).toBe('Northwind Builders');
     await expectNoSeriousA11yViolations(page, 'offline: dashboard with the banner');
@@ -136,7 +138,7 @@ describe('the console while its remote service is away', () => {
 
     await openScreen('Audit');
     expect(await page.getByTestId('audit-as-of').textContent()).toMatch(/The \d+ entries this console has already loaded/);
-    await expect.poll(() => page.getByTestId('audit-grid').locator('[role="row"][data-seq]').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByTestId('audit-grid').locator('[role="row"][data-seq]').count(), WAIT).toBeGreaterThan(0);
     expect(await page.getByTestId('audit-verify').isDisabled()).toBe(true);
     expect(await page.getByTestId('audit-export').isDisabled()).toBe(true);
     expect(await page.getByRole('button', { name: 'Apply filters' }).isDisabled()).toBe(true);
@@ -166,7 +168,7 @@ describe('the console while its remote service is away', () => {
 
     await service.start();
     await banner().waitFor({ state: 'hidden', timeout: CATCH_UP_MS });
-    await expect.poll(statusLabel).toBe('Remote service · connected');
+    await expect.poll(statusLabel, WAIT).toBe('Remote service · connected');
     await outage.waitFor({ state: 'hidden' });
     const panel = page.getByTestId('user-panel');
     await panel.getByTestId('user-as-of').waitFor({ state: 'hidden' });
@@ -174,13 +176,13 @@ describe('the console while its remote service is away', () => {
     expect(await page.getByRole('alert').count()).toBe(0);
     await panel.getByRole('button', { name: 'Unlock MFA…' }).click();
     await page.getByRole('dialog', { name: "Unlock Lukas Becker's verification?" }).getByRole('button', { name: 'Unlock', exact: true }).click();
-    await expect.poll(() => panel.textContent()).toContain('Not locked');
+    await expect.poll(() => panel.textContent(), WAIT).toContain('Not locked');
 
     await openScreen('Dashboard');
     expect(await page.getByTestId('dashboard-as-of').textContent()).toMatch(/^\s*Figures as of/);
     await openScreen('Settings');
     expect(await page.getByTestId('settings-state').textContent()).toBe('Connected');
-    await expect.poll(() => page.getByTestId('settings-operator').textContent()).not.toContain('As the service last confirmed');
+    await expect.poll(() => page.getByTestId('settings-operator').textContent(), WAIT).not.toContain('As the service last confirmed');
   });
 
   it('asks for a sign-in, not a retry, when the service no longer knows the session', async () => {
@@ -196,11 +198,11 @@ describe('the console while its remote service is away', () => {
     expect(text).toContain("no longer recognises this console's session");
     expect(text).toContain('Trying again will not help');
     expect(await page.getByTestId('offline-try-now').count()).toBe(0);
-    await expect.poll(statusLabel).toBe('Remote service · session ended: sign in again');
+    await expect.poll(statusLabel, WAIT).toBe('Remote service · session ended: sign in again');
     await expectNoSeriousA11yViolations(page, 'session ended: banner');
     await screenshots(page, 'session-ended');
     await page.getByTestId('offline-sign-in').click();
     await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
-    await expect.poll(() => page.getByTestId('settings-operator').textContent()).toContain('The service no longer recognises this session.');
+    await expect.poll(() => page.getByTestId('settings-operator').textContent(), WAIT).toContain('The service no longer recognises this session.');
   });
 });
