@@ -6,6 +6,9 @@ import { authRoutes } from './routes/auth';
 import { selfServiceRoutes } from './routes/self-service';
 import { paymentsRoutes } from './routes/payments';
 import { demoRoutes } from './routes/demo';
+import { accountRoutes } from './routes/accounts';
+import { adminInvitationRoutes } from './routes/admin-invitations';
+import { demoMailRoutes } from './routes/demo-mail';
 
 export const apiRoutes = {
   ...systemRoutes,
@@ -15,6 +18,9 @@ export const apiRoutes = {
   ...selfServiceRoutes,
   ...paymentsRoutes,
   ...demoRoutes,
+  ...accountRoutes,
+  ...adminInvitationRoutes,
+  ...demoMailRoutes,
 } as const;
 
 export type ApiRoutes = typeof apiRoutes;

@@ -1,4 +1,5 @@
 /** The MFA rules of SPEC.md as pure functions; one module per concept (see each file for its rule ids). */
+export * from './account-access';
 export * from './assert-never';
 export * from './audit-chain';
 export * from './contacts';
@@ -15,6 +16,7 @@ export * from './local-days';
 export * from './lockout';
 export * from './methods';
 export * from './model';
+export * from './password-rules';
 export * from './password-throttle';
 export * from './permissions';
 export * from './phone';

@@ -1,5 +1,5 @@
 /**
- * The words of the end-user screens (R-AUTH-1, R-AUTH-3, R-REC-1), as the guide names them. The simulator's
+ * The words of the end-user screens (R-AUTH-1, R-AUTH-3, R-REC-1, R-DIR-5), as the guide names them. The simulator's
  * screens, its presenter notes and every advice text (triage, refusals, hints) take them from here, so what the
  * console tells a helpdesk or a trainer is exactly what the user sees.
  */
@@ -20,6 +20,10 @@ export const SCREEN_TITLES = {
   locked: 'Verification locked',
   confirmPassword: 'Enter Your Current Password',
   passwordSecurity: 'Password & Security',
+  forgotPassword: 'Forgot your password?',
+  newPassword: 'Choose a new password',
+  linkProblem: 'This link no longer works',
+  invitationProblem: 'This invitation no longer works',
 } as const;
 
 /** The buttons of "How do you want to verify your identity?". */
@@ -50,6 +54,11 @@ export const SCREEN_ACTIONS = {
   changePhoneNumber: 'Change Phone Number',
   requestNewCode: 'Request New Code',
   alwaysRequire: 'Always require 2FA to log into my account',
+  forgotPassword: 'Forgot password?',
+  sendResetLink: 'Send reset link',
+  setPassword: 'Set password',
+  sendNewLink: 'Send me a new link',
+  backToSignIn: 'Back to sign in',
 } as const;
 
 /** Form fields of the SMS set-up screen. */

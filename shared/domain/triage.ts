@@ -2,16 +2,18 @@
  * R-RST-4 "Locked out?" triage for helpdesk staff: from the email a caller gives, say who can help and why, in
  * plain words, plus what the caller can do at once. The advice matches what the sign-in screens allow at that
  * moment, in their own words: while verification is locked there is no way to verify at all (not even the
- * recovery code), so the triage says when the lock ends, in the helpdesk's and the caller's time.
+ * recovery code), so the triage says when the lock ends, in the helpdesk's and the caller's time. Users without a
+ * password yet (R-DIR-5) are sent to their invitation, or to a company admin who can (re)send it.
  */
 import { DateTime } from 'luxon';
+import type { AccountAccess } from './account-access';
 import { contactName, mfaContact, type Contact } from './contacts';
 import { emailDomain, isSsoUser } from './directory';
 import { adminLockWords, isLocked, isUntilAdminUnlocks } from './lockout';
 import { isEnrolled } from './model';
 import type { DomainCompany, DomainUser } from './model';
 import type { DomainPolicy } from './policy';
-import { CHALLENGE_OPTION_LABELS, SCREEN_TITLES, quoted } from './screen-labels';
+import { CHALLENGE_OPTION_LABELS, SCREEN_ACTIONS, SCREEN_TITLES, quoted } from './screen-labels';
 
 /** Who can help: a contact, the user themselves, or nobody we know of (the email is not in the directory). */
 export type Helper = Contact | 'self_service' | 'unknown';
@@ -36,8 +38,59 @@ export interface TriageInput {
   readonly policy: Pick<DomainPolicy, 'required'>;
   readonly hasRecoveryCode?: boolean;
   readonly now: number;
+  /** R-DIR-5: whether the user has a password or where their invitation stands (known by the service). */
+  readonly access?: AccountAccess;
+  /** When the waiting invitation stops working, for `invited`. */
+  readonly invitationExpiresAt?: number | null;
   /** The helpdesk's IANA time zone, for when a lock ends. */
   readonly viewerZone: string;
+}
+
+const SPAM_TIP = 'Ask them to search their inbox, and the spam folder, for the invitation email (it names the company).';
+
+function daysLeft(until: number, now: number): string {
+  const days = Math.max(1, Math.ceil((until - now) / 86_400_000));
+  return days === 1 ? '1 more day' : `${days} more days`;
+}
+
+/** The guide's "Need help logging in?": for users without a password, the invitation is the way in. */
+function invitationTriage(access: AccountAccess, input: TriageInput): Triage | null {
+  switch (access) {
+    case 'invited':
+      return {
+        helper: 'self_service',
+        headline: 'Check the inbox for the invitation.',
+        why: `This user was invited but has not set a password yet. The invitation email has a link to set it, which works for ${daysLeft(input.invitationExpiresAt ?? input.now, input.now)}. If it cannot be found, a company admin can resend the invitation from the Directory.`,
+        lock: null,
+        tips: [SPAM_TIP],
+      };
+    case 'invitation_expired':
+      return {
+        helper: 'company_admin',
+        headline: 'Contact a company admin to resend the invitation.',
+        why: 'The invitation expired before a password was set, so this user cannot sign in yet. A company admin can resend the invitation from the Directory.',
+        lock: null,
+        tips: [`Opening the expired link also offers ${quoted(SCREEN_ACTIONS.sendNewLink)}, which sends a new one to the same address.`],
+      };
+    case 'invitation_revoked':
+      return {
+        helper: 'company_admin',
+        headline: 'Contact a company admin.',
+        why: 'A company admin withdrew this user’s invitation, so they have no password and cannot sign in. Only a company admin can invite them again.',
+        lock: null,
+        tips: [],
+      };
+    case 'never_invited':
+      return {
+        helper: 'company_admin',
+        headline: 'Contact a company admin to send the invitation.',
+        why: 'This user is in the directory but was never invited, so they have no password and cannot sign in. A company admin can invite them from the Directory.',
+        lock: null,
+        tips: [],
+      };
+    default:
+      return null;
+  }
 }
 
 const NOTHING_WHILE_LOCKED = `Until then the sign-in screen offers no way to verify, not even ${quoted(CHALLENGE_OPTION_LABELS.recovery_code)}: telling them to try their recovery code would not help.`;
@@ -109,6 +162,8 @@ export function lockedOutTriage(input: TriageInput): Triage {
       tips: [],
     };
   }
+  const invitation = input.access ? invitationTriage(input.access, input) : null;
+  if (invitation) return invitation;
   const lock = lockOf(user, input, contact);
   const recovery = input.hasRecoveryCode === false ? [] : [RECOVERY_TIP];
   if (contact === 'payments_support') {

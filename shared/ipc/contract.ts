@@ -12,6 +12,7 @@ import { resetChannels } from './channels/reset';
 import { auditChannels } from './channels/audit';
 import { settingsChannels } from './channels/settings';
 import { simulatorChannels } from './channels/simulator';
+import { invitationChannels } from './channels/invitations';
 
 export const ipcContract = {
   ...appChannels,
@@ -22,6 +23,7 @@ export const ipcContract = {
   ...auditChannels,
   ...settingsChannels,
   ...simulatorChannels,
+  ...invitationChannels,
 } as const;
 
 export type IpcContract = typeof ipcContract;

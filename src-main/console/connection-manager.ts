@@ -7,6 +7,7 @@ import type { ConsoleSettings } from '../../shared/ipc/channels/settings';
 import { ConsoleError } from '../ipc/console-error';
 import { DEMO_PEOPLE, demoEmail } from '../service/seed/demo-company';
 import type { SecretVault } from '../service/secrets/secret-vault';
+import { storeSmtpSetting } from '../service/mail/smtp-setup';
 import { connectEmbedded, connectRemote, type ServiceConnection } from './connection';
 import { ConnectionRuntime } from './console-runtime';
 import { DEFAULT_EMBEDDED_OPERATOR, startEmbeddedService, type EmbeddedService } from './embedded-service';
@@ -70,13 +71,41 @@ export class ConnectionManager {
       return new ConnectionManager(deps, settings, new ConnectionRuntime(remote.connection, deps.host, warnings), null);
     }
     if (remote?.kind === 'ended') warnings.push(remote.warning);
-    const embedded = await startEmbedded(deps);
+    const embedded = await startEmbedded(deps, settings.smtpUrl ?? null);
     const operator = settings.embeddedOperator ?? DEFAULT_EMBEDDED_OPERATOR;
     const connection = await connectEmbeddedAs(embedded, operator).catch(() => connectEmbeddedAs(embedded, DEFAULT_EMBEDDED_OPERATOR));
     const effective: StoredSettings = { ...settings, mode: 'embedded' };
     const manager = new ConnectionManager(deps, effective, new ConnectionRuntime(connection, deps.host, warnings), embedded);
     manager.watch(embedded);
     return manager;
+  }
+
+  /** The stored settings (for the mail server screen). */
+  stored(): StoredSettings {
+    return this.settings;
+  }
+
+  /**
+   * Stores the embedded service's SMTP server and applies it; null removes it. The password goes to the vault here
+   * (the main thread owns it); the service's worker reads it from there and opens the server, and only once it
+   * could is the setting saved. A service started later reads the saved setting.
+   */
+  async setMailServer(smtpUrl: string | null, password: string | null): Promise<void> {
+    let url: string | null = null;
+    if (smtpUrl !== null) {
+      try {
+        url = (await storeSmtpSetting(smtpUrl, this.deps.vault, password)).settings.url;
+      } catch (error) {
+        throw new ConsoleError('bad_request', (error as Error).message, { fields: { smtpUrl: (error as Error).message } });
+      }
+    }
+    try {
+      await this.embedded?.setMailServer(url);
+    } catch (error) {
+      if (error instanceof ConsoleError) throw error;
+      throw new ConsoleError('bad_request', (error as Error).message, { fields: { smtpUrl: (error as Error).message } });
+    }
+    await this.persist({ ...this.settings, smtpUrl: url });
   }
 
   /** A stored remote session, if it still works. */
@@ -165,7 +194,7 @@ export class ConnectionManager {
 
   private async ensureEmbedded(): Promise<EmbeddedService> {
     if (this.embedded && this.settings.mode === 'embedded') return this.embedded;
-    this.embedded = await startEmbedded(this.deps);
+    this.embedded = await startEmbedded(this.deps, this.settings.smtpUrl ?? null);
     this.watch(this.embedded);
     return this.embedded;
   }
@@ -181,9 +210,10 @@ export class ConnectionManager {
   }
 }
 
-function startEmbedded(deps: ConnectionManagerDeps): Promise<EmbeddedService> {
+/** Starts the embedded service, sending mail through the SMTP server stored in Settings (if any). */
+function startEmbedded(deps: ConnectionManagerDeps, smtpUrl: string | null): Promise<EmbeddedService> {
   if (deps.startEmbedded) return deps.startEmbedded();
-  return startEmbeddedService({ dataDir: deps.dataDir, vault: deps.vault, ...(deps.embeddedWorker ? { workerEntry: deps.embeddedWorker } : {}) });
+  return startEmbeddedService({ dataDir: deps.dataDir, vault: deps.vault, smtpUrl, ...(deps.embeddedWorker ? { workerEntry: deps.embeddedWorker } : {}) });
 }
 
 /** Connects to the embedded service as `email`, or fails in plain words. */

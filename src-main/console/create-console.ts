@@ -26,6 +26,7 @@ import { SettingsFile } from './settings-file';
 import { lockDataFolder } from '../service/store/folder-lock';
 import { makePrivateDir } from './private-dir';
 import { createSettingsHandlers } from '../ipc/handlers/settings-handlers';
+import { createInvitationHandlers } from '../ipc/handlers/invitation-handlers';
 import { gateOffline } from './link/offline-gate';
 import { OfflineCopy, offlineCopyFile } from './offline/offline-copy';
 import { openVault } from '../service/secrets/open-vault';
@@ -55,8 +56,9 @@ export async function createConsole(options: ConsoleOptions): Promise<ConsoleBac
   let cache: ConsoleCache;
   let copy: OfflineCopy;
   let manager: ConnectionManager | undefined;
+  let vault: SecretVault;
   try {
-    const vault = options.vault ?? (await openVault({ dir: options.dataDir }));
+    vault = options.vault ?? (await openVault({ dir: options.dataDir }));
     cache = await ConsoleCache.open({ file: consoleCacheFile(options.dataDir) });
     copy = await OfflineCopy.open({ file: offlineCopyFile(options.dataDir), warn: (message) => manager?.runtime.warn(message) });
     manager = await ConnectionManager.start({
@@ -91,6 +93,7 @@ export async function createConsole(options: ConsoleOptions): Promise<ConsoleBac
     ...createAuditHandlers(runtime, copy),
     ...createSettingsHandlers(manager, remoteSignIn),
     ...createSimulatorHandlers(simulations),
+    ...createInvitationHandlers(runtime, cache, manager, vault),
   };
   return {
     dispatch: createDispatcher(gateOffline(handlers, runtime.link)),

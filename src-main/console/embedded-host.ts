@@ -1,6 +1,7 @@
 /**
- * The embedded service's worker, seen from the main thread: starts it, routes HTTP answers, trusted sign-ins and
- * vault calls, restarts it after a crash (telling the console), and shuts it down after the requests in flight.
+ * The embedded service's worker, seen from the main thread: starts it, routes HTTP answers, trusted sign-ins, mail
+ * server changes and vault calls, restarts it after a crash (telling the console, and with the mail server last
+ * set), and shuts it down after the requests in flight.
  */
 import { MessageChannel, Worker, type MessagePort, type WorkerOptions } from 'node:worker_threads';
 import { IPC_ERROR } from '../../shared/ipc/errors';
@@ -26,6 +27,7 @@ export class EmbeddedHost {
   warnings: string[] = [];
   readonly #requests = new Map<number, Waiter<HttpResponse>>();
   readonly #signIns = new Map<number, Waiter<string | null>>();
+  readonly #mailServers = new Map<number, Waiter<void>>();
   readonly #listeners = new Set<(message: string) => void>();
   readonly #crashes: number[] = [];
   readonly #inFlight = new PendingWrites();
@@ -34,11 +36,14 @@ export class EmbeddedHost {
   #closed: Waiter<void> | null = null;
   #closing = false;
   #nextId = 1;
+  /** The SMTP setting the worker sends mail through (a restarted worker gets it too). */
+  #smtpUrl: string | null;
 
   constructor(
     private readonly databaseFile: string,
     private readonly options: EmbeddedOptions,
   ) {
+    this.#smtpUrl = options.smtpUrl ?? null;
     this.started = this.#spawn();
   }
 
@@ -61,6 +66,17 @@ export class EmbeddedHost {
       this.#signIns.set(id, { resolve, reject });
       this.#post({ type: 'sign-in-as', id, email });
     });
+  }
+
+  /** Makes the worker send mail through `smtpUrl` (its password from the vault); rejects with the reason it cannot. */
+  async setMailServer(smtpUrl: string | null): Promise<void> {
+    await this.started;
+    const id = this.#nextId++;
+    await new Promise<void>((resolve, reject) => {
+      this.#mailServers.set(id, { resolve, reject });
+      this.#post({ type: 'set-mail-server', id, smtpUrl });
+    });
+    this.#smtpUrl = smtpUrl;
   }
 
   onProblem(listener: (message: string) => void): () => void {
@@ -88,7 +104,12 @@ export class EmbeddedHost {
     const { entry, execArgv } = embeddedWorkerOptions(this.options.workerEntry);
     const vault = this.options.vault;
     const workerOptions: WorkerOptions = {
-      workerData: { databaseFile: this.databaseFile, vault: { kind: vault.kind, location: vault.location, warning: vault.warning }, http: port2 },
+      workerData: {
+        databaseFile: this.databaseFile,
+        vault: { kind: vault.kind, location: vault.location, warning: vault.warning },
+        http: port2,
+        smtpUrl: this.#smtpUrl,
+      },
       transferList: [port2],
       ...(execArgv ? { execArgv } : {}),
     };
@@ -123,6 +144,8 @@ export class EmbeddedHost {
   #onMessage(message: FromWorker): void {
     if (message.type === 'signed-in') settle(this.#signIns, message.id, (w) => w.resolve(message.token));
     else if (message.type === 'sign-in-failed') settle(this.#signIns, message.id, (w) => w.reject(fromWire(message.error)));
+    else if (message.type === 'mail-server-set') settle(this.#mailServers, message.id, (w) => w.resolve());
+    else if (message.type === 'mail-server-failed') settle(this.#mailServers, message.id, (w) => w.reject(fromWire(message.error)));
     else if (message.type === 'closed') this.#closed?.resolve();
     else if (message.type === 'vault') void this.#vault(message);
   }
@@ -143,7 +166,7 @@ export class EmbeddedHost {
   #crashed(error: unknown, code: number): void {
     const reason = error instanceof Error ? error.message : `exit code ${code}`;
     const lost = unavailable('The embedded MFA service stopped while handling this, and is being restarted. Check whether the change was made, then try again.');
-    for (const waiters of [this.#requests, this.#signIns] as Map<number, Waiter<never>>[]) {
+    for (const waiters of [this.#requests, this.#signIns, this.#mailServers] as Map<number, Waiter<never>>[]) {
       for (const waiter of waiters.values()) waiter.reject(lost);
       waiters.clear();
     }

@@ -22,6 +22,11 @@ export interface EmbeddedService {
   databaseFile: string;
   /** Plain-words warnings for the console's status bar (e.g. the data key kept in a file, not a keychain). */
   warnings: string[];
+  /**
+   * Sends email through this SMTP server from now on (Settings; its password already in the vault); null = the demo
+   * outbox only. Rejects with the reason when the worker cannot use it (nothing changes then).
+   */
+  setMailServer(smtpUrl: string | null): Promise<void>;
   /** Mints an operator session for a directory user (the console acts as them). */
   signInAs(email: string): Promise<string | null>;
   /** Calls `listener` with a plain-words message when the service stopped unexpectedly (and was restarted). */
@@ -35,13 +40,16 @@ export interface EmbeddedOptions {
   dataDir: string;
   vault: SecretVault;
   workerEntry?: string;
+  /** The SMTP server from Settings (no password: that is in `vault`); the demo company's mail reaches the Mail app too. */
+  smtpUrl?: string | null;
   /** Creates the worker (tests wrap it to end one abruptly). */
   createWorker?: (entry: string, options: WorkerOptions) => Worker;
 }
 
 /**
  * Starts the worker and waits until the service answers. The data key comes from `vault` (the console's), over
- * messages. SMS go to an in-memory outbox the simulator reads; demo tools are on; per-IP rate limits are off.
+ * messages, as does the SMTP password. SMS go to an in-memory outbox the simulator reads, email to the demo outbox
+ * (and through the SMTP server of Settings); demo tools are on; per-IP rate limits are off.
  */
 export async function startEmbeddedService(options: EmbeddedOptions): Promise<EmbeddedService> {
   const databaseFile = path.join(options.dataDir, 'service', 'mfa.sqlite');
@@ -59,6 +67,7 @@ export async function startEmbeddedService(options: EmbeddedOptions): Promise<Em
     http,
     databaseFile,
     warnings: host.warnings,
+    setMailServer: (smtpUrl) => host.setMailServer(smtpUrl),
     signInAs: (email) => host.signInAs(email),
     onProblem: (listener) => host.onProblem(listener),
     close: async () => {

@@ -22,7 +22,7 @@ describe('SettingsFile', () => {
 
   it('keeps what was saved across instances, in a file only the user can read', async () => {
     const dir = tempDir();
-    await new SettingsFile(dir).save({ mode: 'remote', embeddedOperator: null, remoteUrl: 'https://mfa.example.com', remoteEmail: 'a@b.example' });
+    await new SettingsFile(dir).save({ mode: 'remote', embeddedOperator: null, remoteUrl: 'https://mfa.example.com', remoteEmail: 'a@b.example', smtpUrl: null });
     const { settings } = await new SettingsFile(dir).load();
     expect(settings).toMatchObject({ mode: 'remote', remoteUrl: 'https://mfa.example.com' });
     expect(statSync(path.join(dir, 'console-settings.json')).mode & 0o777).toBe(0o600);

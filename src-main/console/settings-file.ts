@@ -11,11 +11,13 @@ const SettingsSchema = z.object({
   embeddedOperator: z.string().nullable().default(null),
   remoteUrl: z.string().nullable().default(null),
   remoteEmail: z.string().nullable().default(null),
+  /** The embedded service's SMTP server, without its password (that is in the SecretVault). */
+  smtpUrl: z.string().nullable().default(null),
 });
 /** Stored settings. */
 export type StoredSettings = z.infer<typeof SettingsSchema>;
 
-export const DEFAULT_SETTINGS: StoredSettings = { mode: 'embedded', embeddedOperator: null, remoteUrl: null, remoteEmail: null };
+export const DEFAULT_SETTINGS: StoredSettings = { mode: 'embedded', embeddedOperator: null, remoteUrl: null, remoteEmail: null, smtpUrl: null };
 
 /** Reads and writes the settings file. */
 export class SettingsFile {

@@ -11,6 +11,8 @@ import { installRateLimiting } from './auth/rate-limits';
 import { createSessionTouch } from './auth/session-activity';
 import { frameworkErrors, installErrorHandling } from './http/error-handler';
 import { installResponseCheck } from './http/response-check';
+import { createMailRuntime } from './mail/mail-runtime';
+import { registerAccountRoutes } from './routes/account-routes';
 import { registerCompanyRoutes } from './routes/company-routes';
 import { registerEndUserRoutes } from './routes/end-user-routes';
 import { registerSystemRoutes } from './routes/system-routes';
@@ -29,11 +31,15 @@ export async function buildApp(deps: ServiceDeps): Promise<FastifyInstance> {
   const store = withAuditChain(deps.store, mfa.keys.audit);
   const touch = createSessionTouch(store, deps.clock);
   const authenticator = createSessionAuthenticator({ db: store.db, clock: deps.clock, touch });
-  const ctx: ServiceContext = { ...deps, store, app, authenticator, mfa };
+  const mail = createMailRuntime({ store, clock: deps.clock, sealer: mfa.keys.sealer, demoTools: mfa.demoTools, options: deps.mail });
+  app.decorate('mailQueue', mail.queue);
+  app.addHook('onClose', () => mail.queue.stop());
+  const ctx: ServiceContext = { ...deps, store, app, authenticator, mfa, mail };
   registerSystemRoutes(ctx);
   registerCompanyRoutes(ctx);
   registerEndUserRoutes(ctx);
   registerAdminRoutes(ctx);
+  registerAccountRoutes(ctx);
   await app.ready();
   return app;
 }

@@ -10,12 +10,23 @@ describe('parseServiceArgs', () => {
       databaseUrl: null,
       demo: true,
       smsWebhook: null,
+      smtpUrl: null,
+      publicUrl: null,
     });
     expect(parseServiceArgs(['--database', 'postgres://u:p@h/db', '--sms-webhook', 'https://gw.example/send'])).toMatchObject({
       dataDir: null,
       databaseUrl: 'postgres://u:p@h/db',
       smsWebhook: 'https://gw.example/send',
     });
+  });
+
+  it('reads the mail options', () => {
+    expect(parseServiceArgs(['--data', 'd', '--smtp-url', 'smtp://m@mail.acme.com:587', '--public-url', 'https://mfa.acme.com'])).toMatchObject({
+      smtpUrl: 'smtp://m@mail.acme.com:587',
+      publicUrl: 'https://mfa.acme.com',
+    });
+    expect(() => parseServiceArgs(['--data', 'd', '--public-url', 'https://mfa.acme.com/path'])).toThrow(/no path/);
+    expect(() => parseServiceArgs(['--data', 'd', '--smtp-url'])).toThrow(/--smtp-url needs a value/);
   });
 
   it('refuses what it cannot use, in plain words', () => {

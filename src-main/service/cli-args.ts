@@ -12,10 +12,15 @@ export interface ServiceCliOptions {
   demo: boolean;
   /** Where text messages are POSTed as JSON `{ to, body }`; none = an outbox only `--demo` can read. */
   smsWebhook: string | null;
+  /** The SMTP server email leaves by (R-DIR-5): smtp://user@host:587 or smtps://…; its password goes to the key store. */
+  smtpUrl: string | null;
+  /** The address people open invitation and reset links at; the service's own address when absent. */
+  publicUrl: string | null;
 }
 
 export const SERVICE_USAGE =
-  'Usage: npm run service -- --port N (--data DIR | --database postgres://…) [--demo] [--host 127.0.0.1] [--sms-webhook https://…]';
+  'Usage: npm run service -- --port N (--data DIR | --database postgres://…) [--demo] [--host 127.0.0.1] [--sms-webhook https://…] ' +
+  '[--smtp-url smtp://user@mail.example.com:587] [--public-url https://mfa.example.com]';
 
 /** The value after a flag, or an error naming the flag and an example. */
 export function valueOf(flag: string, value: string | undefined, example: string): string {
@@ -34,7 +39,7 @@ export function parsePort(value: string | undefined): number {
 
 /** Parses the arguments; throws an Error whose message is meant for the person who typed them. */
 export function parseServiceArgs(argv: readonly string[]): ServiceCliOptions {
-  const options: ServiceCliOptions = { port: 0, host: '127.0.0.1', dataDir: null, databaseUrl: null, demo: false, smsWebhook: null };
+  const options: ServiceCliOptions = { port: 0, host: '127.0.0.1', dataDir: null, databaseUrl: null, demo: false, smsWebhook: null, smtpUrl: null, publicUrl: null };
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i];
     const value = argv[i + 1];
@@ -58,6 +63,17 @@ export function parseServiceArgs(argv: readonly string[]): ServiceCliOptions {
       case '--sms-webhook':
         options.smsWebhook = valueOf(arg, value, 'https://sms-gateway.example/send');
         if (!/^https?:\/\//i.test(options.smsWebhook)) throw new Error('--sms-webhook needs an http:// or https:// URL.');
+        i += 1;
+        break;
+      case '--smtp-url':
+        options.smtpUrl = valueOf(arg, value, 'smtp://mailer@mail.example.com:587');
+        i += 1;
+        break;
+      case '--public-url':
+        options.publicUrl = valueOf(arg, value, 'https://mfa.example.com');
+        if (!/^https?:\/\/[^/?#\s]+\/?$/i.test(options.publicUrl)) {
+          throw new Error('--public-url needs the address people reach the service at, e.g. https://mfa.example.com (no path).');
+        }
         i += 1;
         break;
       case '--demo':

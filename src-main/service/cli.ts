@@ -10,9 +10,12 @@ import { DEFAULT_RATE_LIMITS, DEMO_RATE_LIMITS } from './auth/rate-limits';
 import { openServiceKeys } from './auth/service-keys';
 import { parseServiceArgs } from './cli-args';
 import { systemClock } from './clock';
+import { openSmtpTransport, storeSmtpSetting } from './mail/smtp-setup';
 import { openVault } from './secrets/open-vault';
+import type { SecretVault } from './secrets/secret-vault';
 import { isEmptyStore, seedDemoCompany } from './seed/seed-demo';
 import { seedDemoEnrollments } from './seed/seed-demo-enrollments';
+import { seedDemoInvitations } from './seed/seed-demo-invitations';
 import { startServer } from './server';
 import { OutboxSmsSender } from './sms/outbox-sms-sender';
 import type { SmsSender } from './sms/sms-sender';
@@ -37,14 +40,25 @@ async function openData(options: ReturnType<typeof parseServiceArgs>): Promise<{
   }
 }
 
+/** The `--smtp-url` transport; a password in the URL or in MFA_SMTP_PASSWORD is moved to the vault first. */
+async function openSmtpServer(url: string, vault: SecretVault): Promise<Awaited<ReturnType<typeof openSmtpTransport>>> {
+  const stored = await storeSmtpSetting(url, vault, process.env.MFA_SMTP_PASSWORD ?? null);
+  if (stored.movedPassword) {
+    console.error(`Note: the SMTP password is now kept in ${vault.location}. Leave it out of --smtp-url from now on (${stored.settings.url}): other users of this machine can read command lines.`);
+  }
+  return openSmtpTransport(stored.settings.url, vault);
+}
+
 async function main(): Promise<void> {
   const options = parseServiceArgs(process.argv.slice(2));
   const { store: opened, keyDir, lock } = await openData(options);
   try {
-    const keys = await openServiceKeys(await openVault({ dir: keyDir }), opened);
+    const vault = await openVault({ dir: keyDir });
+    const keys = await openServiceKeys(vault, opened);
     const store = withAuditChain(opened, keys.audit);
     for (const warning of keys.warnings) console.error(`Warning: ${warning}`);
-    if (options.demo && (await isEmptyStore(store))) {
+    const seeding = options.demo && (await isEmptyStore(store));
+    if (seeding) {
       const now = systemClock.now();
       await seedDemoCompany(store, now);
       await seedDemoEnrollments(store, keys.sealer, now);
@@ -56,10 +70,21 @@ async function main(): Promise<void> {
     }
     const rateLimits = options.demo ? DEMO_RATE_LIMITS : DEFAULT_RATE_LIMITS;
     const logger = { level: 'warn', stream: process.stderr };
+    const smtp = options.smtpUrl ? await openSmtpServer(options.smtpUrl, vault) : null;
+    if (!smtp) console.error('Note: no mail server (--smtp-url), so invitations and password resets cannot be emailed' + (options.demo ? " outside the demo company's outbox." : '.'));
+    let listening = '';
+    const publicUrl = () => options.publicUrl ?? listening;
     const server = await startServer(
-      { store, clock: systemClock, version: APP_VERSION, logger, mfa: { keys, sms, demoTools: options.demo, rateLimits } },
+      {
+        store, clock: systemClock, version: APP_VERSION, logger,
+        mfa: { keys, sms, demoTools: options.demo, rateLimits },
+        mail: { transport: smtp?.transport ?? null, publicUrl },
+      },
       { host: options.host, port: options.port },
     );
+    listening = server.url;
+    if (seeding) await seedDemoInvitations(store, keys.sealer, systemClock.now(), publicUrl());
+    if (smtp) console.error(`Email goes through ${smtp.transport.description}; links point to ${publicUrl()}.`);
     let stopping = false;
     const stop = async () => {
       if (stopping) return;

@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import type { Authenticator } from './auth/authenticator';
 import type { MfaOptions, MfaRuntime } from './auth/mfa-runtime';
 import type { Clock } from './clock';
+import type { MailOptions, MailRuntime } from './mail/mail-runtime';
 import type { Store } from './store/store';
 
 /** Dependencies the service is built from (wired by the standalone CLI or the console's embedded host). */
@@ -14,13 +15,16 @@ export interface ServiceDeps {
   logger?: FastifyServerOptions['logger'];
   /** Keys, SMS delivery, randomness, rate limits and demo tools of the MFA flows (defaults suit tests). */
   mfa?: MfaOptions;
+  /** Email (R-DIR-5): the SMTP transport, the public address links point to, retries (defaults suit tests). */
+  mail?: MailOptions;
   /** Check every JSON answer against its contract schema; a mismatch answers 500 (tests turn this on). */
   checkResponses?: boolean;
 }
 
 /** Dependencies plus the app and the shared authenticator, as route modules see them. */
-export interface ServiceContext extends Omit<ServiceDeps, 'mfa'> {
+export interface ServiceContext extends Omit<ServiceDeps, 'mfa' | 'mail'> {
   app: FastifyInstance;
   authenticator: Authenticator;
   mfa: MfaRuntime;
+  mail: MailRuntime;
 }

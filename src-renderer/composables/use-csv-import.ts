@@ -1,7 +1,8 @@
 /**
  * Imports a CSV file chosen in the browser, in two steps: `check` reads the whole file through the service without
  * writing anything (who would be added, who changes and how, which permissions change, which rows are refused), then
- * `apply` imports it, with the permission changes only when the operator confirmed them. Each step reads the file in
+ * `apply` imports it, with the permission changes only when the operator confirmed them. Both steps carry the choice
+ * to invite the new users, so the check says how many would be invited. Each step reads the file in
  * slices (decoding UTF-8 across slice edges) and sends them to main, which passes whole rows to the service; progress
  * is what the service has processed so far. When the service stops answering part-way, main stops the import at a
  * batch boundary and the progress says what was done and what was not (`stopped`): no more of the file is sent.
@@ -23,6 +24,8 @@ export function useCsvImport(onFinished: () => Promise<void> | void) {
   const running = ref(false);
   const fileName = ref<string | null>(null);
   const error = ref<string | null>(null);
+  /** Invite the users the file creates (R-DIR-5): the check counts them, the import sends the invitations. */
+  const invite = ref(false);
 
   async function stream(file: File, mode: 'check' | 'apply', applyPermissionChanges: boolean): Promise<ImportProgress | null> {
     running.value = true;
@@ -30,7 +33,7 @@ export function useCsvImport(onFinished: () => Promise<void> | void) {
     progress.value = null;
     fileName.value = file.name;
     try {
-      const { importId } = await invoke('directory:import-start', { fileName: file.name, totalBytes: file.size, mode, applyPermissionChanges });
+      const { importId } = await invoke('directory:import-start', { fileName: file.name, totalBytes: file.size, mode, applyPermissionChanges, invite: invite.value });
       const decoder = new TextDecoder('utf-8');
       let offset = 0;
       do {
@@ -83,5 +86,5 @@ export function useCsvImport(onFinished: () => Promise<void> | void) {
     }
   }
 
-  return { progress, checked, running, fileName, error, check, apply, reset, downloadReport };
+  return { progress, checked, running, fileName, error, invite, check, apply, reset, downloadReport };
 }

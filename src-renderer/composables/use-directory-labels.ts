@@ -1,4 +1,5 @@
 /** What the console calls directory values on screen. */
+import type { AccountAccess } from '../../shared/domain/account-access';
 import type { EnrollmentState } from '../../shared/domain/enrollment-report';
 import type { AccountType } from '../../shared/domain/model';
 
@@ -26,4 +27,22 @@ export const PERMISSION_LABELS: Readonly<Record<'none' | 'read_only' | 'standard
   read_only: 'Read only',
   standard: 'Standard',
   admin: 'Admin',
+};
+
+/** Sign-in states (R-DIR-5), in words. */
+export const ACCESS_LABELS: Readonly<Record<AccountAccess, string>> = {
+  active: 'Password set',
+  invited: 'Invited',
+  invitation_expired: 'Invitation expired',
+  invitation_revoked: 'Invitation revoked',
+  never_invited: 'Never invited',
+  sso: 'Signs in with SSO',
+};
+
+/** The short words of the Directory grid's badge for users who cannot sign in yet (the full label is its title). */
+export const ACCESS_BADGES: Readonly<Record<Exclude<AccountAccess, 'active' | 'sso'>, string>> = {
+  invited: 'Invited',
+  invitation_expired: 'Invite expired',
+  invitation_revoked: 'Invite revoked',
+  never_invited: 'Not invited',
 };

@@ -48,7 +48,11 @@ function challengeChoiceTip(screen: ScreenOf<'challenge_choice'>): string {
 export function presenterNote(screen: SimulatorScreen): PresenterNote {
   switch (screen.kind) {
     case 'sign_in':
-      return { step: SCREEN_TITLES.signIn, told: `Enter your email and password, then click ${quoted(SCREEN_ACTIONS.continue)}.`, tip: `Every demo user's password is on the start panel.` };
+      return {
+        step: SCREEN_TITLES.signIn,
+        told: `Enter your email and password, then click ${quoted(SCREEN_ACTIONS.continue)}.`,
+        tip: `Every demo user's password is on the start panel; invited users have none yet: open their invitation in the phone's Mail app.`,
+      };
     case 'sso':
       return { step: 'Continue at your identity provider', told: screen.message, tip: 'SSO users never see our MFA: their IT department runs it.' };
     case 'inactive':
@@ -134,6 +138,30 @@ export function presenterNote(screen: SimulatorScreen): PresenterNote {
         step: SCREEN_TITLES.confirmPassword,
         told: `Type your current password to add ${screen.then === 'totp' ? 'an authenticator app' : 'a phone number'}.`,
         tip: `The guide asks for the current password after ${quoted(screen.then === 'totp' ? SCREEN_ACTIONS.addAuthenticatorApp : SCREEN_ACTIONS.addPhoneNumber)}; the service refuses the addition without it.`,
+      };
+    case 'set_password':
+      return screen.purpose === 'invitation'
+        ? {
+            step: 'Set your password (invitation)',
+            told: `Choose the password for ${screen.email}: 12 to 128 characters, anything goes, but not a common password, the email or the company name.`,
+            tip: 'Try "qwertyqwerty" to show a refused breached password. After this, the first-sign-in MFA set-up follows at once.',
+          }
+        : {
+            step: `${SCREEN_TITLES.newPassword} (reset)`,
+            told: 'Choose a new password. Your two-factor authentication stays as it is.',
+            tip: 'After the new password the usual challenge follows: a reset never skips MFA, and every other session is signed out.',
+          };
+    case 'link_problem':
+      return {
+        step: screen.purpose === 'invitation' ? SCREEN_TITLES.invitationProblem : SCREEN_TITLES.linkProblem,
+        told: screen.message,
+        tip: screen.canRenew ? `Click ${quoted(SCREEN_ACTIONS.sendNewLink)}: the new email arrives in the Mail app.` : 'Used and withdrawn links cannot be renewed here.',
+      };
+    case 'forgot_password':
+      return {
+        step: SCREEN_TITLES.forgotPassword,
+        told: 'Ask for a link to choose a new password. The answer is the same whether or not the email has an account.',
+        tip: 'The reset email arrives in the phone\'s Mail app.',
       };
     default:
       return assertNever(screen, 'simulator screen');

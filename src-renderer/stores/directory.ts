@@ -24,11 +24,12 @@ export interface DirectoryFilters {
   staleOnly: boolean;
   lockedOnly: boolean;
   blockedOnly: boolean;
+  access: DirectoryRow['access'] | null;
 }
 
 /** Filters that match everyone. */
 export function noFilters(): DirectoryFilters {
-  return { search: '', status: null, enrollment: null, accountType: null, country: null, timeZone: null, staleOnly: false, lockedOnly: false, blockedOnly: false };
+  return { search: '', status: null, enrollment: null, accountType: null, country: null, timeZone: null, staleOnly: false, lockedOnly: false, blockedOnly: false, access: null };
 }
 
 /** What a bulk deactivation that stopped part-way did and did not do, in words. */

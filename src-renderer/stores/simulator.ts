@@ -9,6 +9,7 @@ import type {
   ClockMove,
   SimulatorAction,
   SimulatorDirectory,
+  SimulatorMail,
   SimulatorState,
   SimulatorTextMessage,
 } from '../../shared/ipc/channels/simulator';
@@ -24,6 +25,7 @@ export const useSimulatorStore = defineStore('simulator', () => {
   const directoryRefusal = ref<string | null>(null);
   const state = ref<SimulatorState | null>(null);
   const messages = ref<SimulatorTextMessage[]>([]);
+  const mails = ref<SimulatorMail[]>([]);
   const busy = ref(false);
   const phoneProblem = ref<string | null>(null);
   const phone = useAuthenticatorApp();
@@ -58,7 +60,7 @@ export const useSimulatorStore = defineStore('simulator', () => {
     const id = state.value?.simulationId;
     if (!id) return;
     try {
-      messages.value = await invoke('simulator:messages', { simulationId: id });
+      [messages.value, mails.value] = await Promise.all([invoke('simulator:messages', { simulationId: id }), invoke('simulator:mail', { simulationId: id })]);
     } catch (error) {
       // While the service cannot be used the inbox waits; the next poll after it is back gets the messages.
       if (error instanceof BridgeError && error.error.code === 'simulation_ended') stopInbox();
@@ -87,9 +89,11 @@ export const useSimulatorStore = defineStore('simulator', () => {
       const { phoneKeyUris, ...first } = started;
       state.value = first;
       messages.value = [];
+      mails.value = [];
       phoneProblem.value = null;
       for (const uri of phoneKeyUris) phone.scan(uri);
       startInbox();
+      void pollInbox();
     } catch (error) {
       fail('Could not start the simulation', error);
     } finally {
@@ -182,6 +186,7 @@ export const useSimulatorStore = defineStore('simulator', () => {
     directoryRefusal,
     state,
     messages,
+    mails,
     busy,
     phoneProblem,
     phoneAccounts: phone.accounts,

@@ -29,7 +29,7 @@ async function importThroughConsole(
   csv: string,
   mode: 'apply' | 'preview' = 'apply',
 ): Promise<{ created: number; unchanged: number; failed: number }> {
-  const query = { mode, permissionChanges: 'refuse' } as const;
+  const query = { mode, permissionChanges: 'refuse', invite: 'none' } as const;
   const job = new DirectoryImport('bench.csv', csv.length, (text, options) => service.client.call('adminUsersImport', { body: text, query: options }), query);
   for (let offset = 0; ; offset += SLICE) {
     const last = offset + SLICE >= csv.length;

@@ -118,6 +118,8 @@ describe('the console while its remote service is away', () => {
     );
     expect(await page.getByTestId('deactivate-stale').isDisabled()).toBe(true);
     expect(await page.getByTestId('import-check').isDisabled()).toBe(true);
+    expect(await page.getByTestId('add-user').isDisabled()).toBe(true);
+    expect(await page.getByTestId('invite-bar').getByTestId('offline-note').textContent()).toContain('Turned off while the MFA service cannot be reached');
     expect(await page.getByTestId('stale-panel').getByTestId('offline-note').count()).toBe(1);
     expect(await page.getByRole('alert').count()).toBe(0);
     await expectNoSeriousA11yViolations(page, 'offline: directory with a user open');

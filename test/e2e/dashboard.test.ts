@@ -7,6 +7,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_INVITED_PEOPLE, DEMO_PEOPLE } from '../../src-main/service/seed/demo-company';
 import { expectNoSeriousA11yViolations } from './support/a11y';
 import { launchBrowser } from './support/browser';
 import { startWebConsole, type WebConsole } from './support/web-console';
@@ -65,9 +66,11 @@ describe('Dashboard', () => {
     const blocked = page.getByRole('region', { name: 'Users who will be blocked' });
     expect(await blocked.getAttribute('tabindex')).toBe('0');
 
-    // Another tab imports 992 users while this one shows the Dashboard: 37 demo people + 992 = 1,029.
+    // Another tab imports users while this one shows the Dashboard: the demo people, the invited newcomers and the
+    // imported ones make 1,029.
+    const imported = 1029 - DEMO_PEOPLE.length - DEMO_INVITED_PEOPLE.length;
     const rows = ['email,name,country,time_zone'];
-    for (let i = 0; i < 992; i++) rows.push(`field.worker${i}@northwind.example,Field Worker ${i},US,America/Denver`);
+    for (let i = 0; i < imported; i++) rows.push(`field.worker${i}@northwind.example,Field Worker ${i},US,America/Denver`);
     const file = path.join(console.dataDir, 'field.csv');
     writeFileSync(file, `${rows.join('\n')}\n`);
     const other = await page.context().newPage();

@@ -4,9 +4,10 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PEOPLE } from '../../src-main/service/seed/demo-company';
+import { DEMO_INVITED_PEOPLE, DEMO_PEOPLE } from '../../src-main/service/seed/demo-company';
 import { expectNoSeriousA11yViolations } from './support/a11y';
 import { launchBrowser } from './support/browser';
+import { screenshots } from './support/screenshots';
 import { startWebConsole, type WebConsole } from './support/web-console';
 
 describe('Directory on a narrow window', () => {
@@ -21,17 +22,17 @@ describe('Directory on a narrow window', () => {
     await page.goto(await console.newLink());
     await page.getByTestId('company-name').waitFor();
     await page.getByRole('link', { name: 'Directory', exact: true }).click();
-    await page.getByTestId('directory-total').filter({ hasText: new RegExp(`^\\s*${DEMO_PEOPLE.length}\\s*$`) }).waitFor({ timeout: 20_000 });
+    await page.getByTestId('directory-total').filter({ hasText: new RegExp(`^\\s*${DEMO_PEOPLE.length + DEMO_INVITED_PEOPLE.length}\\s*$`) }).waitFor({ timeout: 20_000 });
   });
   afterAll(async () => {
     await browser?.close();
     await console?.stop();
   });
 
-  /** Cells of the grid whose text does not fit their box (the name cell's email is meant to end in "…"). */
+  /** Cells whose text does not fit their box (the name cell, after the selection box, ends its email in "…"). */
   const clippedCells = () =>
     page.getByTestId('directory-grid').evaluate((grid) => {
-      const cells = Array.from(grid.querySelectorAll('[role="columnheader"], [role="gridcell"]:not(:first-child)'));
+      const cells = Array.from(grid.querySelectorAll('[role="columnheader"], [role="gridcell"]:not(:nth-child(2))'));
       return cells.filter((cell) => cell.scrollWidth > cell.clientWidth + 1 || cell.scrollHeight > cell.clientHeight + 1).map((cell) => cell.textContent?.trim());
     });
 
@@ -43,9 +44,10 @@ describe('Directory on a narrow window', () => {
       return [(grid?.scrollWidth ?? 0) - (grid?.clientWidth ?? 0), (main?.scrollWidth ?? 0) - (main?.clientWidth ?? 0)];
     });
 
-  it('shows all seven columns at 1,024 px, none cut off, without scrolling sideways', async () => {
+  it('shows the selection box and all seven columns at 1,024 px, none cut off, without scrolling sideways', async () => {
     const grid = page.getByTestId('directory-grid');
     expect(await grid.getByRole('columnheader').allTextContents()).toEqual([
+      'Select',
       expect.stringContaining('Name'),
       'Status',
       'MFA',
@@ -62,6 +64,7 @@ describe('Directory on a narrow window', () => {
       expect(cell && box && cell.x + cell.width <= box.x + box.width + 1).toBe(true);
     }
     await expectNoSeriousA11yViolations(page, 'directory at 1,024 px');
+    await screenshots(page, 'directory-grid-newcomers', grid.getByText('Mateo Rossi'));
   });
 
   it('opens the user panel in view, with focus on it; Escape closes it and the grid has focus again', async () => {

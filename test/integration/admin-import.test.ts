@@ -128,6 +128,29 @@ describe('Admin API: CSV import (R-DIR-4)', () => {
     ]);
   });
 
+  it('invites the active users a file creates with invite=new: the preview counts them and sends nothing, the import invites them', async () => {
+    const csv = [
+      'email,name,country,time_zone,status',
+      'ines.invite@northwind.example,Inès Invite,FR,Europe/Paris,',
+      'oli.offline@northwind.example,Oli Offline,FR,Europe/Paris,inactive',
+      'eve.adams@northwind.example,Eve Adams,IE,Europe/Dublin,',
+    ].join('\n');
+    const invitesBefore = (await auditEntries(h, 'user.invite')).length;
+    const preview = await h.importCsv(writer, csv, 'text/csv', 'mode=preview&invite=new');
+    expect(preview.body).toMatchObject({ preview: true, created: 2, unchanged: 1, invited: 1 });
+    expect((await h.call('GET', '/api/v1/admin/users?q=invite&limit=10', { token: reader })).body.users).toEqual([]);
+    expect(await auditEntries(h, 'user.invite')).toHaveLength(invitesBefore);
+    expect((await h.importCsv(writer, csv, 'text/csv', 'mode=preview')).body.invited).toBe(0);
+
+    const applied = await h.importCsv(writer, csv, 'text/csv', 'invite=new');
+    expect(applied.body).toMatchObject({ preview: false, created: 2, invited: 1 });
+    const [ines] = (await h.call('GET', '/api/v1/admin/users?q=ines invite&limit=10', { token: reader })).body.users;
+    expect(ines).toMatchObject({ email: 'ines.invite@northwind.example', passwordSetAt: null, invitedAt: h.clock.now() });
+    const offline = (await h.call('GET', `/api/v1/admin/users/${await h.idOf('oli.offline@northwind.example')}`, { token: reader })).body;
+    expect(offline).toMatchObject({ status: 'inactive', invitedAt: null });
+    expect((await auditEntries(h, 'user.invite')).slice(invitesBefore).map((entry) => entry.target_email)).toEqual(['ines.invite@northwind.example']);
+  });
+
   it('refuses rows that change the status of someone with admin-tool permissions unless the operator is admin on both tools', async () => {
     const reply = await h.importCsv(writer, `email,name,country,time_zone,status\n${demoEmail('harper.quinn')},Harper Quinn,CA,America/Toronto,inactive\n`);
     expect(reply.body).toMatchObject({ updated: 0, failed: 1, errors: [{ line: 2, message: expect.stringContaining('status of someone with admin-tool permissions') }] });

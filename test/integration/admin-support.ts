@@ -6,7 +6,6 @@
 import { createTrustedSession } from '../../src-main/service/auth/trusted-session';
 import { DEMO_DOMAIN } from '../../src-main/service/seed/demo-company';
 import type { ServiceKeys } from '../../src-main/service/auth/service-keys';
-import type { Store } from '../../src-main/service/store/store';
 import { startHarness, type Harness, type Reply } from '../fixtures/service-harness';
 
 /** A demo user's email. */
@@ -32,8 +31,9 @@ export interface AdminHarness extends Harness {
 }
 
 /** Starts the test service for admin tests, on an in-memory SQLite store unless another store (or keys) is given. */
-export async function startAdminHarness(options: { store?: Store; keys?: ServiceKeys } = {}): Promise<AdminHarness> {
-  const h = await startHarness({ ...(options.store ? { store: options.store } : {}), ...(options.keys ? { mfa: { keys: options.keys } } : {}) });
+export async function startAdminHarness(options: Parameters<typeof startHarness>[0] & { keys?: ServiceKeys } = {}): Promise<AdminHarness> {
+  const { keys, ...rest } = options;
+  const h = await startHarness(keys ? { ...rest, mfa: { ...rest.mfa, keys } } : rest);
   return {
     ...h,
     async tokenFor(email) {

@@ -28,6 +28,13 @@ export const AUDIT_ACTIONS = {
   mfaRecoveryCodeRenewed: 'mfa.recovery_code_renewed',
   mfaRecoveryCodeUsed: 'mfa.recovery_code_used',
   mfaAlwaysRequireChanged: 'mfa.always_require_changed',
+  /** R-DIR-5: an invitation (or, for SSO users, the note sending them to their identity provider) was sent. */
+  userInvite: 'user.invite',
+  userInvitationRevoke: 'user.invitation_revoked',
+  /** A "forgot password" link was sent to a directory user. */
+  passwordResetRequested: 'user.password_reset_requested',
+  /** A password was set or changed (evidence says how: invitation or reset); every session of the user ended. */
+  passwordSet: 'user.password_set',
   /** Trainer tools of the demo company (R-CON-2). */
   demoClockShifted: 'demo.clock_shifted',
   demoEnrollmentReset: 'demo.enrollment_reset',

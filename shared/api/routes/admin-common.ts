@@ -34,6 +34,10 @@ export const DirectoryUser = z.object({
   createdAt: z.number(),
   /** The change sequence of the row's last change (sync cursor). */
   changeSeq: z.number(),
+  /** R-DIR-5: when the password was set (null: none yet), the last invitation and when its link stops working. */
+  passwordSetAt: z.number().nullable(),
+  invitedAt: z.number().nullable(),
+  invitationExpiresAt: z.number().nullable().describe('null once the invitation was used or revoked'),
 });
 export type DirectoryUser = z.infer<typeof DirectoryUser>;
 

@@ -6,7 +6,8 @@
  * Nothing changes people silently: `mode=preview` answers what the file would do without writing anything, and every
  * user an import changes is listed with the values before and after (in the answer and in the audit entry). A row
  * that gives or changes admin-tool permissions is applied only with `permissionChanges=apply`, which the console
- * sends once the operator has confirmed the permission changes the preview listed.
+ * sends once the operator has confirmed the permission changes the preview listed. With `invite=new` the users the
+ * file creates are invited (R-DIR-5); the preview says how many would be.
  */
 import { z } from 'zod';
 import { defineRoute } from '../define';
@@ -76,6 +77,11 @@ export const ImportResult = z.object({
   failed: z.number(),
   /** Rows (among created and updated) that give or change admin-tool permissions. */
   permissionChanges: z.number(),
+  /**
+   * New users sent (or, in a preview, to be sent) an invitation: only with `invite=new`, and only active users; SSO
+   * users are told to sign in at their identity provider. The emails leave in the background.
+   */
+  invited: z.number(),
   errors: z.array(ImportRowError),
   /** True when more than `IMPORT_MAX_ERRORS` rows failed and only the first ones are listed. */
   errorsTruncated: z.boolean(),
@@ -92,6 +98,7 @@ export const ImportQuery = z.strictObject({
     .enum(['refuse', 'apply'])
     .default('refuse')
     .describe('apply: also apply rows that give or change admin-tool permissions (after the operator confirmed them)'),
+  invite: z.enum(['none', 'new']).default('none').describe('new: invite the users this file creates (R-DIR-5)'),
 });
 export type ImportQuery = z.input<typeof ImportQuery>;
 

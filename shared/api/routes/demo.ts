@@ -49,6 +49,8 @@ export const DemoUser = z.object({
   hasRecoveryCode: z.boolean(),
   lockedUntil: z.number().nullable(),
   alwaysRequireMfa: z.boolean(),
+  /** False for invited people who have not set a password yet (R-DIR-5): they start from their invitation email. */
+  hasPassword: z.boolean(),
 });
 export type DemoUser = z.infer<typeof DemoUser>;
 

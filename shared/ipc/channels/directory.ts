@@ -11,6 +11,7 @@ import {
 import type { DirectoryUserDetail as ApiDirectoryUserDetail } from '../../api/routes/admin-common';
 import type { BulkSkip } from '../../api/routes/admin-directory';
 import type { ImportChange, ImportRowError } from '../../api/routes/admin-import';
+import { ACCOUNT_ACCESS_STATES, type AccountAccess } from '../../domain/account-access';
 
 export type { ImportChange, ImportRowError };
 import { channel } from '../define';
@@ -35,6 +36,8 @@ export const directoryFilterSchema = z.strictObject({
   lockedOnly: z.boolean().default(false),
   /** Only users who will be blocked at enforcement (R-RPT-1): active, not SSO, not enrolled. */
   blockedOnly: z.boolean().default(false),
+  /** Only users in this sign-in state (R-DIR-5): active, invited, invitation expired or revoked, never invited, SSO. */
+  access: z.enum(ACCOUNT_ACCESS_STATES as [AccountAccess, ...AccountAccess[]]).nullable().default(null),
 });
 /** Parsed filters. */
 export type DirectoryFilter = z.output<typeof directoryFilterSchema>;
@@ -68,13 +71,17 @@ export interface DirectoryRow {
   /** When the user was added (a user who never signed in is stale counting from then). */
   createdAt: number;
   stale: boolean;
+  /** R-DIR-5: whether they can sign in with a password, or where their invitation stands. */
+  access: AccountAccess;
+  /** When the current invitation link stops working (null when none is waiting). */
+  invitationExpiresAt: number | null;
 }
 
 /**
  * The full record of one user (detail panel): the service's detail plus the table's derived fields, and while their
  * MFA is locked, when the lock ends (or who must unlock it) in the words triage and the Reset screen use.
  */
-export type DirectoryUserDetail = ApiDirectoryUserDetail & Pick<DirectoryRow, 'enrollment' | 'stale'> & { lock: string | null } & Freshness;
+export type DirectoryUserDetail = ApiDirectoryUserDetail & Pick<DirectoryRow, 'enrollment' | 'stale' | 'access'> & { lock: string | null } & Freshness;
 
 /** How fresh main's copy of the directory is. */
 export interface CacheInfo {
@@ -152,6 +159,8 @@ export interface ImportProgress {
   failed: number;
   /** Rows among created and updated that give or change admin-tool permissions (applied only once confirmed). */
   permissionChanges: number;
+  /** New users sent (in a check: to be sent) an invitation, when the admin asked for it. */
+  invited: number;
   finished: boolean;
   /** The first bad rows (line number and plain-words problem); the full list is in the error report. */
   errors: ImportRowError[];
@@ -190,6 +199,8 @@ export const directoryChannels = {
       totalBytes: z.number().int().min(0).max(512 * 1024 * 1024),
       mode: z.enum(['check', 'apply']),
       applyPermissionChanges: z.boolean().default(false),
+      /** Invite the users the file creates (R-DIR-5); a check counts who would be invited. */
+      invite: z.boolean().default(false),
     }),
   )<{ importId: string }>(),
   /** Sends the next piece of the file (text, in order). `last` ends the file and waits for the summary. */

@@ -43,6 +43,20 @@ export interface SimulatorTextMessage {
   sentAt: number;
 }
 
+/**
+ * One email of the demo outbox as the phone's Mail app shows it. The one-time link itself stays in main: the
+ * body shows it shortened, and "open" sends the message id back.
+ */
+export interface SimulatorMail {
+  id: string;
+  subject: string;
+  /** The plain-text part, with the link's token cut out. */
+  text: string;
+  sentAt: number;
+  /** The button that opens the link in the simulated browser ("Set your password"), or null. */
+  action: string | null;
+}
+
 /** A country on "Set Up SMS Verification": "Select Your Country Code". */
 export interface SimulatorCountryCode {
   code: string;
@@ -117,7 +131,17 @@ export type SimulatorScreen =
   | { kind: 'payments'; done: string | null; idleLimitMinutes: number }
   | { kind: 'manage_mfa'; settings: SimulatorMfaSettings; notice: string | null; error: string | null }
   /** "Enter your account's current password" before adding an app or a phone (the guide's Add steps). */
-  | { kind: 'confirm_password'; email: string; then: 'totp' | 'sms'; error: string | null };
+  | { kind: 'confirm_password'; email: string; then: 'totp' | 'sms'; error: string | null }
+  | {
+      kind: 'set_password';
+      purpose: 'invitation' | 'password_reset';
+      email: string;
+      companyName: string;
+      expiresAt: number;
+      error: string | null;
+    }
+  | { kind: 'link_problem'; purpose: 'invitation' | 'password_reset'; message: string; canRenew: boolean; notice: string | null; error: string | null }
+  | { kind: 'forgot_password'; email: string; sent: string | null; error: string | null };
 
 /** Every screen kind. */
 export type SimulatorScreenKind = SimulatorScreen['kind'];
@@ -177,6 +201,11 @@ export const SimulatorAction = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('refresh') }),
   z.strictObject({ type: z.literal('back') }),
   z.strictObject({ type: z.literal('sign_out') }),
+  z.strictObject({ type: z.literal('open_mail_link'), messageId: z.string().min(1).max(100) }),
+  z.strictObject({ type: z.literal('set_password'), password: z.string().min(1, { error: 'Enter a password.' }).max(1024) }),
+  z.strictObject({ type: z.literal('forgot_password') }),
+  z.strictObject({ type: z.literal('request_reset') }),
+  z.strictObject({ type: z.literal('renew_link') }),
 ]);
 /** One trainer action. */
 export type SimulatorAction = z.infer<typeof SimulatorAction>;
@@ -196,6 +225,8 @@ export const simulatorChannels = {
   'simulator:start': channel(z.strictObject({ email: z.string().refine(isValidEmail, { error: 'Pick a demo user.' }) }))<SimulatorStarted>(),
   'simulator:act': channel(z.strictObject({ simulationId, action: SimulatorAction }))<SimulatorState>(),
   'simulator:messages': channel(z.strictObject({ simulationId }))<SimulatorTextMessage[]>(),
+  /** Email to the played user, oldest first: the phone's Mail app (R-DIR-5). */
+  'simulator:mail': channel(z.strictObject({ simulationId }))<SimulatorMail[]>(),
   'simulator:reset-user': channel(z.strictObject({ simulationId }))<SimulatorState>(),
   'simulator:clock': channel(ClockMove)<SimulatorClock>(),
   'simulator:end': channel(z.strictObject({ simulationId }))<{ ended: boolean }>(),

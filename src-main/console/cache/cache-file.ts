@@ -58,6 +58,10 @@ const Columns = z.object({
   lockedUntil: z.array(time),
   createdAt: z.array(z.number()),
   changeSeq: z.array(z.number()),
+  /** R-DIR-5 columns; a file written before them is read, then synced again from the start to fill them. */
+  passwordSetAt: z.array(time).optional(),
+  invitedAt: z.array(time).optional(),
+  invitationExpiresAt: z.array(time).optional(),
 });
 type Columns = z.infer<typeof Columns>;
 
@@ -78,6 +82,9 @@ function encodeUsers(users: readonly DirectoryUser[]): Columns {
     id: [], email: [], name: [], country: [], timeZone: [], status: [], accountType: [], companyAdmin: [], directory: [],
     methods: [], sso: [], enrolledAt: [], lastSignInAt: [], lockedUntil: [], createdAt: [], changeSeq: [],
   };
+  const passwordSetAt: (number | null)[] = [];
+  const invitedAt: (number | null)[] = [];
+  const invitationExpiresAt: (number | null)[] = [];
   for (const user of users) {
     columns.id.push(user.id);
     columns.email.push(user.email);
@@ -95,13 +102,16 @@ function encodeUsers(users: readonly DirectoryUser[]): Columns {
     columns.lockedUntil.push(user.lockedUntil);
     columns.createdAt.push(user.createdAt);
     columns.changeSeq.push(user.changeSeq);
+    passwordSetAt.push(user.passwordSetAt);
+    invitedAt.push(user.invitedAt);
+    invitationExpiresAt.push(user.invitationExpiresAt);
   }
-  return columns;
+  return { ...columns, passwordSetAt, invitedAt, invitationExpiresAt };
 }
 
 function decodeUsers(c: Columns): DirectoryUser[] | null {
   const n = c.id.length;
-  if (Object.values(c).some((column: unknown[]) => column.length !== n)) return null;
+  if (Object.values(c).some((column: unknown[] | undefined) => column !== undefined && column.length !== n)) return null;
   const users: DirectoryUser[] = new Array<DirectoryUser>(n);
   for (let i = 0; i < n; i++) {
     const methods = c.methods[i] ?? 0;
@@ -121,6 +131,9 @@ function decodeUsers(c: Columns): DirectoryUser[] | null {
       lockedUntil: c.lockedUntil[i] ?? null,
       createdAt: c.createdAt[i] ?? 0,
       changeSeq: c.changeSeq[i] ?? 0,
+      passwordSetAt: c.passwordSetAt?.[i] ?? null,
+      invitedAt: c.invitedAt?.[i] ?? null,
+      invitationExpiresAt: c.invitationExpiresAt?.[i] ?? null,
     };
   }
   return users;
@@ -147,7 +160,9 @@ export async function readCacheFile(file: string): Promise<CacheRead> {
   if (!parsed.success) return { kind: 'corrupt', reason: 'its content is not in the expected format' };
   const users = decodeUsers(parsed.data.users);
   if (!users) return { kind: 'corrupt', reason: 'its columns have different lengths' };
-  const { source, cursor, syncedAt, clockSkewMs, company, policy } = parsed.data;
+  const { source, syncedAt, clockSkewMs, company, policy } = parsed.data;
+  const complete = parsed.data.users.passwordSetAt !== undefined && parsed.data.users.invitedAt !== undefined && parsed.data.users.invitationExpiresAt !== undefined;
+  const cursor = complete ? parsed.data.cursor : 0;
   return { kind: 'ok', snapshot: { source, cursor, syncedAt, clockSkewMs, company, policy, users } };
 }
 

@@ -28,6 +28,9 @@ function user(seq: number, overrides: Partial<DirectoryUser> = {}): DirectoryUse
     lockedUntil: null,
     createdAt: NOW,
     changeSeq: seq,
+    passwordSetAt: NOW,
+    invitedAt: null,
+    invitationExpiresAt: null,
     ...overrides,
   };
 }

@@ -24,6 +24,9 @@ function user(id: string, overrides: Partial<DirectoryUser> = {}): DirectoryUser
     lockedUntil: null,
     createdAt: NOW - 400 * DAY,
     changeSeq: 1,
+    passwordSetAt: NOW,
+    invitedAt: null,
+    invitationExpiresAt: null,
     ...overrides,
   };
 }

@@ -3,6 +3,7 @@
  * users. Sort orders are computed once per change of the directory; the last results are kept so that scrolling
  * through a query only slices them.
  */
+import { accountAccess } from '../../../shared/domain/account-access';
 import { ENROLLMENT_STATES } from '../../../shared/domain/enrollment-report';
 import { matchesSearch, searchTokens } from '../../../shared/domain/search';
 import { isStale, staleCutoff } from '../../../shared/domain/stale';
@@ -25,6 +26,7 @@ interface QueryResult {
 
 const RESULT_CACHE_SIZE = 8;
 const SSO = ENROLLMENT_STATES.indexOf('sso');
+const NO_ACCESS_FACTS = { sso: false, passwordSetAt: null, invitedAt: null, invitationExpiresAt: null };
 
 /** The cached directory with its query engine. */
 export class DirectoryIndex {
@@ -73,7 +75,7 @@ export class DirectoryIndex {
 
   /** The slots matching `filter`, sorted; the same query on an unchanged directory is answered from memory. */
   query(filter: DirectoryFilter, sort: DirectorySort, direction: 'asc' | 'desc', ctx: QueryContext): Int32Array {
-    const key = JSON.stringify([filter, sort, direction, ctx.staleAfterDays, filter.staleOnly || filter.lockedOnly ? ctx.now : 0]);
+    const key = JSON.stringify([filter, sort, direction, ctx.staleAfterDays, filter.staleOnly || filter.lockedOnly || filter.access !== null ? ctx.now : 0]);
     const hit = this.results.find((result) => result.key === key && result.version === this.version);
     if (hit) return hit.slots;
     const slots = this.evaluate(filter, this.order(sort), direction, ctx);
@@ -144,6 +146,8 @@ export class DirectoryIndex {
       lockedUntil: user.lockedUntil,
       createdAt: user.createdAt,
       stale: isStale(user, ctx.now, ctx.staleAfterDays),
+      access: accountAccess(user, ctx.now),
+      invitationExpiresAt: user.invitationExpiresAt,
     };
   }
 
@@ -186,6 +190,7 @@ export class DirectoryIndex {
       if (filter.lockedOnly && !((c.lockedUntil[slot] ?? 0) > ctx.now)) continue;
       if (filter.blockedOnly && (c.active[slot] !== 1 || c.enrolled[slot] === 1 || c.enrollment[slot] === SSO)) continue;
       if (tokens.length > 0 && !matchesSearch(c.hay[slot] ?? '', tokens)) continue;
+      if (filter.access !== null && accountAccess(c.users[slot] ?? NO_ACCESS_FACTS, ctx.now) !== filter.access) continue;
       match[slot] = 1;
       matches += 1;
     }

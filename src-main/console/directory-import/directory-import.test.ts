@@ -9,7 +9,7 @@ import { DirectoryImport, DirectoryImports } from './directory-import';
  * email lacks "@" fail, rows whose email starts with "old" update a user's name, the others add users.
  */
 function fakeSink(sent: string[]) {
-  return async (csv: string, query: { mode: 'apply' | 'preview' }): Promise<ImportResult> => {
+  return async (csv: string, query: { mode: 'apply' | 'preview'; invite: 'none' | 'new' }): Promise<ImportResult> => {
     sent.push(csv);
     const records = readCsv(csv).slice(1).filter(isCsvRecord);
     const errors = records
@@ -27,6 +27,7 @@ function fakeSink(sent: string[]) {
       unchanged: 0,
       failed: errors.length,
       permissionChanges: 0,
+      invited: query.invite === 'new' ? rows - errors.length - changes.length : 0,
       errors,
       errorsTruncated: false,
       changes,
@@ -39,7 +40,7 @@ describe('DirectoryImport', () => {
   it('sends whole records in batches with the header, and reports bad rows by their line in the file', async () => {
     const sent: string[] = [];
     const file = '\uFEFFemail,name\r\na@x.com,A\r\nbad,B\r\nc@x.com,"C\r\nmultiline"\r\nalso-bad,D\r\ne@x.com,E\r\n';
-    const job = new DirectoryImport('people.csv', file.length, fakeSink(sent), { mode: 'apply', permissionChanges: 'refuse' }, 2);
+    const job = new DirectoryImport('people.csv', file.length, fakeSink(sent), { mode: 'apply', permissionChanges: 'refuse', invite: 'none' }, 2);
     const first = await job.push(file.slice(0, 30), false);
     expect(first.finished).toBe(false);
     const done = await job.push(file.slice(30), true);
@@ -54,7 +55,7 @@ describe('DirectoryImport', () => {
 
   it('lists the changed users by their line in the file, on screen and in a changes report safe for spreadsheets', async () => {
     const file = 'email,name\na@x.com,A\nold1@x.com,"Multi\nLine"\nb@x.com,B\nold2@x.com,=cmd\n';
-    const job = new DirectoryImport('people.csv', file.length, fakeSink([]), { mode: 'preview', permissionChanges: 'refuse' }, 1);
+    const job = new DirectoryImport('people.csv', file.length, fakeSink([]), { mode: 'preview', permissionChanges: 'refuse', invite: 'none' }, 1);
     const done = await job.push(file, true);
     expect(done).toMatchObject({ preview: true, updated: 2, changesTotal: 2 });
     expect(done.changes.map((c) => [c.line, c.email])).toEqual([
@@ -64,6 +65,14 @@ describe('DirectoryImport', () => {
     expect(job.changesReport()).toBe(
       'line,email,change,field,before,after\r\n3,old1@x.com,updated,name,\'=name,"Multi\nLine"\r\n6,old2@x.com,updated,name,\'=name,\'=cmd\r\n',
     );
+  });
+
+  it('asks every batch to invite the new users when the admin chose it, and adds up who was invited', async () => {
+    const file = 'email,name\na@x.com,A\nold1@x.com,B\nc@x.com,C\nd@x.com,D\n';
+    const job = new DirectoryImport('people.csv', file.length, fakeSink([]), { mode: 'preview', permissionChanges: 'refuse', invite: 'new' }, 2);
+    expect(await job.push(file, true)).toMatchObject({ preview: true, created: 3, updated: 1, invited: 3 });
+    const plain = new DirectoryImport('people.csv', file.length, fakeSink([]), { mode: 'apply', permissionChanges: 'refuse', invite: 'none' }, 2);
+    expect(await plain.push(file, true)).toMatchObject({ created: 3, invited: 0 });
   });
 
   it('refuses an empty file in plain words and a piece after the end', async () => {
@@ -78,13 +87,13 @@ describe('DirectoryImport', () => {
     const sent: string[] = [];
     const working = fakeSink(sent);
     let calls = 0;
-    const breaking = async (csv: string, query: { mode: 'apply' | 'preview' }) => {
+    const breaking = async (csv: string, query: { mode: 'apply' | 'preview'; invite: 'none' | 'new' }) => {
       calls += 1;
       if (calls === 2) throw new ConsoleError('service_unavailable', 'The connection broke.', { details: { delivery: 'unknown' } });
       return working(csv, query);
     };
     const file = 'email,name\na@x.com,A\nb@x.com,B\nc@x.com,C\nd@x.com,D\ne@x.com,E\n';
-    const job = new DirectoryImport('people.csv', file.length, breaking, { mode: 'apply', permissionChanges: 'refuse' }, 2);
+    const job = new DirectoryImport('people.csv', file.length, breaking, { mode: 'apply', permissionChanges: 'refuse', invite: 'none' }, 2);
     const done = await job.push(file, true);
     expect(done).toMatchObject({ finished: true, created: 2, stopped: { message: 'The connection broke.', doneThroughLine: 3, inDoubt: { fromLine: 4, toLine: 5 }, notDoneFromLine: 6 } });
     expect(done.processedBytes).toBeLessThan(file.length);
@@ -97,12 +106,12 @@ describe('DirectoryImport', () => {
     const offline = async () => {
       throw new ConsoleError('offline', 'The MFA service cannot be reached right now.');
     };
-    const job = new DirectoryImport('people.csv', 30, offline, { mode: 'apply', permissionChanges: 'refuse' }, 2);
+    const job = new DirectoryImport('people.csv', 30, offline, { mode: 'apply', permissionChanges: 'refuse', invite: 'none' }, 2);
     expect(await job.push('email,name\na@x.com,A\n', true)).toMatchObject({ created: 0, stopped: { doneThroughLine: 1, inDoubt: null, notDoneFromLine: 2 } });
     const refused = async () => {
       throw new ConsoleError('forbidden', 'Importing users needs Standard or Admin permission on the Directory tool.');
     };
-    const other = new DirectoryImport('people.csv', 30, refused, { mode: 'apply', permissionChanges: 'refuse' }, 2);
+    const other = new DirectoryImport('people.csv', 30, refused, { mode: 'apply', permissionChanges: 'refuse', invite: 'none' }, 2);
     expect(await other.push('email,name\na@x.com,A\n', true)).toMatchObject({ stopped: { inDoubt: null, message: expect.stringMatching(/needs Standard or Admin/) } });
   });
 

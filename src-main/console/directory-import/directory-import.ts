@@ -45,7 +45,7 @@ export class DirectoryImport {
   /** Line number in the file of the next record to send (the header is line 1). */
   private nextLine = 2;
   private readonly splitter: CsvRecordSplitter;
-  private readonly totals = { rows: 0, created: 0, updated: 0, unchanged: 0, failed: 0, permissionChanges: 0 };
+  private readonly totals = { rows: 0, created: 0, updated: 0, unchanged: 0, failed: 0, permissionChanges: 0, invited: 0 };
   private readonly errors: ImportRowError[] = [];
   private readonly changes: ImportChange[] = [];
   private truncated = false;
@@ -57,7 +57,7 @@ export class DirectoryImport {
     readonly fileName: string,
     private readonly totalBytes: number,
     private readonly sink: ImportSink,
-    private readonly query: Required<ImportQuery> = { mode: 'apply', permissionChanges: 'refuse' },
+    private readonly query: Required<ImportQuery> = { mode: 'apply', permissionChanges: 'refuse', invite: 'none' },
     batchRows = IMPORT_BATCH_ROWS,
   ) {
     this.splitter = new CsvRecordSplitter(batchRows, importBatchChars(totalBytes));
@@ -131,6 +131,7 @@ export class DirectoryImport {
     this.totals.unchanged += result.unchanged;
     this.totals.failed += result.failed;
     this.totals.permissionChanges += result.permissionChanges;
+    this.totals.invited += result.invited;
     this.truncated ||= result.errorsTruncated;
     for (const error of result.errors) this.errors.push({ ...error, line: this.nextLine + error.line - 2 });
     for (const change of result.changes) this.changes.push({ ...change, line: this.nextLine + change.line - 2 });
@@ -159,6 +160,7 @@ export class DirectoryImport {
       unchanged: this.totals.unchanged,
       failed: this.totals.failed,
       permissionChanges: this.totals.permissionChanges,
+      invited: this.totals.invited,
       preview: this.query.mode === 'preview',
       finished: this.finished,
       errors: this.errors.slice(0, ERRORS_SHOWN),

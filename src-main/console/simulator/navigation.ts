@@ -54,6 +54,9 @@ function backTarget(simulation: Simulation): ((ctx: FlowContext, openManage: () 
     case 'sso':
     case 'inactive':
     case 'locked':
+    case 'set_password':
+    case 'link_problem':
+    case 'forgot_password':
       return () => signedOut(simulation);
     default:
       return null;

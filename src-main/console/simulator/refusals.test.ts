@@ -18,6 +18,7 @@ const user = {
   hasRecoveryCode: false,
   lockedUntil: null,
   alwaysRequireMfa: false,
+  hasPassword: true,
 };
 
 function onCodeScreen(): Simulation {

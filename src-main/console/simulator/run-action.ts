@@ -1,6 +1,7 @@
 /** One trainer action on the simulated screens, routed to the flow that asks the service. */
 import { assertNever } from '../../../shared/domain/assert-never';
 import type { SimulatorAction } from '../../../shared/ipc/channels/simulator';
+import { forgotPassword, openMailLink, renewLink, requestReset, setPassword } from './account-flow';
 import { answerChallenge, chooseChallenge, resendChallenge } from './challenge-flow';
 import type { FlowContext } from './flow-context';
 import { goHome } from './home';
@@ -62,6 +63,17 @@ export async function runAction(ctx: FlowContext, simulation: Simulation, action
       return goBack(ctx, simulation, manage);
     case 'sign_out':
       return signOutAtService(ctx, simulation);
+    case 'open_mail_link':
+      if (simulation.token !== null) await signOutAtService(ctx, simulation);
+      return openMailLink(ctx, simulation, action.messageId);
+    case 'set_password':
+      return setPassword(ctx, simulation, action.password);
+    case 'forgot_password':
+      return forgotPassword(simulation);
+    case 'request_reset':
+      return requestReset(ctx, simulation);
+    case 'renew_link':
+      return renewLink(ctx, simulation);
     default:
       return assertNever(action, 'simulator action');
   }

@@ -37,6 +37,10 @@ export interface Simulation {
   challenge: ChallengeContext | null;
   /** Text messages to this user since the simulation started, and the outbox position read so far. */
   inbox: { afterSeq: number; messages: SimulatorTextMessage[] };
+  /** One-time links of the emails the Mail app showed, by message id (they never go to the renderer). */
+  mailLinks: Map<string, string>;
+  /** The link opened in the simulated browser (invitation or reset), while its page is shown. */
+  link: { purpose: 'invitation' | 'password_reset'; token: string } | null;
   lastUsed: number;
 }
 
@@ -51,6 +55,8 @@ export function newSimulation(id: string, user: DemoUser, outboxSeq: number, now
     setup: null,
     challenge: null,
     inbox: { afterSeq: outboxSeq, messages: [] },
+    mailLinks: new Map(),
+    link: null,
     lastUsed: now,
   };
 }

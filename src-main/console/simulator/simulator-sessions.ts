@@ -10,6 +10,7 @@ import type {
   SimulatorAction,
   SimulatorClock,
   SimulatorDirectory,
+  SimulatorMail,
   SimulatorStarted,
   SimulatorState,
   SimulatorTextMessage,
@@ -17,6 +18,7 @@ import type {
 import { ConsoleError } from '../../ipc/console-error';
 import { IPC_ERROR } from '../../../shared/ipc/errors';
 import { DEMO_PASSWORD } from '../../service/seed/demo-company';
+import { readMail } from './account-flow';
 import { offsetFor } from './demo-clock';
 import { refusalOf } from './refusals';
 import type { FlowContext } from './flow-context';
@@ -77,6 +79,11 @@ export class SimulatorSessions {
       }
       return [...simulation.inbox.messages];
     });
+  }
+
+  /** Email the service sent to this simulation's user (the phone's Mail app), oldest first. */
+  mail(id: string): Promise<SimulatorMail[]> {
+    return this.serial(id, (simulation) => readMail(this.ctx, simulation));
   }
 
   /** Puts the demo user back to not enrolled and the simulation back on the sign-in screen. */

@@ -7,11 +7,6 @@
 import { BULK_DEACTIVATE_MAX } from '../../../shared/api/routes/admin-directory';
 import type { DirectoryUserDetail as ApiUserDetail } from '../../../shared/api/routes/admin-common';
 import type { Freshness } from '../../../shared/ipc/channels/app';
-import { enrollmentState } from '../../../shared/domain/enrollment-report';
-import { mfaContact } from '../../../shared/domain/contacts';
-import { isStale } from '../../../shared/domain/stale';
-import { localTimeZone } from '../../../shared/domain/time-zone';
-import { lockEndWords } from '../../../shared/domain/triage';
 import { directoryFilterSchema, type BulkDeactivateResult, type DirectoryUserDetail } from '../../../shared/ipc/channels/directory';
 import type { ConsoleCache } from '../../console/cache/console-cache';
 import type { QueryContext } from '../../console/cache/directory-index';
@@ -22,10 +17,10 @@ import type { OfflineCopy } from '../../console/offline/offline-copy';
 import { isOutage, serviceOrCopy } from '../../console/offline/service-or-copy';
 import { ConsoleError } from '../console-error';
 import type { Handlers } from '../dispatch';
+import { DEFAULT_STALE_DAYS, userDetailView } from './user-detail-view';
 
 type DirectoryChannels = Extract<keyof Handlers, `directory:${string}`>;
 
-const DEFAULT_STALE_DAYS = 90;
 const SKIPS_SHOWN = 100;
 
 /** `directory:*` channels; `clock` stamps when the service answered. */
@@ -41,19 +36,8 @@ export function createDirectoryHandlers(
     staleAfterDays: staleAfterDays ?? cache.policy?.staleAfterDays ?? DEFAULT_STALE_DAYS,
   });
 
-  function withDerived(user: ApiUserDetail, freshness: Freshness = { takenAt: clock(), fromCopy: false }): DirectoryUserDetail {
-    const ctx = context();
-    return {
-      ...user,
-      ...freshness,
-      enrollment: enrollmentState(user, { ssoDomains: cache.company?.ssoDomains ?? [] }),
-      stale: isStale(user, ctx.now, ctx.staleAfterDays),
-      lock:
-        user.locked && user.lockedUntil !== null
-          ? lockEndWords(user.lockedUntil, ctx.now, { viewer: localTimeZone(), user: user.timeZone }, mfaContact(user))
-          : null,
-    };
-  }
+  const withDerived = (user: ApiUserDetail, freshness: Freshness = { takenAt: clock(), fromCopy: false }): DirectoryUserDetail =>
+    userDetailView(user, cache, freshness);
 
   /**
    * Deactivates in parts of at most BULK_DEACTIVATE_MAX (each one transaction in the service). When a part fails
@@ -156,8 +140,12 @@ export function createDirectoryHandlers(
       return cache.refresh();
     },
 
-    'directory:import-start': async ({ fileName, totalBytes, mode, applyPermissionChanges }) => {
-      const query = { mode: mode === 'check' ? 'preview' : 'apply', permissionChanges: applyPermissionChanges ? 'apply' : 'refuse' } as const;
+    'directory:import-start': async ({ fileName, totalBytes, mode, applyPermissionChanges, invite }) => {
+      const query = {
+        mode: mode === 'check' ? 'preview' : 'apply',
+        permissionChanges: applyPermissionChanges ? 'apply' : 'refuse',
+        invite: invite ? 'new' : 'none',
+      } as const;
       const started = imports.start(
         fileName,
         totalBytes,

@@ -7,6 +7,7 @@ type SimulatorChannel =
   | 'simulator:start'
   | 'simulator:act'
   | 'simulator:messages'
+  | 'simulator:mail'
   | 'simulator:reset-user'
   | 'simulator:clock'
   | 'simulator:end';
@@ -18,6 +19,7 @@ export function createSimulatorHandlers(sessions: SimulatorSessions): Pick<Handl
     'simulator:start': ({ email }) => sessions.start(email),
     'simulator:act': ({ simulationId, action }) => sessions.act(simulationId, action),
     'simulator:messages': ({ simulationId }) => sessions.messages(simulationId),
+    'simulator:mail': ({ simulationId }) => sessions.mail(simulationId),
     'simulator:reset-user': ({ simulationId }) => sessions.resetUser(simulationId),
     'simulator:clock': (move) => sessions.moveClock(move),
     'simulator:end': ({ simulationId }) => sessions.end(simulationId),

@@ -6,6 +6,7 @@
 import type { DirectoryUserDetail } from '../../../shared/api/routes/admin-common';
 import { AUDIT_ACTIONS } from '../../../shared/api/routes/admin-audit';
 import type { TriageResult } from '../../../shared/api/routes/admin-reset';
+import { accountAccess } from '../../../shared/domain/account-access';
 import { isSsoUser } from '../../../shared/domain/directory';
 import { isLocked } from '../../../shared/domain/lockout';
 import { resetEligibility } from '../../../shared/domain/reset-eligibility';
@@ -34,12 +35,24 @@ export async function viewerZoneOf(deps: Deps, operator: Operator, sent: string 
 export async function triage(deps: Deps, operator: Operator, request: { email: string; timeZone?: string | undefined }): Promise<TriageResult> {
   const ctx = await loadCompanyContext(deps.store.db, deps.clock, operator.companyId);
   const found = await findByExactEmail(deps.store.db, operator.companyId, request.email);
+  const access = found
+    ? accountAccess(
+        {
+          sso: isSsoUser(found.row.email, ctx.company),
+          passwordSetAt: found.row.password_set_at === null ? null : Number(found.row.password_set_at),
+          invitedAt: found.row.invited_at === null ? null : Number(found.row.invited_at),
+          invitationExpiresAt: found.row.invitation_expires_at === null ? null : Number(found.row.invitation_expires_at),
+        },
+        ctx.now,
+      )
+    : undefined;
   const answer = lockedOutTriage({
     user: found?.domain ?? null,
     company: ctx.company,
     policy: ctx.policy,
     hasRecoveryCode: found?.hasRecoveryCode ?? false,
     now: ctx.now,
+    ...(access ? { access, invitationExpiresAt: found?.row.invitation_expires_at === null ? null : Number(found?.row.invitation_expires_at) } : {}),
     viewerZone: await viewerZoneOf(deps, operator, request.timeZone),
   });
   const helper = answer.helper;

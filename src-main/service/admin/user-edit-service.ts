@@ -67,6 +67,9 @@ export async function createUser(deps: Deps, operator: Operator, body: z.output<
       created_at: ctx.now,
       updated_at: ctx.now,
       change_seq: await nextChangeSeq(trx),
+      password_set_at: null,
+      invited_at: null,
+      invitation_expires_at: null,
     };
     await trx.insertInto('users').values(row).execute();
     await appendAudit(trx, {

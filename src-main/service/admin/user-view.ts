@@ -23,6 +23,9 @@ export const LEAN_USER_COLUMNS = [
   'locked_until',
   'created_at',
   'change_seq',
+  'password_set_at',
+  'invited_at',
+  'invitation_expires_at',
 ] as const;
 
 /** A lean user row. */
@@ -53,6 +56,9 @@ export function directoryUser(row: LeanUserRow, methods: readonly MethodKind[], 
     lockedUntil: row.locked_until === null ? null : Number(row.locked_until),
     createdAt: Number(row.created_at),
     changeSeq: Number(row.change_seq),
+    passwordSetAt: row.password_set_at === null ? null : Number(row.password_set_at),
+    invitedAt: row.invited_at === null ? null : Number(row.invited_at),
+    invitationExpiresAt: row.invitation_expires_at === null ? null : Number(row.invitation_expires_at),
   };
 }
 

@@ -48,6 +48,7 @@ export async function listDemoUsers(ctx: ServiceContext, company: CompanyRow, on
       hasRecoveryCode: withCode.has(user.id),
       lockedUntil,
       alwaysRequireMfa: user.always_require_mfa === 1,
+      hasPassword: user.password_hash !== null,
     };
   });
 }

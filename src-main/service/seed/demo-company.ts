@@ -85,8 +85,24 @@ export function demoEmail(person: Pick<DemoPerson, 'local' | 'domain'>): string 
   return `${person.local}@${person.domain ?? DEMO_DOMAIN}`;
 }
 
-/** The lower-case emails of the seeded demo people: the only people the demo tools act on (R-CON-2). */
-export const DEMO_PERSON_EMAILS: readonly string[] = DEMO_PEOPLE.map((person) => demoEmail(person).toLowerCase());
+/** A demo person without a password, and where their invitation stands at seed time (R-DIR-5). */
+export interface InvitedDemoPerson extends Pick<DemoPerson, 'name' | 'local' | 'country' | 'zone'> {
+  /** Days before the seed the invitation was sent (valid 7 days); null = never invited. */
+  invitedDaysAgo: number | null;
+}
+
+/** The invited demo people, seeded by `seedDemoInvitations`: one invited, one whose invitation expired, one never invited. */
+export const DEMO_INVITED_PEOPLE: readonly InvitedDemoPerson[] = [
+  { name: 'Nia Okoye', local: 'nia.okoye', country: 'GB', zone: 'Europe/London', invitedDaysAgo: 1 },
+  { name: 'Mateo Rossi', local: 'mateo.rossi', country: 'IT', zone: 'Europe/Rome', invitedDaysAgo: 9 },
+  { name: 'Hana Sato', local: 'hana.sato', country: 'JP', zone: 'Asia/Tokyo', invitedDaysAgo: null },
+];
+
+/**
+ * The lower-case emails of the seeded demo people, the invited ones included: the only people the demo tools act
+ * on (R-CON-2).
+ */
+export const DEMO_PERSON_EMAILS: readonly string[] = [...DEMO_PEOPLE, ...DEMO_INVITED_PEOPLE].map((person) => demoEmail(person).toLowerCase());
 
 const demoPersonEmails = new Set(DEMO_PERSON_EMAILS);
 

@@ -77,6 +77,7 @@ export async function seedDemoCompany(store: Store, now: number): Promise<string
           perm_company_admin: person.companyAdmin ?? 'none',
           perm_directory: person.directory ?? 'none',
           password_hash: hashes[index] ?? null,
+          password_set_at: hashes[index] ? now - 400 * DAY_MS : null,
           last_sign_in_at: person.lastSignInDaysAgo === null ? null : now - person.lastSignInDaysAgo * DAY_MS,
           always_require_mfa: 0,
           enrolled_at: null,

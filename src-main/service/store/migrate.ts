@@ -7,6 +7,7 @@ import { initialMigration } from './migrations/001-initial';
 import { companyTimeAndCheckRecordsMigration } from './migrations/002-company-time-and-check-records';
 import { searchTextMigration } from './migrations/003-search-text';
 import { securityHardeningMigration } from './migrations/004-security-hardening';
+import { invitationsMigration } from './migrations/006-invitations';
 import type { Database } from './schema';
 import type { StoreEngine } from './store';
 import { StoreError, describeCause } from './store-error';
@@ -17,6 +18,7 @@ const MIGRATIONS: Record<string, (engine: StoreEngine) => Migration> = {
   '002-company-time-and-check-records': companyTimeAndCheckRecordsMigration,
   '003-search-text': searchTextMigration,
   '004-security-hardening': securityHardeningMigration,
+  '006-invitations': invitationsMigration,
 };
 
 /** The in-code migration provider for one engine. */

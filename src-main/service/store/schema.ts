@@ -73,6 +73,12 @@ export interface UsersTable {
   updated_at: number;
   /** Global, strictly increasing write sequence of the last change to this row or its methods. */
   change_seq: number;
+  /** When the current password was set; null = no password (never invited, or invitation not accepted yet). */
+  password_set_at: number | null;
+  /** When the last invitation was sent (R-DIR-5); null = never invited. */
+  invited_at: number | null;
+  /** When the last invitation's link stops working; null once it was used or revoked. */
+  invitation_expires_at: number | null;
 }
 
 /** Confirmed or pending MFA methods. One TOTP per user (R-TOTP-3); one SMS phone per user. */
@@ -155,6 +161,47 @@ export interface AuditLogTable {
   hash: string;
 }
 
+/** One-time invitation and password-reset links (R-DIR-5): only the SHA-256 of the token is stored. */
+export interface AccountTokensTable {
+  id: string;
+  user_id: string;
+  purpose: 'invitation' | 'password_reset';
+  token_hash: string;
+  created_at: number;
+  expires_at: number;
+  used_at: number | null;
+  revoked_at: number | null;
+  /** The admin who sent it; null when the user asked for it (forgot password, new link). */
+  created_by: string | null;
+}
+
+/**
+ * Outgoing email: the retry queue and, for the demo company, the Mail app's outbox. `sealed_content` holds the
+ * text and HTML sealed with the data key (they carry a one-time link); it is erased once a real send succeeded.
+ */
+export interface MailMessagesTable {
+  seq: Generated<number>;
+  id: string;
+  company_id: string;
+  user_id: string | null;
+  kind: 'invitation' | 'password_reset' | 'sso_notice' | 'password_changed' | 'test';
+  to_address: string;
+  subject: string;
+  sealed_content: string | null;
+  status: 'pending' | 'sent' | 'failed' | 'cancelled';
+  /** How it left: `smtp`, or `outbox` (demo only). */
+  transport: string | null;
+  attempts: number;
+  next_attempt_at: number | null;
+  /** A sender working on the message holds it until then (several service instances share one database). */
+  lease_until: number | null;
+  /** The last failure in plain words (server and reason, never a password). */
+  last_error: string | null;
+  created_at: number;
+  sent_at: number | null;
+  updated_at: number;
+}
+
 /**
  * Wrong passwords per typed email (R-AUTH-2: per account, as well as per address). Keyed by an HMAC of the
  * lower-cased email, so unknown emails are throttled exactly like known ones and no typed email is stored.
@@ -185,4 +232,6 @@ export interface Database {
   audit_log: AuditLogTable;
   password_throttle: PasswordThrottleTable;
   meta: MetaTable;
+  account_tokens: AccountTokensTable;
+  mail_messages: MailMessagesTable;
 }

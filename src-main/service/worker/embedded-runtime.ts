@@ -1,8 +1,11 @@
 /**
  * The embedded MFA service inside its worker thread: opens the database (the only SQL the console runs, and it
  * runs here, off Electron's main thread), seeds the demo company on a first start, builds the Fastify app and
- * answers HTTP requests arriving on a MessagePort with `inject`. On `close` it stops taking requests, lets the
- * ones in flight (and the writes they started) finish, then closes the app and the database.
+ * answers HTTP requests arriving on a MessagePort with `inject`. Email (R-DIR-5) is sent from here too: the mail
+ * queue and its retry timer run in this thread, through the SMTP server the console's Settings name (its password
+ * read from the console's vault), and the demo company's mail always lands in the simulator's outbox. On `close`
+ * it stops taking requests, lets the ones in flight (and the writes they started) finish, then closes the app
+ * (stopping the mail queue) and the database.
  */
 import type { MessagePort } from 'node:worker_threads';
 import type { FastifyInstance } from 'fastify';
@@ -12,12 +15,24 @@ import { withAuditChain } from '../audit/keyed-audit-store';
 import { openServiceKeys } from '../auth/service-keys';
 import { createTrustedSession } from '../auth/trusted-session';
 import { systemClock } from '../clock';
+import type { MailTransport } from '../mail/mail-transport';
+import { openSmtpTransport } from '../mail/smtp-setup';
 import { isEmptyStore, seedDemoCompany } from '../seed/seed-demo';
 import { seedDemoEnrollments } from '../seed/seed-demo-enrollments';
+import { seedDemoInvitations } from '../seed/seed-demo-invitations';
 import { OutboxSmsSender } from '../sms/outbox-sms-sender';
 import { openStore, type Store } from '../store/store';
 import { toWireError, type EmbeddedWorkerData, type FromWorker, type HttpRequest, type HttpResponse, type ToWorker } from './embedded-protocol';
 import { PortVault } from './port-vault';
+
+/**
+ * Where the embedded service's links point. It listens on no port, so nothing real is there: the links open in the
+ * simulator's browser (the name is on a reserved example domain, so it can never reach someone else's site).
+ */
+export const EMBEDDED_PUBLIC_URL = 'https://accounts.northwind.example';
+
+/** Where the console's admin gives the SMTP password, for the error when none is stored. */
+const GIVE_PASSWORD_IN = 'in Settings → Email';
 
 const SHUTTING_DOWN = JSON.stringify({
   error: { code: 'service_unavailable', message: 'The embedded MFA service is shutting down, so this was not done. Start the console again and retry.' },
@@ -44,6 +59,20 @@ export async function runEmbeddedService(parent: MessagePort, data: EmbeddedWork
   parent.on('message', (message: ToWorker) => {
     if (vault.settle(message)) return;
     if (message.type === 'close') closing ??= close();
+    if (message.type === 'set-mail-server') {
+      const current = app;
+      if (!current || closing) {
+        post({ type: 'mail-server-failed', id: message.id, error: { name: 'Error', message: 'The embedded MFA service is not running.' } });
+        return;
+      }
+      mailTransport(message.smtpUrl, vault).then(
+        (transport) => {
+          current.mailQueue.setTransport(transport);
+          post({ type: 'mail-server-set', id: message.id });
+        },
+        (error: unknown) => post({ type: 'mail-server-failed', id: message.id, error: toWireError(error) }),
+      );
+    }
     if (message.type === 'sign-in-as') {
       const current = store;
       if (!current || closing) {
@@ -66,9 +95,16 @@ export async function runEmbeddedService(parent: MessagePort, data: EmbeddedWork
     if (await isEmptyStore(store)) {
       await seedDemoCompany(store, systemClock.now());
       await seedDemoEnrollments(store, keys.sealer, systemClock.now());
+      await seedDemoInvitations(store, keys.sealer, systemClock.now(), EMBEDDED_PUBLIC_URL);
     }
+    const warnings = [...keys.warnings];
+    const transport = await mailTransport(data.smtpUrl, vault).catch((error: unknown) => {
+      warnings.push(`The mail server in Settings could not be used (${toWireError(error).message}); email stays in the demo outbox.`);
+      return null;
+    });
     const mfa = { keys, sms: new OutboxSmsSender(), demoTools: true, rateLimits: 'off' as const };
-    app = await buildApp({ store, clock: systemClock, version: APP_VERSION, mfa, checkResponses: process.env.MFA_CHECK_RESPONSES === '1' });
+    const mail = { transport, publicUrl: EMBEDDED_PUBLIC_URL };
+    app = await buildApp({ store, clock: systemClock, version: APP_VERSION, mfa, mail, checkResponses: process.env.MFA_CHECK_RESPONSES === '1' });
     const started = app;
     data.http.on('message', (request: HttpRequest) => {
       if (closing) {
@@ -79,11 +115,16 @@ export async function runEmbeddedService(parent: MessagePort, data: EmbeddedWork
       inFlight.add(handled);
       void handled.finally(() => inFlight.delete(handled));
     });
-    post({ type: 'ready', warnings: [...keys.warnings] });
+    post({ type: 'ready', warnings });
   } catch (error) {
     post({ type: 'start-failed', error: toWireError(error) });
     await opened?.close().catch(() => undefined);
   }
+}
+
+/** The transport of the console's SMTP setting (password from the vault), or null for none. */
+async function mailTransport(smtpUrl: string | null, vault: PortVault): Promise<MailTransport | null> {
+  return smtpUrl === null ? null : (await openSmtpTransport(smtpUrl, vault, GIVE_PASSWORD_IN)).transport;
 }
 
 /** Runs one request through the app; an unexpected failure becomes a 500, never a lost request. */

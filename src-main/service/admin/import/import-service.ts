@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import { AUDIT_ACTIONS } from '../../../../shared/api/routes/admin-audit';
 import { IMPORT_MAX_ERRORS, type ImportQuery, type ImportResult } from '../../../../shared/api/routes/admin-import';
+import { isInvitable } from '../../../../shared/domain/account-access';
 import { hasAdminOnBothTools } from '../../../../shared/domain/permissions';
 import { searchText } from '../../../../shared/domain/search';
 import { appendAudit } from '../../audit/append-audit';
@@ -21,13 +22,17 @@ import { endSessions, insertNewUsers, reserveChangeSeqs, updateUsersBatch, type 
 import { EXISTING_COLUMNS, planImport, type ImportPlan } from './import-plan';
 import { readImportFile } from './import-rows';
 
-/** Imports (or previews) a CSV file for `operator`; returns the counts, the changed users and the problems by line. */
+/**
+ * Imports (or previews) a CSV file for `operator`; returns the counts, the changed users, the problems by line and
+ * the ids of the users it created (or would create). With `invite: 'new'`, `invited` counts the new users an
+ * invitation goes to; the caller sends them once the import committed.
+ */
 export async function importUsers(
   deps: { store: Store; clock: Clock },
   operator: Operator,
   text: string,
-  options: Required<ImportQuery> = { mode: 'apply', permissionChanges: 'refuse' },
-): Promise<ImportResult> {
+  options: Required<ImportQuery> = { mode: 'apply', permissionChanges: 'refuse', invite: 'none' },
+): Promise<ImportResult & { createdIds: string[] }> {
   requireDirectoryWrite(operator);
   const started = performance.now();
   const file = readImportFile(text);
@@ -54,6 +59,8 @@ export async function importUsers(
     errors: plan.problems.slice(0, IMPORT_MAX_ERRORS),
     errorsTruncated: plan.problems.length > IMPORT_MAX_ERRORS,
     changes: plan.changes,
+    invited: options.invite === 'new' ? plan.inserts.filter(({ values }) => isInvitable(values)).length : 0,
+    createdIds: plan.inserts.map(({ id }) => id),
     durationMs: Math.round(performance.now() - started),
   };
 }
