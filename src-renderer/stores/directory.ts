@@ -35,10 +35,10 @@ export function noFilters(): DirectoryFilters {
 /** What a bulk deactivation that stopped part-way did and did not do, in words. */
 export function bulkStopWords(result: BulkDeactivateResult): string {
   if (!result.stopped) return '';
-  const users = (n: number) => `${n.toLocaleString()} ${n === 1 ? 'user' : 'users'}`;
-  const parts = [`${result.stopped.message}`, `${users(result.deactivated)} were deactivated before it stopped.`];
-  if (result.stopped.inDoubt > 0) parts.push(`${users(result.stopped.inDoubt)} were being deactivated when the connection broke: they may or may not be inactive now.`);
-  if (result.stopped.notSent > 0) parts.push(`${users(result.stopped.notSent)} were not changed.`);
+  const users = (n: number) => `${n.toLocaleString()} ${n === 1 ? 'user was' : 'users were'}`;
+  const parts = [`${result.stopped.message}`, `${users(result.deactivated)} deactivated before it stopped.`];
+  if (result.stopped.inDoubt > 0) parts.push(`${users(result.stopped.inDoubt)} being deactivated when the connection broke: they may or may not be inactive now.`);
+  if (result.stopped.notSent > 0) parts.push(`${users(result.stopped.notSent)} not changed.`);
   parts.push('Once the console is back online, the Stale users list shows who is still active: deactivate them again from there.');
   return parts.join(' ');
 }

@@ -30,11 +30,13 @@ export interface InviteRun {
 
 /** What a bulk invitation that stopped did not do, in words. */
 export function inviteStopWords(run: InviteRun): string {
-  const users = (n: number) => `${n.toLocaleString()} ${n === 1 ? 'user' : 'users'}`;
+  const users = (n: number, verb: [string, string]) => `${n.toLocaleString()} ${n === 1 ? `user ${verb[0]}` : `users ${verb[1]}`}`;
   const notSent = run.total - run.done - run.inDoubt;
   const said = [run.problem ? `Stopped: ${run.problem}` : 'Stopped.'];
-  if (run.inDoubt > 0) said.push(`${users(run.inDoubt)} were being invited when the connection broke: they may or may not have been sent an invitation, and inviting them again replaces it.`);
-  if (notSent > 0) said.push(`${users(notSent)} were not invited: they are still selected${run.problem ? ', to invite once the console is back online' : ''}.`);
+  if (run.inDoubt > 0) {
+    said.push(`${users(run.inDoubt, ['was', 'were'])} being invited when the connection broke: they may or may not have been sent an invitation, and inviting them again replaces it.`);
+  }
+  if (notSent > 0) said.push(`${users(notSent, ['was', 'were'])} not invited: they are still selected${run.problem ? ', to invite once the console is back online' : ''}.`);
   return said.join(' ');
 }
 
