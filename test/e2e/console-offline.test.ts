@@ -48,20 +48,23 @@ describe('the console while its remote service is away', () => {
   const banner = () => page.getByTestId('offline-banner');
   const statusLabel = () => page.getByTestId('connection-label').textContent();
 
-  async function openLukas(): Promise<void> {
-    await page.getByTestId('directory-search').fill('lukas');
+  /** Opens the one user the search finds in the Directory's panel, leaving the grid's current row on them. */
+  async function openUser(search: string, name: string): Promise<void> {
+    await page.getByTestId('directory-search').fill(search);
     await expect.poll(() => page.getByTestId('directory-total').textContent(), WAIT).toBe('1');
+    await expect.poll(() => page.getByTestId('directory-grid').textContent(), WAIT).toContain(name);
     await page.getByTestId('directory-grid').focus();
     await page.keyboard.press('Enter');
-    await page.getByTestId('user-panel').waitFor();
+    await expect.poll(() => page.getByTestId('user-panel').textContent(), WAIT).toContain(name);
   }
 
   it('signs in to the remote service with MFA and looks at each screen while it answers', async () => {
     await openScreen('Settings');
-    await page.getByLabel('Service address').fill(service.url);
-    await page.getByLabel('Email').fill(DEMO_ADMIN_EMAIL);
-    await page.getByLabel('Password').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    const signIn = page.getByRole('article', { name: 'Connect to a remote MFA' });
+    await signIn.getByLabel('Service address').fill(service.url);
+    await signIn.getByLabel('Email').fill(DEMO_ADMIN_EMAIL);
+    await signIn.getByLabel('Password').fill(DEMO_PASSWORD);
+    await signIn.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('button', { name: 'Set Up Now' }).click();
     await page.getByText('Trouble scanning?').click();
     const secret = ((await page.locator('code.secret').textContent()) ?? '').replace(/\s+/g, '');
@@ -75,11 +78,17 @@ describe('the console while its remote service is away', () => {
     await openScreen('Dashboard');
     await page.getByTestId('company-name').waitFor();
     await openScreen('MFA Policy');
-    await page.getByTestId('save-policy').waitFor();
+    await page.getByLabel('SMS codes stay valid (minutes)').fill('12');
+    await page.getByTestId('save-policy').click();
+    await page.getByRole('dialog', { name: 'Save the MFA policy?' }).getByTestId('confirm-action').click();
+    await expect.poll(() => page.getByTestId('policy-history').textContent(), WAIT).toContain('SMS codes stay valid: 10 minutes → 12 minutes');
     await openScreen('Audit');
     await expect.poll(() => page.getByTestId('audit-grid').locator('[role="row"][data-seq]').count(), WAIT).toBeGreaterThan(0);
     await openScreen('Directory');
-    await openLukas();
+    // Records opened while the service answers are the ones this computer keeps a copy of.
+    await openUser('nia.okoye', 'Nia Okoye');
+    await openUser('hana.sato', 'Hana Sato');
+    await openUser('lukas', 'Lukas Becker');
     expect(await page.getByTestId('user-panel').getByRole('button', { name: 'Unlock MFA…' }).isDisabled()).toBe(false);
   });
 
@@ -108,7 +117,7 @@ describe('the console while its remote service is away', () => {
     expect(await page.getByTestId('dashboard-as-of').textContent()).toMatch(/This computer's copy: figures as of .+, when the service last answered/);
 
     await openScreen('Directory');
-    await openLukas();
+    await openUser('lukas', 'Lukas Becker');
     const panel = page.getByTestId('user-panel');
     expect(await panel.getByTestId('user-as-of').textContent()).toContain("This computer's copy of the record");
     expect(await panel.getByRole('button', { name: 'Unlock MFA…' }).isDisabled()).toBe(true);
@@ -119,8 +128,26 @@ describe('the console while its remote service is away', () => {
     expect(await page.getByTestId('deactivate-stale').isDisabled()).toBe(true);
     expect(await page.getByTestId('import-check').isDisabled()).toBe(true);
     expect(await page.getByTestId('add-user').isDisabled()).toBe(true);
-    expect(await page.getByTestId('invite-bar').getByTestId('offline-note').textContent()).toContain('Turned off while the MFA service cannot be reached');
+    expect(await page.locator('#invite-offline').textContent()).toContain('Turned off while the MFA service cannot be reached');
     expect(await page.getByTestId('stale-panel').getByTestId('offline-note').count()).toBe(1);
+    expect(await page.getByRole('alert').count()).toBe(0);
+
+    // Issue 11's invitation controls: Resend and Revoke on an invited user, Send on one never invited, the bulk
+    // invitation (the selection itself works from the copy), and the Add user form.
+    await openUser('nia.okoye', 'Nia Okoye');
+    await page.getByTestId('directory-grid').focus();
+    await page.keyboard.press('Space');
+    await expect.poll(() => page.getByTestId('selected-count').textContent(), WAIT).toBe('1 selected');
+    expect(await page.getByTestId('invite-selected').isDisabled()).toBe(true);
+    expect(await page.getByTestId('invite-selected').getAttribute('aria-describedby')).toBe('invite-offline');
+    expect(await panel.getByTestId('user-invite').textContent()).toContain('Resend invitation');
+    for (const control of ['user-invite', 'user-revoke']) {
+      expect(await panel.getByTestId(control).isDisabled()).toBe(true);
+      expect(await panel.getByTestId(control).getAttribute('aria-describedby')).toBe('user-panel-offline');
+    }
+    await openUser('hana.sato', 'Hana Sato');
+    expect(await panel.getByTestId('user-invite').textContent()).toContain('Send invitation');
+    expect(await panel.getByTestId('user-invite').isDisabled()).toBe(true);
     expect(await page.getByRole('alert').count()).toBe(0);
     await expectNoSeriousA11yViolations(page, 'offline: directory with a user open');
     await screenshots(page, 'offline-directory');
@@ -137,6 +164,9 @@ describe('the console while its remote service is away', () => {
     await screenshots(page, 'offline-policy', page.getByTestId('save-policy'));
     await screenshots(page, 'offline-policy-top', page.getByTestId('policy-as-of'));
     await page.getByRole('button', { name: 'Discard changes' }).click();
+    expect(await page.getByTestId('policy-history-as-of').textContent()).toContain('The changes this console has seen, as of');
+    expect(await page.getByTestId('policy-history').textContent()).toContain('SMS codes stay valid: 10 minutes → 12 minutes');
+    expect(await page.getByRole('alert').count()).toBe(0);
 
     await openScreen('Audit');
     expect(await page.getByTestId('audit-as-of').textContent()).toMatch(/The \d+ entries this console has already loaded/);
@@ -152,7 +182,13 @@ describe('the console while its remote service is away', () => {
     await page.getByTestId('reset-email').fill('lukas.becker@northwind.example');
     expect(await page.getByTestId('reset-check').isDisabled()).toBe(true);
 
+    // The simulator plays against the service, the password reset links of its Mail app included: it waits.
+    await openScreen('Simulator');
+    expect(await page.getByTestId('sim-offline').textContent()).toContain('The simulator needs the MFA service, which cannot be reached');
+    expect(await page.getByRole('alert').count()).toBe(0);
+
     await openScreen('Settings');
+    expect(await page.getByRole('button', { name: 'Send test' }).isDisabled()).toBe(true);
     const operator = (await page.getByTestId('settings-operator').textContent()) ?? '';
     expect(operator).toContain(`Avery Admin (${DEMO_ADMIN_EMAIL})`);
     expect(operator).toContain('As the service last confirmed');
@@ -166,7 +202,7 @@ describe('the console while its remote service is away', () => {
     await page.getByRole('button', { name: 'Try to refresh now' }).click();
     const outage = page.getByRole('alert').filter({ hasText: 'The directory could not be refreshed' });
     await outage.waitFor();
-    await openLukas();
+    await openUser('lukas', 'Lukas Becker');
 
     await service.start();
     await banner().waitFor({ state: 'hidden', timeout: CATCH_UP_MS });
@@ -181,7 +217,7 @@ describe('the console while its remote service is away', () => {
     await expect.poll(() => panel.textContent(), WAIT).toContain('Not locked');
 
     await openScreen('Dashboard');
-    expect(await page.getByTestId('dashboard-as-of').textContent()).toMatch(/^\s*Figures as of/);
+    await expect.poll(() => page.getByTestId('dashboard-as-of').textContent(), WAIT).toMatch(/^\s*Figures as of/);
     await openScreen('Settings');
     expect(await page.getByTestId('settings-state').textContent()).toBe('Connected');
     await expect.poll(() => page.getByTestId('settings-operator').textContent(), WAIT).not.toContain('As the service last confirmed');
