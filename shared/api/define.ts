@@ -54,15 +54,21 @@ export const API_ERRORS = {
   mfa_locked: 423,
   rate_limited: 429,
   internal: 500,
+  service_unavailable: 503,
 } as const;
 
 export type ApiErrorCode = keyof typeof API_ERRORS;
 
-/** The one error body shape of the service: `{ "error": { "code", "message" } }` in plain words. */
+/**
+ * The one error body shape of the service: `{ "error": { "code", "message", "requestId" } }` in plain words. The
+ * request id is the one on the service's log lines of that request (and in its `X-Request-Id` header), so a person
+ * who reports an error can be matched to what the service logged.
+ */
 export const ApiErrorBody = z.object({
   error: z.object({
     code: z.string(),
     message: z.string(),
+    requestId: z.string(),
     /** Machine-readable specifics (e.g. the refusal reason, whom to contact, field problems). */
     details: z.record(z.string(), z.unknown()).optional(),
   }),

@@ -2,11 +2,13 @@
  * Builds the MFA service as a Fastify instance (house style 5): routes orchestrate, SQL lives in repositories,
  * one error handler. Only `server.ts` listens; the console's embedded mode calls it through `inject`.
  */
+import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { registerAdminRoutes } from './admin/register-admin-routes';
 import { withAuditChain } from './audit/keyed-audit-store';
 import { createSessionAuthenticator } from './auth/authenticator';
 import { resolveMfaRuntime } from './auth/mfa-runtime';
+import { throwawayServiceKeys } from './auth/service-keys';
 import { installRateLimiting } from './auth/rate-limits';
 import { createSessionTouch } from './auth/session-activity';
 import { frameworkErrors, installErrorHandling } from './http/error-handler';
@@ -23,12 +25,23 @@ export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 
 /** Creates the service app with every route registered; call `ready()` (or inject) before use. */
 export async function buildApp(deps: ServiceDeps): Promise<FastifyInstance> {
-  const app = Fastify({ logger: deps.logger ?? false, bodyLimit: DEFAULT_BODY_LIMIT, trustProxy: false, frameworkErrors });
+  const app = Fastify({
+    ...(deps.logger ? { loggerInstance: deps.logger } : { logger: false }),
+    // Ids are made here, never taken from a header: a client could otherwise pick another request's id.
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+    trustProxy: deps.trustProxy ?? false,
+    bodyLimit: DEFAULT_BODY_LIMIT,
+    frameworkErrors,
+    // While closing, new requests get the service's own 503 (installErrorHandling), not Fastify's.
+    return503OnClosing: false,
+  });
   installErrorHandling(app);
   if (deps.checkResponses) installResponseCheck(app);
   await installRateLimiting(app);
-  const mfa = await resolveMfaRuntime(deps.mfa);
-  const store = withAuditChain(deps.store, mfa.keys.audit);
+  const keys = deps.mfa?.keys ?? (await throwawayServiceKeys());
+  const store = withAuditChain(deps.store, keys.audit);
+  const mfa = await resolveMfaRuntime(store, { ...deps.mfa, keys });
   const touch = createSessionTouch(store, deps.clock);
   const authenticator = createSessionAuthenticator({ db: store.db, clock: deps.clock, touch });
   const mail = createMailRuntime({ store, clock: deps.clock, sealer: mfa.keys.sealer, demoTools: mfa.demoTools, options: deps.mail });

@@ -10,6 +10,9 @@ describe('parseServiceArgs', () => {
       databaseUrl: null,
       demo: true,
       smsWebhook: null,
+      trustProxy: null,
+      logLevel: 'info',
+      replaceLostKeys: false,
       smtpUrl: null,
       publicUrl: null,
     });
@@ -17,6 +20,14 @@ describe('parseServiceArgs', () => {
       dataDir: null,
       databaseUrl: 'postgres://u:p@h/db',
       smsWebhook: 'https://gw.example/send',
+    });
+  });
+
+  it('reads the options of a service behind a reverse proxy', () => {
+    expect(parseServiceArgs(['--database', 'postgres://h/db', '--trust-proxy', '127.0.0.1, 10.0.0.0/8,::1,fd00::/8,loopback', '--log-level', 'warn', '--replace-lost-keys'])).toMatchObject({
+      trustProxy: '127.0.0.1,10.0.0.0/8,::1,fd00::/8,loopback',
+      logLevel: 'warn',
+      replaceLostKeys: true,
     });
   });
 
@@ -30,6 +41,10 @@ describe('parseServiceArgs', () => {
   });
 
   it('refuses what it cannot use, in plain words', () => {
+    for (const proxy of ['*', 'true', '10.0.0.0/33', '10.0.0.1/8/2', 'proxy.example', '10.0.0.1,']) {
+      expect(() => parseServiceArgs(['--data', 'd', '--trust-proxy', proxy]), proxy).toThrow(/--trust-proxy needs the addresses of your reverse proxies/);
+    }
+    expect(() => parseServiceArgs(['--data', 'd', '--log-level', 'loud'])).toThrow(/--log-level is one of trace, debug, info/);
     expect(() => parseServiceArgs(['--port', '0'])).toThrow(/--data DIR for a database file, or --database/);
     expect(() => parseServiceArgs(['--port', '70000', '--data', 'd'])).toThrow(/0 to 65535/);
     expect(() => parseServiceArgs(['--data'])).toThrow(/--data needs a value/);

@@ -1,4 +1,11 @@
 /** Command-line options of the standalone MFA service, validated with plain-words errors. */
+import { isIP } from 'node:net';
+
+/** The log levels `--log-level` takes (pino's), quietest last. */
+export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+/** The names of address ranges `--trust-proxy` takes besides addresses and CIDR blocks. */
+const PROXY_RANGES = ['loopback', 'linklocal', 'uniquelocal'];
 
 /** Parsed options. */
 export interface ServiceCliOptions {
@@ -12,6 +19,15 @@ export interface ServiceCliOptions {
   demo: boolean;
   /** Where text messages are POSTed as JSON `{ to, body }`; none = an outbox only `--demo` can read. */
   smsWebhook: string | null;
+  /**
+   * The reverse proxies whose `X-Forwarded-For` is believed (addresses, CIDR blocks or range names, comma-separated);
+   * null = the header is ignored and the client address is the connection's.
+   */
+  trustProxy: string | null;
+  /** The least severe log lines written (JSON lines on stderr). */
+  logLevel: LogLevel;
+  /** Replace an SMS-code or audit key the database records but the vault lacks, instead of refusing to start. */
+  replaceLostKeys: boolean;
   /** The SMTP server email leaves by (R-DIR-5): smtp://user@host:587 or smtps://…; its password goes to the key store. */
   smtpUrl: string | null;
   /** The address people open invitation and reset links at; the service's own address when absent. */
@@ -20,6 +36,7 @@ export interface ServiceCliOptions {
 
 export const SERVICE_USAGE =
   'Usage: npm run service -- --port N (--data DIR | --database postgres://…) [--demo] [--host 127.0.0.1] [--sms-webhook https://…] ' +
+  '[--trust-proxy 127.0.0.1,10.0.0.0/8] [--log-level info] [--replace-lost-keys] ' +
   '[--smtp-url smtp://user@mail.example.com:587] [--public-url https://mfa.example.com]';
 
 /** The value after a flag, or an error naming the flag and an example. */
@@ -37,9 +54,45 @@ export function parsePort(value: string | undefined): number {
   return port;
 }
 
+/** One `--trust-proxy` entry: an IP address, a CIDR block (`10.0.0.0/8`) or a range name (`loopback`). */
+function isProxyAddress(entry: string): boolean {
+  if (PROXY_RANGES.includes(entry)) return true;
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  const bits = Number(prefix);
+  return /^\d{1,3}$/.test(prefix) && bits <= (version === 4 ? 32 : 128);
+}
+
+/** A `--trust-proxy` value: the proxies' addresses, comma-separated. */
+export function parseTrustProxy(value: string): string {
+  const entries = value.split(',').map((entry) => entry.trim());
+  const wrong = entries.find((entry) => !isProxyAddress(entry));
+  if (wrong !== undefined) {
+    throw new Error(
+      `--trust-proxy needs the addresses of your reverse proxies, comma-separated: IP addresses, CIDR blocks (10.0.0.0/8) ` +
+        `or ${PROXY_RANGES.join(', ')}; "${wrong}" is none of these.`,
+    );
+  }
+  return entries.join(',');
+}
+
 /** Parses the arguments; throws an Error whose message is meant for the person who typed them. */
 export function parseServiceArgs(argv: readonly string[]): ServiceCliOptions {
-  const options: ServiceCliOptions = { port: 0, host: '127.0.0.1', dataDir: null, databaseUrl: null, demo: false, smsWebhook: null, smtpUrl: null, publicUrl: null };
+  const options: ServiceCliOptions = {
+    port: 0,
+    host: '127.0.0.1',
+    dataDir: null,
+    databaseUrl: null,
+    demo: false,
+    smsWebhook: null,
+    trustProxy: null,
+    logLevel: 'info',
+    replaceLostKeys: false,
+    smtpUrl: null,
+    publicUrl: null,
+  };
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i];
     const value = argv[i + 1];
@@ -64,6 +117,20 @@ export function parseServiceArgs(argv: readonly string[]): ServiceCliOptions {
         options.smsWebhook = valueOf(arg, value, 'https://sms-gateway.example/send');
         if (!/^https?:\/\//i.test(options.smsWebhook)) throw new Error('--sms-webhook needs an http:// or https:// URL.');
         i += 1;
+        break;
+      case '--trust-proxy':
+        options.trustProxy = parseTrustProxy(valueOf(arg, value, '127.0.0.1'));
+        i += 1;
+        break;
+      case '--log-level': {
+        const level = valueOf(arg, value, 'info');
+        if (!(LOG_LEVELS as readonly string[]).includes(level)) throw new Error(`--log-level is one of ${LOG_LEVELS.join(', ')}; got "${level}".`);
+        options.logLevel = level as LogLevel;
+        i += 1;
+        break;
+      }
+      case '--replace-lost-keys':
+        options.replaceLostKeys = true;
         break;
       case '--smtp-url':
         options.smtpUrl = valueOf(arg, value, 'smtp://mailer@mail.example.com:587');

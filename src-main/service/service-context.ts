@@ -1,5 +1,5 @@
 /** What every route module receives: the Fastify instance and the service's dependencies. */
-import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { Authenticator } from './auth/authenticator';
 import type { MfaOptions, MfaRuntime } from './auth/mfa-runtime';
 import type { Clock } from './clock';
@@ -11,8 +11,13 @@ export interface ServiceDeps {
   store: Store;
   clock: Clock;
   version: string;
-  /** Fastify logging (e.g. warnings to stderr in the standalone service); off in tests and embedded mode. */
-  logger?: FastifyServerOptions['logger'];
+  /** The structured log (the standalone service's JSON lines); none in tests and embedded mode. */
+  logger?: FastifyBaseLogger;
+  /**
+   * The reverse proxies whose `X-Forwarded-For` names the client (Fastify's `trustProxy`: addresses, CIDR blocks,
+   * range names); absent = the header is ignored and the client address is the connection's.
+   */
+  trustProxy?: string;
   /** Keys, SMS delivery, randomness, rate limits and demo tools of the MFA flows (defaults suit tests). */
   mfa?: MfaOptions;
   /** Email (R-DIR-5): the SMTP transport, the public address links point to, retries (defaults suit tests). */

@@ -96,7 +96,7 @@ describe('sign-in challenges', () => {
     h.clock.advance(STEP + 1000);
     expect((await h.call('POST', '/api/v1/auth/challenge/sms', { token, body: {} })).status).toBe(200);
     expect((await answer(token, 'sms', '000000')).body.error.details.attemptsLeft).toBe(1);
-    const code = h.lastCode(email);
+    const code = await h.lastCode(email);
     expect((await answer(token, 'sms', code)).body).toEqual({ step: 'signed_in' });
     const again = await signInOk(h, email);
     const reused = await answer(again.token, 'sms', code);
@@ -126,12 +126,12 @@ describe('sign-in challenges', () => {
     await confirmPassword(h, active);
     const phone = await h.call('POST', '/api/v1/me/phone', { token: active, body: { phone: '+61 412 345 679' } });
     expect(phone.status, JSON.stringify(phone.body)).toBe(200);
-    expect((await h.call('POST', '/api/v1/me/phone/confirm', { token: active, body: { code: h.lastCode(email) } })).status).toBe(200);
+    expect((await h.call('POST', '/api/v1/me/phone/confirm', { token: active, body: { code: await h.lastCode(email) } })).status).toBe(200);
     h.clock.advance(STEP + 1000);
     const bySms = await signInOk(h, email);
     expect(bySms.next.options).toEqual(['totp', 'sms', 'recovery_code']);
     await h.call('POST', '/api/v1/auth/challenge/sms', { token: bySms.token, body: {} });
-    expect((await answer(bySms.token, 'sms', h.lastCode(email))).body).toEqual({ step: 'signed_in' });
+    expect((await answer(bySms.token, 'sms', await h.lastCode(email))).body).toEqual({ step: 'signed_in' });
     const byApp = await signInOk(h, email);
     expect((await answer(byApp.token, 'totp', totpCode(secret, h.clock.now()))).body).toEqual({ step: 'signed_in' });
   });

@@ -135,15 +135,15 @@ describe.each(testEngines('guessing'))('guessing limits on $name', (engine) => {
       const phoneUser = demo('lucia.garcia');
       const signIn = await signInOk(h, phoneUser);
       expect((await h.call('POST', '/api/v1/auth/setup/sms', { token: signIn.token, body: { phone: '+34 612 345 678' } })).status).toBe(200);
-      const sent = h.lastCode(phoneUser);
+      const sent = await h.lastCode(phoneUser);
       const other = String((Number(sent) + 1) % 1_000_000).padStart(6, '0');
       for (let i = 0; i < 10; i += 1) await h.call('POST', '/api/v1/auth/setup/sms/confirm', { token: signIn.token, body: { code: other } });
       const late = await h.call('POST', '/api/v1/auth/setup/sms/confirm', { token: signIn.token, body: { code: sent } });
       expect([late.status, late.body.error.details.reason]).toEqual([409, 'no_pending_setup']);
       h.clock.advance(STEP + 1000);
       expect((await h.call('POST', '/api/v1/auth/setup/sms', { token: signIn.token, body: { phone: '+34 612 345 678' } })).status).toBe(200);
-      expect(h.lastCode(phoneUser)).not.toBe(sent);
-      expect((await h.call('POST', '/api/v1/auth/setup/sms/confirm', { token: signIn.token, body: { code: h.lastCode(phoneUser) } })).status).toBe(200);
+      expect(await h.lastCode(phoneUser)).not.toBe(sent);
+      expect((await h.call('POST', '/api/v1/auth/setup/sms/confirm', { token: signIn.token, body: { code: await h.lastCode(phoneUser) } })).status).toBe(200);
       expect((await userRow(h, phoneUser)).failed_attempts).toBe(0);
     });
   });

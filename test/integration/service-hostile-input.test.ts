@@ -40,12 +40,12 @@ describe.each(testEngines('hostile'))('hostile input on $name', (engine) => {
     try {
       const broken = await h.app.inject({ method: 'GET', url: '/api/v1/admin/users/%E0%A4%A' });
       expect(broken.statusCode).toBe(400);
-      expect(broken.json()).toEqual({ error: { code: 'bad_request', message: expect.stringMatching(/%-escape/) } });
+      expect(broken.json()).toEqual({ error: { code: 'bad_request', message: expect.stringMatching(/%-escape/), requestId: broken.headers['x-request-id'] } });
       expect(broken.body).not.toContain('%E0');
       const long = `/api/v1/admin/users/${'x'.repeat(150)}`;
       const tooLong = await h.app.inject({ method: 'GET', url: long });
       expect(tooLong.statusCode).toBe(414);
-      expect(tooLong.json()).toEqual({ error: { code: 'uri_too_long', message: expect.any(String) } });
+      expect(tooLong.json()).toEqual({ error: { code: 'uri_too_long', message: expect.any(String), requestId: tooLong.headers['x-request-id'] } });
       expect(tooLong.body).not.toContain('xxxxxxxx');
     } finally {
       await h.close();

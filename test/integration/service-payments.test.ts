@@ -77,11 +77,11 @@ describe('payments users', () => {
     h.clock.advance(STEP);
     const signIn = await signInOk(h, email);
     await h.call('POST', '/api/v1/auth/challenge/sms', { token: signIn.token, body: {} });
-    await h.call('POST', '/api/v1/auth/challenge', { token: signIn.token, body: { method: 'sms', code: h.lastCode(email) } });
+    await h.call('POST', '/api/v1/auth/challenge', { token: signIn.token, body: { method: 'sms', code: await h.lastCode(email) } });
     h.clock.advance(STEP + 1000);
     const sent = await h.call('POST', '/api/v1/payments/step-up/enter_payments/sms', { token: signIn.token, body: {} });
     expect(sent.body.phoneMasked).toBe('+•••••••0188');
-    expect((await stepUp(signIn.token, 'enter_payments', 'sms', h.lastCode(email))).status).toBe(200);
+    expect((await stepUp(signIn.token, 'enter_payments', 'sms', await h.lastCode(email))).status).toBe(200);
   });
 
   it('counts wrong step-up codes towards the lockout', async () => {

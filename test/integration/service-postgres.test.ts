@@ -41,7 +41,7 @@ describe.skipIf(!PG_URL)('end-user flows on PostgreSQL', () => {
 
     const casey = await signInOk(h, demo('casey.morgan'));
     await h.call('POST', '/api/v1/auth/challenge/sms', { token: casey.token, body: {} });
-    const code = h.lastCode(demo('casey.morgan'));
+    const code = await h.lastCode(demo('casey.morgan'));
     expect((await h.call('POST', '/api/v1/auth/challenge', { token: casey.token, body: { method: 'sms', code } })).body).toEqual({ step: 'signed_in' });
   });
 

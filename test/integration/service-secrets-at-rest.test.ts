@@ -55,12 +55,12 @@ describe('the database file holds no secret in clear', () => {
     const challenge = await signInOk(h, demo('casey.morgan'));
     secrets.tokens.push(challenge.token);
     await h.call('POST', '/api/v1/auth/challenge/sms', { token: challenge.token, body: {} });
-    await h.call('POST', '/api/v1/auth/challenge', { token: challenge.token, body: { method: 'sms', code: h.lastCode(demo('casey.morgan')) } });
+    await h.call('POST', '/api/v1/auth/challenge', { token: challenge.token, body: { method: 'sms', code: await h.lastCode(demo('casey.morgan')) } });
     const viaRecovery = await signInOk(h, demo('jordan.patel'));
     secrets.tokens.push(viaRecovery.token);
     const renewed = await h.call('POST', '/api/v1/auth/challenge', { token: viaRecovery.token, body: { method: 'recovery_code', code: app.recoveryCode } });
     secrets.recovery.push(renewed.body.recoveryCode);
-    secrets.sms.push(...h.outbox.list('company-demo').map((message) => message.code));
+    secrets.sms.push(...(await h.outbox.list('company-demo')).map((message) => message.code));
     expect(totpCode(app.secret, h.clock.now())).toMatch(/^\d{6}$/);
     await h.close();
   });

@@ -67,15 +67,15 @@ describe('self-service MFA', () => {
 
     const sent = await h.call('POST', '/api/v1/me/verify/sms', { token, body: {} });
     expect(sent.body.phoneMasked).toBe('+•••••••0123');
-    expect(h.outbox.list('company-demo').at(-1)?.to).toBe('+12015550123');
-    expect((await h.call('POST', '/api/v1/me/verify', { token, body: { method: 'sms', code: h.lastCode(email) } })).status).toBe(200);
+    expect((await h.outbox.list('company-demo')).at(-1)?.to).toBe('+12015550123');
+    expect((await h.call('POST', '/api/v1/me/verify', { token, body: { method: 'sms', code: await h.lastCode(email) } })).status).toBe(200);
     expect((await me(token)).body.phoneVerifiedUntil).toBe(h.clock.now() + 10 * 60_000);
 
     h.clock.advance(STEP + 1000);
     const start = await h.call('POST', '/api/v1/me/phone', { token, body: { phone: '+1 213 555 0188' } });
     expect(start.status, JSON.stringify(start.body)).toBe(200);
-    expect(h.outbox.list('company-demo').at(-1)?.to).toBe('+12135550188');
-    const confirm = await h.call('POST', '/api/v1/me/phone/confirm', { token, body: { code: h.lastCode(email) } });
+    expect((await h.outbox.list('company-demo')).at(-1)?.to).toBe('+12135550188');
+    const confirm = await h.call('POST', '/api/v1/me/phone/confirm', { token, body: { code: await h.lastCode(email) } });
     expect(confirm.body.recoveryCode).toMatch(/-/);
     const view = await me(token);
     expect(view.body.methods.map((m: { kind: string; phoneMasked: string | null }) => [m.kind, m.phoneMasked])).toEqual([

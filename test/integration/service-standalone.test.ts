@@ -3,8 +3,7 @@
  * the keychain or a 0600 file beside the database (with a warning), secrets readable after a restart, demo tools
  * only with --demo, and clear refusals at start.
  */
-import { existsSync, mkdtempSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { apiRoutes } from '../../shared/api';
@@ -12,30 +11,23 @@ import { authenticatorCode, parseKeyUri } from '../../shared/domain/key-uri';
 import { VAULT_FILE_NAME } from '../../src-main/service/secrets/file-vault';
 import { KeytarVault } from '../../src-main/service/secrets/keytar-vault';
 import { DEMO_PASSWORD } from '../../src-main/service/seed/demo-company';
-import { runServiceToExit, startServiceProcess, type ServiceProcess } from '../fixtures/service-process';
+import { callService } from '../fixtures/service-http';
+import { tempDirs } from '../fixtures/temp-dirs';
+import { logLines, runServiceToExit, startServiceProcess, type ServiceProcess } from '../fixtures/service-process';
 
-async function call(base: string, method: string, url: string, options: { token?: string; body?: unknown } = {}) {
-  const response = await fetch(base + url, {
-    method,
-    headers: { ...(options.token ? { authorization: `Bearer ${options.token}` } : {}), ...(options.body ? { 'content-type': 'application/json' } : {}) },
-    ...(options.body ? { body: JSON.stringify(options.body) } : {}),
-  });
-  return { status: response.status, body: (await response.json()) as Record<string, any> }; // eslint-disable-line @typescript-eslint/no-explicit-any
-}
+const call = callService;
+
+/** The warnings a service logged. */
+const warnings = (service: ServiceProcess) => logLines(service.stderr()).filter((line) => line.level === 40).map((line) => line.msg);
+const NO_MAIL_SERVER = "No mail server (--smtp-url), so invitations and password resets cannot be emailed outside the demo company's outbox.";
 
 /** Whether a keychain answers here (CI runs a GNOME keyring): then no key file is written. */
 const keychain = (await KeytarVault.probe()).ok;
 
 describe('the standalone service', () => {
-  const dirs: string[] = [];
-  const freshDir = () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'mfa-standalone-'));
-    dirs.push(dir);
-    return dir;
-  };
-  afterAll(() => {
-    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-  });
+  const dirs = tempDirs('mfa-standalone-');
+  const freshDir = () => dirs.fresh();
+  afterAll(() => dirs.removeAll());
 
   it('starts, seeds the demo, serves its contract, and reads its sealed secrets after a restart', async () => {
     const dir = freshDir();
@@ -55,10 +47,10 @@ describe('the standalone service', () => {
 
       if (keychain) {
         expect(existsSync(path.join(dir, VAULT_FILE_NAME))).toBe(false);
-        expect(service.stderr()).not.toMatch(/Warning/);
+        expect(warnings(service)).toEqual([NO_MAIL_SERVER]);
       } else {
         expect(statSync(path.join(dir, VAULT_FILE_NAME)).mode & 0o777).toBe(0o600);
-        expect(service.stderr()).toMatch(/Warning: Secrets .* are kept in the file .*secret-vault\.json/);
+        expect(warnings(service)).toEqual([expect.stringMatching(/^Secrets .* are kept in the file .*secret-vault\.json/), NO_MAIL_SERVER]);
       }
 
       const admin = await call(service.url, 'POST', '/api/v1/auth/sign-in', { body: { email: 'avery.admin@northwind.example', password: DEMO_PASSWORD, purpose: 'admin_console' } });
@@ -101,7 +93,7 @@ describe('the standalone service', () => {
     const run = await runServiceToExit(['--port', '0', '--data', dir, '--demo']);
     expect(run.code).toBe(1);
     expect(run.stdout).not.toMatch(/Service:/);
-    expect(run.stderr).toMatch(/mfa\.sqlite/);
+    expect(logLines(run.stderr).filter((line) => line.level === 60).map((line) => line.msg)).toEqual([expect.stringMatching(/mfa\.sqlite/)]);
   });
 
   it.skipIf(keychain)('refuses to start when the data key file of its database is gone, instead of sealing with a new one', async () => {
@@ -111,7 +103,7 @@ describe('the standalone service', () => {
     unlinkSync(path.join(dir, VAULT_FILE_NAME));
     const run = await runServiceToExit(['--port', '0', '--data', dir]);
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/data key .* is missing/);
+    expect(logLines(run.stderr).filter((line) => line.level === 60).map((line) => line.msg)).toEqual([expect.stringMatching(/data key .* is missing/)]);
   });
 
   it('explains its options', async () => {

@@ -63,6 +63,7 @@ const TABLES: Array<keyof Database> = [
   'sessions',
   'audit_log',
   'password_throttle',
+  'sms_outbox',
   'meta',
 ];
 
@@ -77,6 +78,7 @@ const ADMIN_INDEXES = [
   'audit_log_company_action_idx',
   'audit_log_company_target_idx',
   'audit_log_company_at_idx',
+  'sms_outbox_company_seq_idx',
 ];
 
 async function indexNames(store: Store): Promise<string[]> {
@@ -235,7 +237,7 @@ function contract(makeHarness: () => Harness): void {
     expect(await again.db.selectFrom('companies').select('id').execute()).toEqual([{ id: 'c1' }]);
     const migrations = await sql<{ name: string }>`select name from kysely_migration`.execute(again.db);
     const known = Object.keys(await migrationProvider(again.engine).getMigrations()).sort();
-    expect(known).toEqual(['001-initial', '002-company-time-and-check-records', '003-search-text', '004-security-hardening', '006-invitations']);
+    expect(known).toEqual(['001-initial', '002-company-time-and-check-records', '003-search-text', '004-security-hardening', '006-invitations', '008-shared-sms-outbox']);
     expect(migrations.rows.map((row) => row.name).sort()).toEqual(known);
   });
 

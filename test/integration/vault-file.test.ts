@@ -77,6 +77,17 @@ describe('FileVault', () => {
     expect((error as Error).message).toMatch(/damaged[\s\S]*cannot be decrypted/);
   });
 
+  it('applies each change to the file as it is on disk, so two processes sharing it do not undo each other', async () => {
+    const first = await FileVault.open(file, 'test');
+    const second = await FileVault.open(file, 'test');
+    await first.set('audit-chain-head:a', 'head of the first');
+    await second.set('audit-chain-head:b', 'head of the second');
+    await first.set('audit-chain-head:a', 'later head of the first');
+    const onDisk = await FileVault.open(file, 'test');
+    expect(await onDisk.get('audit-chain-head:a')).toBe('later head of the first');
+    expect(await onDisk.get('audit-chain-head:b')).toBe('head of the second');
+  });
+
   it('keeps the data key across restarts, so sealed secrets still open', async () => {
     const sealer = await SecretSealer.open(await FileVault.open(file, 'test'));
     const sealed = sealer.seal('JBSWY3DPEHPK3PXP');

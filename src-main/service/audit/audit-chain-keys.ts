@@ -4,14 +4,18 @@
  * rewriting the log from a copy, is detected. The head is saved once per write transaction that appended entries
  * (by `withAuditChain`), never once per entry, and only ever moves forward. One keychain serves every database of
  * this user (the desktop app and `npm run web --data …`), so the head is filed under the database's own id.
+ *
+ * Several service instances on one database each keep the head of what they themselves appended, in their own vault
+ * (or in a shared one, where the last save wins). A head is saved only after its entries are durable, so it can lag
+ * behind the log (another instance appended since) but never pass it: verifying on any instance checks the log up
+ * to that instance's head and never reports a lag as a cut. Each instance guards the entries up to its own last
+ * write, so the instance that wrote last guards the whole log.
  */
-import { randomBytes } from 'node:crypto';
 import type { AuditKey } from '../../../shared/domain/audit-chain';
 import type { SecretVault } from '../secrets/secret-vault';
+import { createVaultKey, currentVaultKeyId, keyFingerprint, readVaultKey } from '../secrets/vault-keys';
 
-const CURRENT_ACCOUNT = 'audit-key:current';
-const KEY_ID = /^[a-z0-9]{1,32}$/;
-const KEY_BYTES = 32;
+const PREFIX = 'audit-key';
 
 /** A company's chain head: the sequence number and hash of its last entry. */
 export interface AuditHead {
@@ -37,12 +41,33 @@ export class AuditChainKeys {
     this.#heads = heads;
   }
 
-  /** Loads the current audit key (creating it on first use) and the heads saved for the database `databaseId`. */
-  static async open(vault: SecretVault, databaseId: string): Promise<AuditChainKeys> {
-    const currentId = await vault.get(CURRENT_ACCOUNT);
-    const current = (currentId === null ? null : await readKey(vault, currentId)) ?? (await createKey(vault));
+  /**
+   * Loads the audit key and the heads saved for the database `databaseId`. With `keyId` (the key the database
+   * records) that key, or null when the vault lacks it; without, the vault's current key, created on first use.
+   */
+  static async open(vault: SecretVault, databaseId: string): Promise<AuditChainKeys>;
+  static async open(vault: SecretVault, databaseId: string, keyId: string): Promise<AuditChainKeys | null>;
+  static async open(vault: SecretVault, databaseId: string, keyId?: string): Promise<AuditChainKeys | null> {
+    let current: AuditKey | null;
+    if (keyId !== undefined) {
+      current = await readKey(vault, keyId);
+      if (current === null) return null;
+    } else {
+      const currentId = await currentVaultKeyId(vault, PREFIX);
+      current = (currentId === null ? null : await readKey(vault, currentId)) ?? (await createKey(vault));
+    }
     const headAccount = `audit-chain-head:${databaseId}`;
     return new AuditChainKeys(vault, headAccount, current, await readHeads(vault, headAccount));
+  }
+
+  /** A new audit key, made current in the vault (the one the database recorded is lost for good). */
+  static async replaceKey(vault: SecretVault): Promise<string> {
+    return (await createKey(vault)).id;
+  }
+
+  /** The current key's fingerprint (`keyFingerprint`), which the database records beside its id. */
+  get fingerprint(): string {
+    return keyFingerprint(PREFIX, this.current.bytes);
   }
 
   /** Where the keys are, in words, for messages. */
@@ -90,18 +115,13 @@ export class AuditChainKeys {
 }
 
 async function createKey(vault: SecretVault): Promise<AuditKey> {
-  const id = randomBytes(6).toString('hex');
-  const bytes = randomBytes(KEY_BYTES);
-  await vault.set(`audit-key:${id}`, bytes.toString('base64url'));
-  await vault.set(CURRENT_ACCOUNT, id);
+  const { id, bytes } = await createVaultKey(vault, PREFIX);
   return { id, bytes: new Uint8Array(bytes) };
 }
 
 async function readKey(vault: SecretVault, id: string): Promise<AuditKey | null> {
-  if (!KEY_ID.test(id)) return null;
-  const stored = await vault.get(`audit-key:${id}`);
-  const bytes = stored === null ? null : Buffer.from(stored, 'base64url');
-  return bytes?.length === KEY_BYTES ? { id, bytes: new Uint8Array(bytes) } : null;
+  const key = await readVaultKey(vault, PREFIX, id);
+  return key === null || key === 'damaged' ? null : { id, bytes: new Uint8Array(key.bytes) };
 }
 
 async function readHeads(vault: SecretVault, account: string): Promise<Record<string, AuditHead>> {

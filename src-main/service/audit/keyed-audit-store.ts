@@ -60,6 +60,14 @@ class AuditChainedStore implements Store {
     return value;
   }
 
+  exclusive<T>(fn: () => Promise<T>, onWait?: () => void): Promise<T> {
+    return this.inner.exclusive(fn, onWait);
+  }
+
+  ping(timeoutMs?: number): Promise<void> {
+    return this.inner.ping(timeoutMs);
+  }
+
   close(): Promise<void> {
     return this.inner.close();
   }

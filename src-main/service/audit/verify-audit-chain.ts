@@ -67,7 +67,7 @@ function checkEnd(last: ChainedAuditEntry | undefined, head: AuditHead | null, h
       at: last.at,
       action: last.action,
       reason: 'head_missing',
-      message: `The vault (${chain.location}) holds no record of where this log ends, so entries cut off its end would go unnoticed. This happens when the vault was replaced or restored; the record is made again with the next change.`,
+      message: `The vault (${chain.location}) holds no record of where this log ends, so entries cut off its end would go unnoticed. This happens when the vault was replaced or restored, or on a service instance that has not written to this log since its vault was set up; the record is made again with the next change.`,
     };
   }
   if (head.seq > lastSeq) {

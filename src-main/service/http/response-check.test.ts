@@ -39,7 +39,7 @@ describe('response check (every answer matches its contract)', () => {
     expect((await fastify.inject('/api/v1/test/thing?answer=right')).json()).toEqual({ count: 1, name: 'x' });
     const refused = await fastify.inject('/api/v1/test/thing?answer=refuse');
     expect(refused.statusCode).toBe(409);
-    expect(refused.json()).toEqual({ error: { code: 'conflict', message: 'Already there.' } });
+    expect(refused.json()).toEqual({ error: { code: 'conflict', message: 'Already there.', requestId: refused.headers['x-request-id'] } });
   });
 
   it('turns a wrong answer into a 500 that names the route and the field, so the test that called it fails', async () => {

@@ -18,8 +18,7 @@ export function registerDemoRoutes(ctx: ServiceContext): void {
   registerRoute(app, apiRoutes.demoSmsOutbox, authenticator, async ({ auth, query }) => {
     const { company } = await requireDemoTools(ctx, auth);
     if (!ctx.mfa.outbox) throw new ApiError('forbidden', 'This service hands text messages to a real gateway, so there is no outbox to read.');
-    const messages = ctx.mfa.outbox
-      .list(company.id, query.afterSeq ?? 0)
+    const messages = (await ctx.mfa.outbox.list(company.id, query.afterSeq ?? 0))
       .filter((message) => isDemoPersonEmail(message.userEmail))
       .map(({ companyId: _companyId, ...message }) => message);
     return { messages };

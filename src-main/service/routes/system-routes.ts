@@ -1,5 +1,6 @@
-/** Health and OpenAPI routes. */
+/** Liveness, readiness and OpenAPI routes. */
 import { apiRoutes } from '../../../shared/api';
+import { ApiError } from '../http/api-error';
 import { buildOpenApiDocument } from '../http/openapi';
 import { registerRoute } from '../http/register-route';
 import type { ServiceContext } from '../service-context';
@@ -13,5 +14,14 @@ export function registerSystemRoutes(ctx: ServiceContext): void {
     storage: ctx.store.engine,
     time: new Date(ctx.clock.now()).toISOString(),
   }));
+  registerRoute(ctx.app, apiRoutes.ready, ctx.authenticator, async ({ request }) => {
+    try {
+      await ctx.store.ping();
+    } catch (error) {
+      request.log.warn({ err: error }, 'not ready: the database does not answer');
+      throw new ApiError('service_unavailable', 'This MFA service instance cannot reach its database, so it cannot serve requests now. Try again in a moment.');
+    }
+    return { status: 'ready' as const, storage: ctx.store.engine };
+  });
   registerRoute(ctx.app, apiRoutes.openapi, ctx.authenticator, async () => openapi);
 }

@@ -1,6 +1,8 @@
 /**
  * The fallback vault: a JSON file readable only by the account running the app (mode 0600), beside the
- * database. Used when no OS keychain answers, and then the console shows `warning`.
+ * database. Used when no OS keychain answers, and then the console shows `warning`. Several service instances on one
+ * machine may share the file: each change is applied to the file as it is on disk at that moment (not to this
+ * process's copy), so one instance's save does not undo another's.
  */
 import { chmod, mkdir, readFile, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
@@ -64,7 +66,7 @@ export class FileVault implements SecretVault {
 
   async #change(apply: (secrets: Map<string, string>) => void): Promise<void> {
     await this.#mutex.run(async () => {
-      const next = new Map(this.#secrets);
+      const next = new Map(await readVaultFile(this.location));
       apply(next);
       const file: VaultFile = { version: 1, secrets: Object.fromEntries(next) };
       try {

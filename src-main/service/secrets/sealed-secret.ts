@@ -8,13 +8,12 @@
  */
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import type { SecretVault } from './secret-vault';
+import { VAULT_KEY_ID, createVaultKey, currentVaultKeyId, keyFingerprint, readVaultKey } from './vault-keys';
 
 const VERSION = 'v1';
-const KEY_BYTES = 32;
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
-const CURRENT_ACCOUNT = 'data-key:current';
-const KEY_ID = /^[a-z0-9]{1,32}$/;
+const PREFIX = 'data-key';
 
 /** Why a sealed secret could not be opened (or a key not loaded). */
 export type SealedSecretFailure = 'malformed' | 'key-missing' | 'not-authentic';
@@ -50,7 +49,7 @@ export class SecretSealer {
    */
   static async open(vault: SecretVault, options: { expectedKeyId?: string | null } = {}): Promise<SecretSealer> {
     const expected = options.expectedKeyId ?? null;
-    const currentId = expected ?? (await vault.get(CURRENT_ACCOUNT));
+    const currentId = expected ?? (await currentVaultKeyId(vault, PREFIX));
     if (currentId !== null) return new SecretSealer(vault, { id: currentId, key: await loadKey(vault, currentId) });
     return new SecretSealer(vault, await createKey(vault));
   }
@@ -58,6 +57,11 @@ export class SecretSealer {
   /** The id of the key new secrets are sealed with (record it in the database's meta). */
   get keyId(): string {
     return this.#current.id;
+  }
+
+  /** The current key's fingerprint (`keyFingerprint`), which the database records beside its id. */
+  get fingerprint(): string {
+    return keyFingerprint(PREFIX, this.#current.key);
   }
 
   /** Encrypts `plaintext` with the current key and a fresh random IV. */
@@ -106,24 +110,20 @@ export class SecretSealer {
 /** The key id a sealed value names, or null when it is not a sealed value. */
 export function sealedKeyId(sealed: string): string | null {
   const [version, keyId] = sealed.split('.');
-  return version === VERSION && keyId !== undefined && KEY_ID.test(keyId) ? keyId : null;
+  return version === VERSION && keyId !== undefined && VAULT_KEY_ID.test(keyId) ? keyId : null;
 }
 
 async function createKey(vault: SecretVault): Promise<{ id: string; key: Buffer }> {
-  const id = randomBytes(6).toString('hex');
-  const key = randomBytes(KEY_BYTES);
-  await vault.set(`data-key:${id}`, key.toString('base64url'));
-  await vault.set(CURRENT_ACCOUNT, id);
-  return { id, key };
+  const { id, bytes } = await createVaultKey(vault, PREFIX);
+  return { id, key: bytes };
 }
 
 async function loadKey(vault: SecretVault, keyId: string): Promise<Buffer> {
-  const stored = KEY_ID.test(keyId) ? await vault.get(`data-key:${keyId}`) : null;
-  const key = stored === null ? null : Buffer.from(stored, 'base64url');
-  if (key?.length === KEY_BYTES) return key;
+  const loaded = await readVaultKey(vault, PREFIX, keyId);
+  if (loaded !== null && loaded !== 'damaged') return loaded.bytes;
   throw new SealedSecretError(
     'key-missing',
-    `The data key ${keyId}, which encrypts stored authenticator secrets, is ${stored === null ? 'missing from' : 'damaged in'} ` +
+    `The data key ${keyId}, which encrypts stored authenticator secrets, is ${loaded === null ? 'missing from' : 'damaged in'} ` +
       `${vault.location}. If the system keychain holds it, make sure it is available and unlocked; if the ` +
       'database was moved or restored, bring its key file with it. Then start again.',
   );
@@ -136,7 +136,7 @@ function parseSealed(sealed: string): { keyId: string; iv: Buffer; ciphertext: B
   if (
     version !== VERSION ||
     keyId === undefined ||
-    !KEY_ID.test(keyId) ||
+    !VAULT_KEY_ID.test(keyId) ||
     rest.length > 0 ||
     ivBytes.length !== IV_BYTES ||
     tagBytes.length !== TAG_BYTES ||

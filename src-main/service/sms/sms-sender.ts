@@ -1,4 +1,4 @@
-/** How text messages leave the service (R-SMS-1). Implementations are named by mechanism (`OutboxSmsSender`). */
+/** How text messages leave the service (R-SMS-1). Implementations are named by mechanism (`StoreSmsOutbox`, `WebhookSmsSender`). */
 
 /** One text message with its one-time code. `code` is given separately so a demo outbox can show it. */
 export interface SmsMessage {

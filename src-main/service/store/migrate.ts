@@ -8,6 +8,7 @@ import { companyTimeAndCheckRecordsMigration } from './migrations/002-company-ti
 import { searchTextMigration } from './migrations/003-search-text';
 import { securityHardeningMigration } from './migrations/004-security-hardening';
 import { invitationsMigration } from './migrations/006-invitations';
+import { sharedSmsOutboxMigration } from './migrations/008-shared-sms-outbox';
 import type { Database } from './schema';
 import type { StoreEngine } from './store';
 import { StoreError, describeCause } from './store-error';
@@ -19,6 +20,7 @@ const MIGRATIONS: Record<string, (engine: StoreEngine) => Migration> = {
   '003-search-text': searchTextMigration,
   '004-security-hardening': securityHardeningMigration,
   '006-invitations': invitationsMigration,
+  '008-shared-sms-outbox': sharedSmsOutboxMigration,
 };
 
 /** The in-code migration provider for one engine. */

@@ -3,12 +3,14 @@
  *
  * Writes run serializable and are retried on serialization failures, so they behave as if run one at a time,
  * exactly like the single SQLite connection: repositories can read-then-write without locking clauses that
- * SQLite does not have.
+ * SQLite does not have. Several service instances may share the database: their start-ups (schema creation,
+ * migrations, key records, seeding) take turns under one advisory lock per schema.
  */
 import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
 import { migrateToLatest } from './migrate';
 import { PendingWrites } from './pending-writes';
+import { pingDatabase } from './ping';
 import type { Database } from './schema';
 import type { Store } from './store';
 import { StoreError, closedStoreError, describeCause } from './store-error';
@@ -17,6 +19,8 @@ const INT8_OID = 20;
 const RETRYABLE_CODES = new Set(['40001', '40P01']);
 const MAX_ATTEMPTS = 10;
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+/** The first half of the start-up lock's key ("MFA1"); the second is a hash of the schema name. */
+const STARTUP_LOCK_CLASS = 0x4d464131;
 
 /** bigint columns (epoch ms, sequences, counts) come back as JS numbers; beyond 2^53 is an error, not a rounding. */
 function parseInt8(text: string): number {
@@ -36,18 +40,25 @@ const types: pg.CustomTypesConfig = {
 export class PostgresStore implements Store {
   readonly engine = 'postgres';
   readonly #pending = new PendingWrites();
+  readonly #pool: pg.Pool;
+  readonly #schema: string;
   #closed = false;
 
   private constructor(
     readonly db: Kysely<Database>,
     readonly location: string,
-  ) {}
+    pool: pg.Pool,
+    schema: string,
+  ) {
+    this.#pool = pool;
+    this.#schema = schema;
+  }
 
   /**
    * Connects, checks the server answers, and migrates. With `schema`, every table lives in that schema
-   * (created if missing): test runs use a fresh one each.
+   * (created if missing): test runs use a fresh one each. `warn` hears of connections that failed while idle.
    */
-  static async open(url: string, schema?: string): Promise<PostgresStore> {
+  static async open(url: string, schema?: string, warn: (message: string) => void = console.warn): Promise<PostgresStore> {
     const location = redact(url);
     if (schema !== undefined && !SCHEMA_NAME.test(schema)) {
       throw new StoreError('unsupported-location', `"${schema}" is not a valid schema name: use a-z, 0-9 and _.`);
@@ -57,13 +68,12 @@ export class PostgresStore implements Store {
       types,
       ...(schema === undefined ? {} : { options: `-c search_path=${schema}` }),
     });
-    pool.on('error', (error) => console.warn(`PostgreSQL at ${location}: an idle connection failed: ${error.message}`));
+    pool.on('error', (error) => warn(`PostgreSQL at ${location}: an idle connection failed: ${error.message}`));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     let currentSchema: string;
     try {
-      if (schema !== undefined) await sql`create schema if not exists ${sql.id(schema)}`.execute(db);
       const { rows } = await sql<{ name: string | null }>`select current_schema() as name`.execute(db);
-      currentSchema = rows[0]?.name ?? 'public';
+      currentSchema = schema ?? rows[0]?.name ?? 'public';
     } catch (error) {
       await db.destroy();
       throw new StoreError(
@@ -73,18 +83,53 @@ export class PostgresStore implements Store {
         { cause: error },
       );
     }
+    const store = new PostgresStore(db, location, pool, currentSchema);
     try {
-      await migrateToLatest(db, 'postgres', location, currentSchema);
+      await store.exclusive(async () => {
+        if (schema !== undefined) await sql`create schema if not exists ${sql.id(schema)}`.execute(db);
+        await migrateToLatest(db, 'postgres', location, currentSchema);
+      });
     } catch (error) {
       await db.destroy();
       throw error;
     }
-    return new PostgresStore(db, location);
+    return store;
   }
 
   async write<T>(fn: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
     if (this.#closed) throw closedStoreError(this.location);
     return this.#pending.track(this.#serializable(fn));
+  }
+
+  async exclusive<T>(fn: () => Promise<T>, onWait?: () => void): Promise<T> {
+    if (this.#closed) throw closedStoreError(this.location);
+    const client = await this.#pool.connect();
+    const key = [STARTUP_LOCK_CLASS, this.#schema];
+    let broken = false;
+    try {
+      const tried = await client.query<{ locked: boolean }>('select pg_try_advisory_lock($1, hashtext($2)) as locked', key);
+      if (tried.rows[0]?.locked !== true) {
+        onWait?.();
+        await client.query('select pg_advisory_lock($1, hashtext($2))', key);
+      }
+      try {
+        return await fn();
+      } finally {
+        // A connection that cannot unlock is dropped instead of returned, which ends its session and so the lock.
+        await client.query('select pg_advisory_unlock($1, hashtext($2))', key).catch(() => {
+          broken = true;
+        });
+      }
+    } catch (error) {
+      broken = true;
+      throw error;
+    } finally {
+      client.release(broken);
+    }
+  }
+
+  ping(timeoutMs?: number): Promise<void> {
+    return pingDatabase(this.db, this.location, timeoutMs);
   }
 
   async close(): Promise<void> {

@@ -215,7 +215,22 @@ export interface PasswordThrottleTable {
   last_failure_at: number;
 }
 
-/** Key/value metadata (schema version, data-key id, global change sequence). */
+/** The demo SMS outbox (R-CON-2), shared by every service instance on the database; contents sealed. */
+export interface SmsOutboxTable {
+  /** Increasing in commit order: readers ask for messages after the last one they saw. */
+  seq: number;
+  id: string;
+  company_id: string;
+  user_id: string;
+  user_email: string;
+  /** `{ to, body, code }` as JSON, sealed with the data key. */
+  sealed_message: string;
+  /** Company time of sending and of the code's expiry (epoch ms). */
+  sent_at: number;
+  expires_at: number;
+}
+
+/** Key/value metadata (data, SMS-code and audit key ids and fingerprints, database id, global change sequence). */
 export interface MetaTable {
   key: string;
   value: string;
@@ -231,6 +246,7 @@ export interface Database {
   sessions: SessionsTable;
   audit_log: AuditLogTable;
   password_throttle: PasswordThrottleTable;
+  sms_outbox: SmsOutboxTable;
   meta: MetaTable;
   account_tokens: AccountTokensTable;
   mail_messages: MailMessagesTable;

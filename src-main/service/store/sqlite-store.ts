@@ -11,7 +11,9 @@ import { Kysely, type Transaction } from 'kysely';
 import { removeStaleTempFiles } from './durable-file';
 import { migrateToLatest } from './migrate';
 import { loadNodeSqlite } from './node-sqlite';
+import { Mutex } from './mutex';
 import { PendingWrites } from './pending-writes';
+import { pingDatabase } from './ping';
 import type { Database } from './schema';
 import { NodeSqliteDialect } from './sqlite-dialect';
 import { applyConnectionPragmas, checkDatabaseFile, checkWritable, openChecked } from './sqlite-file';
@@ -24,6 +26,7 @@ export class SqliteStore implements Store {
   readonly db: Kysely<Database>;
   readonly #file: string | null;
   readonly #pending = new PendingWrites();
+  readonly #startup = new Mutex();
   #closed = false;
 
   private constructor(db: Kysely<Database>, file: string | null) {
@@ -93,6 +96,15 @@ export class SqliteStore implements Store {
   async write<T>(fn: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
     if (this.#closed) throw closedStoreError(this.location);
     return this.#pending.track(this.db.transaction().execute(fn));
+  }
+
+  async exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.#closed) throw closedStoreError(this.location);
+    return this.#startup.run(fn);
+  }
+
+  ping(timeoutMs?: number): Promise<void> {
+    return pingDatabase(this.db, this.location, timeoutMs);
   }
 
   async close(): Promise<void> {

@@ -36,6 +36,15 @@ export interface Store {
    * On PostgreSQL `fn` may run more than once (serialization retries): keep side effects out of it.
    */
   write<T>(fn: (trx: Transaction<Database>) => Promise<T>): Promise<T>;
+  /**
+   * Runs `fn` while holding the database's start-up lock, so service instances starting at once on one database take
+   * turns: migrations, key records and seeding each happen once. PostgreSQL: a session advisory lock keyed by the
+   * schema (`onWait` is called when another instance holds it); SQLite: an in-process lock (one process per file is
+   * the folder lock's job). Not reentrant: never call it from inside `fn`.
+   */
+  exclusive<T>(fn: () => Promise<T>, onWait?: () => void): Promise<T>;
+  /** Checks that the database answers a trivial query within `timeoutMs`; throws a StoreError saying what failed. */
+  ping(timeoutMs?: number): Promise<void>;
   /** Waits for writes in flight, then releases the database. Later calls to `write` fail. */
   close(): Promise<void>;
 }
@@ -43,12 +52,13 @@ export interface Store {
 /**
  * Opens the store at `location`, creating and migrating it as needed:
  * `{ url: 'postgres://…' }` → PostgresStore, `{ file }` → SqliteStore on that file, `{ memory: true }` → in memory.
- * Throws a StoreError whose message a person can act on.
+ * Throws a StoreError whose message a person can act on. `warn` hears of problems that do not stop the store
+ * (a PostgreSQL connection that failed while idle); the console by default.
  */
-export async function openStore(location: StoreLocation): Promise<Store> {
+export async function openStore(location: StoreLocation, options: { warn?: (message: string) => void } = {}): Promise<Store> {
   if ('memory' in location) return SqliteStore.openMemory();
   if ('file' in location) return SqliteStore.openFile(location.file);
-  if (/^postgres(ql)?:\/\//i.test(location.url)) return PostgresStore.open(location.url, location.schema);
+  if (/^postgres(ql)?:\/\//i.test(location.url)) return PostgresStore.open(location.url, location.schema, options.warn);
   throw new StoreError(
     'unsupported-location',
     `The database URL must start with postgres:// or postgresql:// (got "${location.url.split(':')[0]}:…"). ` +

@@ -7,20 +7,18 @@
  * it stops taking requests, lets the ones in flight (and the writes they started) finish, then closes the app
  * (stopping the mail queue) and the database.
  */
+import { randomUUID } from 'node:crypto';
 import type { MessagePort } from 'node:worker_threads';
 import type { FastifyInstance } from 'fastify';
 import { APP_VERSION } from '../../version';
 import { buildApp } from '../app';
-import { withAuditChain } from '../audit/keyed-audit-store';
-import { openServiceKeys } from '../auth/service-keys';
 import { createTrustedSession } from '../auth/trusted-session';
+import { errorBody } from '../http/error-handler';
 import { systemClock } from '../clock';
 import type { MailTransport } from '../mail/mail-transport';
 import { openSmtpTransport } from '../mail/smtp-setup';
-import { isEmptyStore, seedDemoCompany } from '../seed/seed-demo';
-import { seedDemoEnrollments } from '../seed/seed-demo-enrollments';
 import { seedDemoInvitations } from '../seed/seed-demo-invitations';
-import { OutboxSmsSender } from '../sms/outbox-sms-sender';
+import { startUp } from '../startup';
 import { openStore, type Store } from '../store/store';
 import { toWireError, type EmbeddedWorkerData, type FromWorker, type HttpRequest, type HttpResponse, type ToWorker } from './embedded-protocol';
 import { PortVault } from './port-vault';
@@ -34,9 +32,10 @@ export const EMBEDDED_PUBLIC_URL = 'https://accounts.northwind.example';
 /** Where the console's admin gives the SMTP password, for the error when none is stored. */
 const GIVE_PASSWORD_IN = 'in Settings → Email';
 
-const SHUTTING_DOWN = JSON.stringify({
-  error: { code: 'service_unavailable', message: 'The embedded MFA service is shutting down, so this was not done. Start the console again and retry.' },
-});
+/** An error body of the worker itself (no Fastify request ran), in the service's shape with an id of its own. */
+function workerErrorBody(code: 'service_unavailable' | 'internal', message: string): string {
+  return JSON.stringify(errorBody(randomUUID(), code, message));
+}
 
 /** Runs the service until the main thread sends `close`; every outcome is reported on `parent`. */
 export async function runEmbeddedService(parent: MessagePort, data: EmbeddedWorkerData): Promise<void> {
@@ -88,30 +87,29 @@ export async function runEmbeddedService(parent: MessagePort, data: EmbeddedWork
 
   try {
     opened = await openStore({ file: data.databaseFile });
-    const keys = await openServiceKeys(vault, opened);
-    // The audit key and head live in the console's vault, reached over messages like the data key; every write
-    // from here on seals its entries with the key and saves the head there once it is durable.
-    store = withAuditChain(opened, keys.audit);
-    if (await isEmptyStore(store)) {
-      await seedDemoCompany(store, systemClock.now());
-      await seedDemoEnrollments(store, keys.sealer, systemClock.now());
-      await seedDemoInvitations(store, keys.sealer, systemClock.now(), EMBEDDED_PUBLIC_URL);
-    }
+    // The keys, the audit key and head live in the console's vault, reached over messages; every write from here on
+    // seals its entries with the audit key and saves the head there once it is durable. The console owns its data
+    // folder alone, so a key lost from its vault is replaced (with a warning) rather than stopping it.
+    const started = await startUp(opened, async () => vault, { seedDemo: true, now: systemClock.now(), replaceLostKeys: true });
+    store = started.store;
+    const { keys } = started;
+    if (started.seeded) await seedDemoInvitations(store, keys.sealer, systemClock.now(), EMBEDDED_PUBLIC_URL);
     const warnings = [...keys.warnings];
     const transport = await mailTransport(data.smtpUrl, vault).catch((error: unknown) => {
       warnings.push(`The mail server in Settings could not be used (${toWireError(error).message}); email stays in the demo outbox.`);
       return null;
     });
-    const mfa = { keys, sms: new OutboxSmsSender(), demoTools: true, rateLimits: 'off' as const };
+    const mfa = { keys, demoTools: true, rateLimits: 'off' as const };
     const mail = { transport, publicUrl: EMBEDDED_PUBLIC_URL };
     app = await buildApp({ store, clock: systemClock, version: APP_VERSION, mfa, mail, checkResponses: process.env.MFA_CHECK_RESPONSES === '1' });
-    const started = app;
+    const running = app;
     data.http.on('message', (request: HttpRequest) => {
       if (closing) {
-        data.http.postMessage(reply(request.id, 503, 'Service Unavailable', { 'content-type': 'application/json; charset=utf-8' }, SHUTTING_DOWN));
+        const body = workerErrorBody('service_unavailable', 'The embedded MFA service is shutting down, so this was not done. Start the console again and retry.');
+        data.http.postMessage(reply(request.id, 503, 'Service Unavailable', { 'content-type': 'application/json; charset=utf-8' }, body));
         return;
       }
-      const handled = answer(started, request).then((response) => data.http.postMessage(response));
+      const handled = answer(running, request).then((response) => data.http.postMessage(response));
       inFlight.add(handled);
       void handled.finally(() => inFlight.delete(handled));
     });
@@ -143,7 +141,7 @@ async function answer(app: FastifyInstance, request: HttpRequest): Promise<HttpR
     }
     return reply(request.id, injected.statusCode, injected.statusMessage, headers, injected.body);
   } catch (error) {
-    const body = JSON.stringify({ error: { code: 'internal', message: `The embedded MFA service failed on this request: ${toWireError(error).message}` } });
+    const body = workerErrorBody('internal', `The embedded MFA service failed on this request: ${toWireError(error).message}`);
     return reply(request.id, 500, 'Internal Server Error', { 'content-type': 'application/json; charset=utf-8' }, body);
   }
 }
