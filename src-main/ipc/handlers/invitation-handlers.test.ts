@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { DirectoryUserDetail as ApiUserDetail } from '../../../shared/api/routes/admin-common';
 import { ConsoleCache } from '../../console/cache/console-cache';
 import type { ConsoleRuntime } from '../../console/console-runtime';
 import { linkedClient } from '../../console/link/linked-client';
@@ -13,22 +14,29 @@ import { createInvitationHandlers } from './invitation-handlers';
 
 const NEW_USER = { email: 'ines.moreau@northwind.example', name: 'Ines Moreau', country: 'FR', timeZone: 'Europe/Paris', accountType: 'standard' as const, validDays: 7 };
 
-/** A service that adds the user, then fails the named call as the connection breaking would. */
-function fakeService(breaks: 'adminUserCreate' | 'adminUsersInvite' | 'adminUserGet') {
-  const calls: string[] = [];
+/** A service that answers every call, or breaks the connection on the named one. */
+function fakeService(breaks: string | null = null) {
+  const calls: { name: string; body: unknown }[] = [];
+  const user: ApiUserDetail = {
+    id: 'u-new', email: NEW_USER.email, name: NEW_USER.name, status: 'active', country: 'FR', timeZone: 'Europe/Paris', accountType: 'standard',
+    permissions: { companyAdmin: 'none', directory: 'none' }, sso: false, methods: [], enrolledAt: null, lastSignInAt: null, lockedUntil: null,
+    createdAt: 0, changeSeq: 1, passwordSetAt: null, invitedAt: null, invitationExpiresAt: null,
+    methodDetails: [], hasRecoveryCode: false, failedAttempts: 0, locked: false, alwaysRequireMfa: false, activeSessions: 0, updatedAt: 0,
+  };
   const client: ServiceClient = {
     setToken: () => undefined,
-    call: (async (name: string) => {
-      calls.push(name);
+    call: (async (name: string, input: { body?: unknown }) => {
+      calls.push({ name, body: input.body });
       if (name === breaks) throw new ConsoleError('service_unavailable', 'The connection broke before the service answered.', { details: { delivery: 'unknown' } });
-      if (name === 'adminUserCreate') return { id: 'u-new', name: NEW_USER.name, email: NEW_USER.email };
+      if (name === 'adminUserCreate') return user;
+      if (name === 'adminUserCreateInvite') return { user, invitation: { userId: user.id, outcome: 'invited', message: 'Invitation sent.' } };
       throw new Error(`not expected: ${name}`);
     }) as ServiceClient['call'],
   };
   return { client, calls };
 }
 
-describe('adding a user with an invitation when the connection breaks part-way', () => {
+describe('adding a user with an invitation', () => {
   let dir: string;
   let cache: ConsoleCache;
   beforeEach(async () => {
@@ -56,30 +64,28 @@ describe('adding a user with an invitation when the connection breaks part-way',
     return { run: createInvitationHandlers(runtime, cache, manager as never, vault), link };
   }
 
-  it('says the user was added and the invitation may not have gone out, so nobody adds them twice', async () => {
-    const service = fakeService('adminUsersInvite');
+  it('adds and invites in one request, so a broken connection cannot leave the user added but not invited', async () => {
+    const service = fakeService();
     const { run, link } = handlers(service);
-    await expect(run['invitations:create-user']({ ...NEW_USER, invite: true })).rejects.toMatchObject({
-      code: 'service_unavailable',
-      message: expect.stringMatching(/^Ines Moreau \(ines\.moreau@northwind\.example\) was added, then the connection to the MFA service was lost\. The invitation may not have been sent/),
-    });
-    expect(service.calls).toEqual(['adminUserCreate', 'adminUsersInvite']);
+    const created = await run['invitations:create-user']({ ...NEW_USER, invite: true });
+    expect(created.invitation).toMatchObject({ outcome: 'invited' });
+    expect(service.calls).toEqual([{ name: 'adminUserCreateInvite', body: { email: NEW_USER.email, name: NEW_USER.name, country: 'FR', timeZone: 'Europe/Paris', accountType: 'standard', validDays: 7 } }]);
     link.stop();
   });
 
-  it('without an invitation, says only that the user was added when reading them back breaks', async () => {
-    const { run, link } = handlers(fakeService('adminUserGet'));
-    const refusal = run['invitations:create-user']({ ...NEW_USER, invite: false });
-    await expect(refusal).rejects.toMatchObject({ message: 'Ines Moreau (ines.moreau@northwind.example) was added, then the connection to the MFA service was lost.' });
+  it('without an invitation, one request too, and no invitation in the answer', async () => {
+    const service = fakeService();
+    const { run, link } = handlers(service);
+    expect((await run['invitations:create-user']({ ...NEW_USER, invite: false })).invitation).toBeNull();
+    expect(service.calls.map((call) => call.name)).toEqual(['adminUserCreate']);
     link.stop();
   });
 
-  it('a failed add is the error itself: nobody was added, so it does not say they were', async () => {
-    const service = fakeService('adminUserCreate');
+  it('a connection that breaks is the only error: nothing was sent after it, and the words say its answer was lost', async () => {
+    const service = fakeService('adminUserCreateInvite');
     const { run, link } = handlers(service);
-    const refusal = run['invitations:create-user']({ ...NEW_USER, invite: true });
-    await expect(refusal).rejects.toMatchObject({ message: 'The connection broke before the service answered.' });
-    expect(service.calls).toEqual(['adminUserCreate']);
+    await expect(run['invitations:create-user']({ ...NEW_USER, invite: true })).rejects.toMatchObject({ code: 'service_unavailable', details: { delivery: 'unknown' } });
+    expect(service.calls).toHaveLength(1);
     link.stop();
   });
 });

@@ -11,7 +11,6 @@ import type { ConnectionManager } from '../../console/connection-manager';
 import type { ConsoleRuntime } from '../../console/console-runtime';
 import { parseSmtpUrl, smtpPasswordAccount } from '../../service/mail/smtp-url';
 import type { SecretVault } from '../../service/secrets/secret-vault';
-import { isOutage } from '../../console/offline/service-or-copy';
 import { ConsoleError } from '../console-error';
 import type { Handlers } from '../dispatch';
 import { DEFAULT_STALE_DAYS, userDetailView } from './user-detail-view';
@@ -47,24 +46,11 @@ export function createInvitationHandlers(
   }
 
   return {
+    // One request either way: the service adds and invites together, so a lost connection cannot split them.
     'invitations:create-user': async ({ invite, validDays, ...fields }) => {
-      const created = await runtime.client().call('adminUserCreate', { body: fields });
-      let invitation = null;
-      try {
-        if (invite) {
-          const answer = await runtime.client().call('adminUsersInvite', { body: { userIds: [created.id], validDays } });
-          invitation = answer.results[0] ?? null;
-        }
-        const user = await runtime.client().call('adminUserGet', { params: { id: created.id } });
-        return { user: await fresh(user), invitation };
-      } catch (error) {
-        // The user was added before the service was lost: say so, so nobody adds them twice.
-        if (!(error instanceof ConsoleError) || !isOutage(error)) throw error;
-        const next = invite && invitation === null
-          ? ' The invitation may not have been sent: once the console is back online, open them in the Directory and send it (a new one replaces any that went out).'
-          : '';
-        throw new ConsoleError(error.code, `${created.name} (${created.email}) was added, then the connection to the MFA service was lost.${next}`);
-      }
+      if (!invite) return { user: await fresh(await runtime.client().call('adminUserCreate', { body: fields })), invitation: null };
+      const { user, invitation } = await runtime.client().call('adminUserCreateInvite', { body: { ...fields, validDays } });
+      return { user: await fresh(user), invitation };
     },
 
     'invitations:invite': async ({ ids, validDays }) => {
