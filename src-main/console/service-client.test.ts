@@ -27,10 +27,10 @@ describe('what the console says when the service cannot be reached', () => {
   });
 
   it('keeps the service’s own refusals and words', () => {
-    const refusal = toConsoleError(answered(409, { error: { code: 'conflict', message: 'Someone saved first.' } }), 'POST');
+    const refusal = toConsoleError(answered(409, { error: { code: 'conflict', message: 'Someone saved first.', requestId: 'req-1' } }), 'POST');
     expect(refusal).toBeInstanceOf(ConsoleError);
     expect(refusal).toMatchObject({ code: 'conflict', message: 'Someone saved first.' });
-    const shuttingDown = toConsoleError(answered(503, { error: { code: 'service_unavailable', message: 'Shutting down, so this was not done.' } }), 'POST');
+    const shuttingDown = toConsoleError(answered(503, { error: { code: 'service_unavailable', message: 'Shutting down, so this was not done.', requestId: 'req-2' } }), 'POST');
     expect(shuttingDown).toMatchObject({ code: 'service_unavailable', message: 'Shutting down, so this was not done.', details: { delivery: 'not_sent' } });
   });
 });
