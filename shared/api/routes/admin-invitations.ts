@@ -38,8 +38,8 @@ export const InviteOutcome = z.object({
 });
 export type InviteOutcome = z.infer<typeof InviteOutcome>;
 
-/** How many days an invitation link works. */
-const validDays = z
+/** How many days an invitation link works (the API's and the console's forms). */
+export const inviteValidDays = z
   .number({ error: 'Say how many days the link works.' })
   .int({ error: 'Give whole days.' })
   .min(INVITATION_VALID_DAYS.min, { error: `The link must work at least ${INVITATION_VALID_DAYS.min} day.` })
@@ -52,12 +52,12 @@ export const InviteBody = z.strictObject({
     .array(z.string().min(1).max(100))
     .min(1, { error: 'Pick at least one user to invite.' })
     .max(INVITE_BATCH_MAX, { error: `Invite at most ${INVITE_BATCH_MAX} users per request.` }),
-  validDays,
+  validDays: inviteValidDays,
 });
 export type InviteBody = z.input<typeof InviteBody>;
 
 /** A new user to add and invite in one request. */
-export const UserCreateInviteBody = UserCreateBody.extend({ validDays });
+export const UserCreateInviteBody = UserCreateBody.extend({ validDays: inviteValidDays });
 export type UserCreateInviteBody = z.input<typeof UserCreateInviteBody>;
 
 /** One sent (or queued) message, as admins see it: never its contents. */

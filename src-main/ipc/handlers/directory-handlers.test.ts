@@ -4,13 +4,11 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BULK_DEACTIVATE_MAX } from '../../../shared/api/routes/admin-directory';
 import { ConsoleCache } from '../../console/cache/console-cache';
-import type { ConsoleRuntime } from '../../console/console-runtime';
 import { DirectoryImports } from '../../console/directory-import/directory-import';
-import { linkedClient } from '../../console/link/linked-client';
-import { ServiceLink } from '../../console/link/service-link';
 import { OfflineCopy } from '../../console/offline/offline-copy';
 import type { ServiceClient } from '../../console/service-client';
 import { ConsoleError } from '../console-error';
+import { handlerTestRuntime } from './handler-test-runtime';
 import { createDirectoryHandlers } from './directory-handlers';
 
 /** A service whose bulk deactivation answers part by part as the test says. */
@@ -46,16 +44,7 @@ describe('bulk deactivation that meets an outage', () => {
   });
 
   function handlers(service: ReturnType<typeof fakeService>) {
-    const link = new ServiceLink({ probe: async () => ({ kind: 'unreachable', message: 'down' }) });
-    const runtime: ConsoleRuntime = {
-      client: () => linkedClient(service.client, link, () => 'ended'),
-      link,
-      status: async () => {
-        throw new Error('not asked');
-      },
-      sourceKey: () => 'remote:test',
-      onConnectionChange: () => () => undefined,
-    };
+    const { runtime, link } = handlerTestRuntime(service.client);
     return { run: createDirectoryHandlers(runtime, cache, new DirectoryImports(), copy), link };
   }
 

@@ -4,12 +4,10 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DirectoryUserDetail as ApiUserDetail } from '../../../shared/api/routes/admin-common';
 import { ConsoleCache } from '../../console/cache/console-cache';
-import type { ConsoleRuntime } from '../../console/console-runtime';
-import { linkedClient } from '../../console/link/linked-client';
-import { ServiceLink } from '../../console/link/service-link';
 import type { ServiceClient } from '../../console/service-client';
 import type { SecretVault } from '../../service/secrets/secret-vault';
 import { ConsoleError } from '../console-error';
+import { handlerTestRuntime } from './handler-test-runtime';
 import { createInvitationHandlers } from './invitation-handlers';
 
 const NEW_USER = { email: 'ines.moreau@northwind.example', name: 'Ines Moreau', country: 'FR', timeZone: 'Europe/Paris', accountType: 'standard' as const, validDays: 7 };
@@ -49,16 +47,7 @@ describe('adding a user with an invitation', () => {
   });
 
   function handlers(service: ReturnType<typeof fakeService>) {
-    const link = new ServiceLink({ probe: async () => ({ kind: 'unreachable', message: 'down' }) });
-    const runtime: ConsoleRuntime = {
-      client: () => linkedClient(service.client, link, () => 'ended'),
-      link,
-      status: async () => {
-        throw new Error('not asked');
-      },
-      sourceKey: () => 'remote:test',
-      onConnectionChange: () => () => undefined,
-    };
+    const { runtime, link } = handlerTestRuntime(service.client);
     const manager = { stored: () => ({ smtpUrl: null }), setMailServer: async () => undefined, runtime: { current: () => ({ mode: 'remote' as const }) } };
     const vault = { get: async () => null } as unknown as SecretVault;
     return { run: createInvitationHandlers(runtime, cache, manager as never, vault), link };
