@@ -6,7 +6,8 @@
  * SQLite does not have. Several service instances may share the database: their start-ups (schema creation,
  * migrations, key records, seeding) take turns under one advisory lock per schema.
  */
-import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
+import { Kysely, sql, type Transaction } from 'kysely';
+import { CurrentSchemaPostgresDialect } from './current-schema-dialect';
 import pg from 'pg';
 import { migrateToLatest } from './migrate';
 import { PendingWrites } from './pending-writes';
@@ -69,7 +70,7 @@ export class PostgresStore implements Store {
       ...(schema === undefined ? {} : { options: `-c search_path=${schema}` }),
     });
     pool.on('error', (error) => warn(`PostgreSQL at ${location}: an idle connection failed: ${error.message}`));
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<Database>({ dialect: new CurrentSchemaPostgresDialect({ pool }) });
     let currentSchema: string;
     try {
       const { rows } = await sql<{ name: string | null }>`select current_schema() as name`.execute(db);
