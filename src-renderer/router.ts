@@ -9,6 +9,7 @@ import DashboardView from './views/DashboardView.vue';
 export const NAV_ROUTES = [
   { path: '/', name: 'dashboard', component: DashboardView, meta: { title: 'Dashboard' } },
   { path: '/policy', name: 'policy', component: () => import('./views/PolicyView.vue'), meta: { title: 'MFA Policy' } },
+  { path: '/rollout', name: 'rollout', component: () => import('./views/RolloutView.vue'), meta: { title: 'Rollout messages' } },
   { path: '/directory', name: 'directory', component: () => import('./views/DirectoryView.vue'), meta: { title: 'Directory' } },
   { path: '/reset', name: 'reset', component: () => import('./views/ResetView.vue'), meta: { title: 'Reset' } },
   { path: '/audit', name: 'audit', component: () => import('./views/AuditView.vue'), meta: { title: 'Audit' } },

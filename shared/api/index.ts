@@ -9,6 +9,7 @@ import { demoRoutes } from './routes/demo';
 import { accountRoutes } from './routes/accounts';
 import { adminInvitationRoutes } from './routes/admin-invitations';
 import { demoMailRoutes } from './routes/demo-mail';
+import { adminAuditWebhookRoutes } from './routes/admin-audit-webhook';
 
 export const apiRoutes = {
   ...systemRoutes,
@@ -21,6 +22,7 @@ export const apiRoutes = {
   ...accountRoutes,
   ...adminInvitationRoutes,
   ...demoMailRoutes,
+  ...adminAuditWebhookRoutes,
 } as const;
 
 export type ApiRoutes = typeof apiRoutes;

@@ -2,6 +2,8 @@
 export * from './account-access';
 export * from './assert-never';
 export * from './audit-chain';
+export * from './audit-webhook';
+export * from './bit-text';
 export * from './contacts';
 export * from './country';
 export * from './deadline-preview';
@@ -38,3 +40,5 @@ export * from './screen-labels';
 export * from './triage';
 export * from './tz-preview';
 export * from './unlock-eligibility';
+export * from './web-address';
+export * from './webhook-signature';

@@ -5,6 +5,7 @@
  * 1 and I gone it has no look-alike in the set, and input is upper-cased): 32 symbols from 0–9 and A–Z means
  * exactly four are left out.
  */
+import { bytesToSymbols } from './bit-text';
 
 /** The 32 symbols of a recovery code, in bit-value order. */
 export const RECOVERY_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
@@ -22,19 +23,7 @@ export function newRecoveryCode(random: Uint8Array): string {
   if (random.length !== RECOVERY_CODE_BYTES) {
     throw new RangeError(`A recovery code needs exactly ${RECOVERY_CODE_BYTES} random bytes, got ${random.length}.`);
   }
-  let code = '';
-  let buffer = 0;
-  let bits = 0;
-  for (const byte of random) {
-    buffer = (buffer << 8) | byte;
-    bits += 8;
-    while (bits >= 5) {
-      bits -= 5;
-      code += RECOVERY_ALPHABET[(buffer >> bits) & 31];
-    }
-    buffer &= (1 << bits) - 1;
-  }
-  return code;
+  return bytesToSymbols(random, RECOVERY_ALPHABET);
 }
 
 /** A code for display, copy and download: groups of four joined by dashes (`ABCD-EFGH-…`). */

@@ -10,6 +10,8 @@ import type { ChallengeOption } from './sign-in';
 export const SCREEN_TITLES = {
   signIn: 'Sign in',
   setupRequired: 'Two-Factor Authentication Required',
+  /** Before the deadline (early enrollment period), when set-up may wait. */
+  setupOptional: 'Set up two-factor authentication',
   selectMethod: 'Select an Authentication Method',
   secureAccount: 'Secure your Account',
   smsSetup: 'Set Up SMS Verification',
@@ -45,6 +47,7 @@ export const SCREEN_ACTIONS = {
   setUpNow: 'Set Up Now',
   remindMeLater: 'Remind Me Later',
   sendTextMessage: 'Send Text Message',
+  troubleScanning: 'Trouble scanning?',
   resendNewCode: 'Resend New Code',
   tryAnotherWay: 'Try another way',
   savedRecoveryCode: 'I have securely saved this code',

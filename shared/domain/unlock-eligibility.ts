@@ -8,6 +8,10 @@ import { isSsoUser } from './directory';
 import { isLocked } from './lockout';
 import type { DomainCompany, DomainUser } from './model';
 import { canResetMfa } from './permissions';
+import { adminOnBothRefusal } from './user-actions';
+
+/** What an unlock is, in the refusal "… needs Admin permission on both tools". */
+export const UNLOCK_WHAT = 'Unlocking a user’s MFA';
 
 /** Why an unlock is refused. */
 export type UnlockRefusal = 'operator_lacks_permission' | 'sso_user' | 'payments_user' | 'not_locked';
@@ -25,7 +29,7 @@ export function unlockRefusal(
   if (!canResetMfa(operator)) {
     return {
       reason: 'operator_lacks_permission',
-      message: 'Unlocking a user’s MFA needs Admin permission on both the Company Admin and Directory tools. Ask a company admin who has both.',
+      message: adminOnBothRefusal(UNLOCK_WHAT),
       contact: 'company_admin',
     };
   }

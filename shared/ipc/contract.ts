@@ -13,6 +13,8 @@ import { auditChannels } from './channels/audit';
 import { settingsChannels } from './channels/settings';
 import { simulatorChannels } from './channels/simulator';
 import { invitationChannels } from './channels/invitations';
+import { auditWebhookChannels } from './channels/audit-webhook';
+import { rolloutChannels } from './channels/rollout';
 
 export const ipcContract = {
   ...appChannels,
@@ -24,6 +26,8 @@ export const ipcContract = {
   ...settingsChannels,
   ...simulatorChannels,
   ...invitationChannels,
+  ...auditWebhookChannels,
+  ...rolloutChannels,
 } as const;
 
 export type IpcContract = typeof ipcContract;

@@ -14,6 +14,7 @@ import { createPolicyHandlers } from '../ipc/handlers/policy-handlers';
 import { createDirectoryHandlers } from '../ipc/handlers/directory-handlers';
 import { createResetHandlers } from '../ipc/handlers/reset-handlers';
 import { createAuditHandlers } from '../ipc/handlers/audit-handlers';
+import { createAuditWebhookHandlers } from '../ipc/handlers/audit-webhook-handlers';
 import { ConsoleCache, consoleCacheFile } from './cache/console-cache';
 import { ServiceCacheSource } from './cache/cache-source';
 import { DirectoryImports } from './directory-import/directory-import';
@@ -29,6 +30,7 @@ import { createSettingsHandlers } from '../ipc/handlers/settings-handlers';
 import { createInvitationHandlers } from '../ipc/handlers/invitation-handlers';
 import { gateOffline } from './link/offline-gate';
 import { OfflineCopy, offlineCopyFile } from './offline/offline-copy';
+import { createRolloutHandlers } from '../ipc/handlers/rollout-handlers';
 import { openVault } from '../service/secrets/open-vault';
 import type { SecretVault } from '../service/secrets/secret-vault';
 
@@ -91,9 +93,11 @@ export async function createConsole(options: ConsoleOptions): Promise<ConsoleBac
     ...createDirectoryHandlers(runtime, cache, new DirectoryImports(), copy),
     ...createResetHandlers(runtime, cache),
     ...createAuditHandlers(runtime, copy),
+    ...createAuditWebhookHandlers(runtime),
     ...createSettingsHandlers(manager, remoteSignIn),
     ...createSimulatorHandlers(simulations),
     ...createInvitationHandlers(runtime, cache, manager, vault),
+    ...createRolloutHandlers(runtime, cache),
   };
   return {
     dispatch: createDispatcher(gateOffline(handlers, runtime.link)),

@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { registerAdminRoutes } from './admin/register-admin-routes';
+import { AuditWebhookDelivery } from './audit-webhook/webhook-delivery';
 import { withAuditChain } from './audit/keyed-audit-store';
 import { createSessionAuthenticator } from './auth/authenticator';
 import { resolveMfaRuntime } from './auth/mfa-runtime';
@@ -47,12 +48,16 @@ export async function buildApp(deps: ServiceDeps): Promise<FastifyInstance> {
   const mail = createMailRuntime({ store, clock: deps.clock, sealer: mfa.keys.sealer, demoTools: mfa.demoTools, options: deps.mail });
   app.decorate('mailQueue', mail.queue);
   app.addHook('onClose', () => mail.queue.stop());
-  const ctx: ServiceContext = { ...deps, store, app, authenticator, mfa, mail };
+  const auditWebhook = new AuditWebhookDelivery({ store, sealer: mfa.keys.sealer, chain: mfa.keys.audit, clock: deps.clock, version: deps.version, options: deps.auditWebhook });
+  app.decorate('auditWebhook', auditWebhook);
+  app.addHook('onClose', () => auditWebhook.stop());
+  const ctx: ServiceContext = { ...deps, store, app, authenticator, mfa, mail, auditWebhook };
   registerSystemRoutes(ctx);
   registerCompanyRoutes(ctx);
   registerEndUserRoutes(ctx);
   registerAdminRoutes(ctx);
   registerAccountRoutes(ctx);
   await app.ready();
+  auditWebhook.start();
   return app;
 }

@@ -1,5 +1,6 @@
 /** What every route module receives: the Fastify instance and the service's dependencies. */
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import type { AuditWebhookDelivery, AuditWebhookOptions } from './audit-webhook/webhook-delivery';
 import type { Authenticator } from './auth/authenticator';
 import type { MfaOptions, MfaRuntime } from './auth/mfa-runtime';
 import type { Clock } from './clock';
@@ -22,14 +23,17 @@ export interface ServiceDeps {
   mfa?: MfaOptions;
   /** Email (R-DIR-5): the SMTP transport, the public address links point to, retries (defaults suit tests). */
   mail?: MailOptions;
+  /** Audit webhook delivery (R-AUD-2): time limit, retries, poll (defaults suit production). */
+  auditWebhook?: AuditWebhookOptions;
   /** Check every JSON answer against its contract schema; a mismatch answers 500 (tests turn this on). */
   checkResponses?: boolean;
 }
 
 /** Dependencies plus the app and the shared authenticator, as route modules see them. */
-export interface ServiceContext extends Omit<ServiceDeps, 'mfa' | 'mail'> {
+export interface ServiceContext extends Omit<ServiceDeps, 'mfa' | 'mail' | 'auditWebhook'> {
   app: FastifyInstance;
   authenticator: Authenticator;
   mfa: MfaRuntime;
   mail: MailRuntime;
+  auditWebhook: AuditWebhookDelivery;
 }

@@ -1,8 +1,7 @@
-/** Saves text the console produced (CSV reports) as a file the admin downloads. */
+/** Saves what the console produced (CSV reports, text, a zip) as a file the admin downloads. */
 
-/** Offers `text` as a download named `fileName`. */
-export function downloadText(fileName: string, text: string, type = 'text/csv;charset=utf-8'): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+function offer(fileName: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;
@@ -11,4 +10,17 @@ export function downloadText(fileName: string, text: string, type = 'text/csv;ch
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Offers `text` as a download named `fileName`. */
+export function downloadText(fileName: string, text: string, type = 'text/csv;charset=utf-8'): void {
+  offer(fileName, new Blob([text], { type }));
+}
+
+/** Offers bytes given in base64 (a zip built in main) as a download named `fileName`. */
+export function downloadBase64(fileName: string, base64: string, type: string): void {
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  offer(fileName, new Blob([bytes], { type }));
 }

@@ -1,7 +1,7 @@
 /**
  * The audit log screen (R-AUD-1): entries newest first, loaded page by page as the list scrolls; filters with a date
- * range read in the admin's time zone; chain verification and CSV export. While the service cannot be used, main
- * answers with the entries this console has already loaded (`copyAt` says as of when).
+ * range read in the admin's time zone; chain verification, CSV and JSON Lines export. While the service cannot be
+ * used, main answers with the entries this console has already loaded (`copyAt` says as of when).
  */
 import { defineStore } from 'pinia';
 import { reactive, ref } from 'vue';
@@ -106,6 +106,15 @@ export const useAuditStore = defineStore('audit', () => {
     }
   }
 
+  async function exportJsonl(): Promise<void> {
+    try {
+      const file = await invoke('audit:export-jsonl', filter());
+      downloadText(file.fileName, file.jsonl, 'application/jsonl;charset=utf-8');
+    } catch (error) {
+      useNotificationsStore().fromError('Could not export the audit log', error);
+    }
+  }
+
   function clear(): void {
     Object.assign(form, { actor: '', action: '', target: '', fromDate: '', toDate: '' });
   }
@@ -115,5 +124,5 @@ export const useAuditStore = defineStore('audit', () => {
     return Object.keys(filter()).length > 0;
   }
 
-  return { form, entries, nextCursor, loading, loaded, verification, verifying, selected, copyAt, load, loadMore, verify, exportCsv, clear, filtered };
+  return { form, entries, nextCursor, loading, loaded, verification, verifying, selected, copyAt, load, loadMore, verify, exportCsv, exportJsonl, clear, filtered };
 });

@@ -7,9 +7,10 @@
  */
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
-import type { EnrollmentReport } from '../../shared/api/routes/admin-report';
+import type { EnrollmentHistory, EnrollmentReport } from '../../shared/api/routes/admin-report';
 import type { CompanyOverview } from '../../shared/ipc/channels/dashboard';
 import { invoke } from '../bridge';
+import { adminTimeZone } from '../composables/use-admin-time';
 import { useNotificationsStore } from './notifications';
 
 /** How often the Dashboard asks main whether anything changed. */
@@ -28,6 +29,8 @@ export function nextScheduledChange(report: EnrollmentReport): number | null {
 export const useDashboardStore = defineStore('dashboard', () => {
   const overview = ref<CompanyOverview | null>(null);
   const report = ref<EnrollmentReport | null>(null);
+  /** Enrolled users day by day, in the admin's calendar days. */
+  const history = ref<EnrollmentHistory | null>(null);
   /** Company time minus this computer's time when the report arrived (the demo may run a shifted clock). */
   const skewMs = ref(0);
   const loading = ref(false);
@@ -43,11 +46,14 @@ export const useDashboardStore = defineStore('dashboard', () => {
     loading.value = true;
     const notifications = useNotificationsStore();
     try {
-      const [changes, company, enrollment] = await Promise.allSettled([
+      const [changes, company, enrollment, days] = await Promise.allSettled([
         invoke('dashboard:revision', {}),
         invoke('dashboard:overview', {}),
         invoke('dashboard:report', {}),
+        invoke('dashboard:enrollment-history', { timeZone: adminTimeZone() }),
       ]);
+      if (days.status === 'fulfilled') history.value = days.value;
+      else notifications.fromError('Could not load enrollment over time', days.reason);
       if (changes.status === 'fulfilled') revision = changes.value.revision;
       if (company.status === 'fulfilled') overview.value = company.value;
       else notifications.fromError('Could not load the dashboard', company.reason);
@@ -105,5 +111,5 @@ export const useDashboardStore = defineStore('dashboard', () => {
     if (typeof document !== 'undefined') document.removeEventListener('visibilitychange', onVisible);
   }
 
-  return { overview, report, skewMs, loading, asOf, fromCopy, load, start, stop };
+  return { overview, report, history, skewMs, loading, asOf, fromCopy, load, start, stop };
 });

@@ -5,7 +5,9 @@
 import { defineStore } from 'pinia';
 import { reactive, ref, watch } from 'vue';
 import type { BulkDeactivateResult, CacheInfo, DirectoryFacets, DirectoryRow, DirectorySort, DirectoryUserDetail } from '../../shared/ipc/channels/directory';
-import { invoke } from '../bridge';
+import type { RequestOf } from '../../shared/ipc/contract';
+import { BridgeError, invoke } from '../bridge';
+import { downloadText } from '../composables/use-download';
 import { useNotificationsStore } from './notifications';
 
 /** Rows fetched per request. */
@@ -152,6 +154,28 @@ export const useDirectoryStore = defineStore('directory', () => {
     }
   }
 
+  /** Saves the panel's Edit form; answers null when saved, else the refusal in plain words (the form shows it). */
+  async function update(input: RequestOf<'directory:update'>): Promise<string | null> {
+    try {
+      detail.value = await invoke('directory:update', input);
+      useNotificationsStore().push('success', 'Changes saved', `${detail.value.name} (${detail.value.email}).`);
+      await changed();
+      return null;
+    } catch (error) {
+      return error instanceof BridgeError ? error.error.message : 'The changes were not saved. Try again.';
+    }
+  }
+
+  /** Downloads the chosen users as CSV. */
+  async function exportUsers(ids: string[]): Promise<void> {
+    try {
+      const { fileName, csv } = await invoke('directory:export', { ids });
+      downloadText(fileName, csv);
+    } catch (error) {
+      useNotificationsStore().fromError('The users were not exported', error);
+    }
+  }
+
   async function deactivate(ids: string[]): Promise<boolean> {
     try {
       const result = await invoke('directory:deactivate', { ids });
@@ -222,6 +246,6 @@ export const useDirectoryStore = defineStore('directory', () => {
 
   return {
     filters, sort, direction, total, directorySize, staleAfterDays, tookMs, cache, facets, detail, loaded, version, dataVersion,
-    rowAt, ensureRange, reload, changed, loadFacets, sortBy, open, act, deactivate, staleList, deactivateStale, refresh, catchUp,
+    rowAt, ensureRange, reload, changed, loadFacets, sortBy, open, act, update, exportUsers, deactivate, staleList, deactivateStale, refresh, catchUp,
   };
 });

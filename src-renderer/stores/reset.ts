@@ -117,6 +117,13 @@ export const useResetStore = defineStore('reset', () => {
     if (user && (await unlock(user))) await check();
   }
 
+  /** Starts the workflow afresh for one user (opened from their panel in the Directory), their email checked at once. */
+  async function startFor(userEmail: string): Promise<void> {
+    startOver();
+    email.value = userEmail;
+    await check();
+  }
+
   /** Moves the triaged caller's email into the reset workflow. */
   function resetTriaged(): void {
     const user = triage.value?.user;
@@ -147,5 +154,6 @@ export const useResetStore = defineStore('reset', () => {
     unlockTriaged,
     unlockTarget,
     resetTriaged,
+    startFor,
   };
 });

@@ -1,7 +1,7 @@
 /** Settings: the connection (embedded or remote), who the console acts as, and the remote sign-in steps. */
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import { canResetMfa, canWriteDirectory } from '../../shared/domain/permissions';
+import { canResetMfa, canWriteDirectory, hasAdminOnBothTools } from '../../shared/domain/permissions';
 import type { ConsoleSettings, RemoteSignInStep } from '../../shared/ipc/channels/settings';
 import { BridgeError, invoke } from '../bridge';
 import { useConnectionStore } from './connection';
@@ -17,6 +17,12 @@ export const useSettingsStore = defineStore('settings', () => {
   const signInError = ref<string | null>(null);
   const smsNotice = ref<string | null>(null);
 
+  /** The operator the console acts as, with their permissions, or null until the settings are known. */
+  const operator = computed(() => {
+    const current = settings.value?.operator;
+    return current ? { email: current.email, permissions: { companyAdmin: current.companyAdmin, directory: current.directory } } : null;
+  });
+
   /** What the operator the console acts as may do (false until the settings are known); the service decides anyway. */
   const may = computed(() => {
     const operator = settings.value?.operator;
@@ -24,6 +30,7 @@ export const useSettingsStore = defineStore('settings', () => {
     return {
       writeDirectory: permissions !== null && canWriteDirectory({ permissions }),
       unlock: permissions !== null && canResetMfa({ permissions }),
+      changePermissions: permissions !== null && hasAdminOnBothTools(permissions),
     };
   });
 
@@ -103,5 +110,5 @@ export const useSettingsStore = defineStore('settings', () => {
     await invoke('settings:remote-cancel', {}).catch(() => undefined);
   }
 
-  return { settings, step, busy, fieldErrors, signInError, smsNotice, may, load, ensureLoaded, actAs, useEmbedded, signOutRemote, signInStep, sendSms, cancelSignIn };
+  return { settings, operator, step, busy, fieldErrors, signInError, smsNotice, may, load, ensureLoaded, actAs, useEmbedded, signOutRemote, signInStep, sendSms, cancelSignIn };
 });

@@ -5,7 +5,9 @@
  * baseline measured in the same run where one exists:
  * CSV import (console pipeline vs a plain insert loop), first full cache sync (vs paging the directory list),
  * search from the cache (index vs a linear scan), the time-zone preview over all users (index counts vs counting
- * user objects), and the renderer bundle size. `BENCH_USERS=N` runs it on another size.
+ * user objects), the dashboard's enrollment over time (vs the enrollment report), and the renderer bundle size; last the
+ * audit webhook's delivery rate (bench-webhook.ts, also run alone with `npx tsx test/bench/bench-webhook.ts`).
+ * `BENCH_USERS=N` runs it on another size.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -13,12 +15,16 @@ import path from 'node:path';
 import { directoryQuerySchema } from '../../shared/ipc/channels/directory';
 import { DirectoryImport } from '../../src-main/console/directory-import/directory-import';
 import { bundleFigures, cacheFigures, previewFigures, searchFigures } from './bench-figures';
+import { historyFigures } from './bench-report';
 import { benchCsv } from './bench-directory';
 import { storageFigures } from './bench-storage';
 import { insertLoop, startBenchService, type BenchService } from './bench-service';
 import { median, report, timeOnce } from './bench-stats';
+import { WEBHOOK_BENCH_ENTRIES, webhookFigures } from './bench-webhook';
 
 const USERS = Number(process.env.BENCH_USERS ?? 100_000);
+/** `BENCH_ONLY=history` runs just the enrollment-over-time figure. */
+const ONLY = process.env.BENCH_ONLY ?? '';
 const STORAGE_SIZES = (process.env.BENCH_STORAGE_SIZES ?? '1000,10000,100000').split(',').map(Number).filter((n) => n > 0);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const SLICE = 512 * 1024;
@@ -47,6 +53,10 @@ async function main(): Promise<void> {
   };
   console.log(`Bench: ${USERS.toLocaleString('en')} users, median of ${RUNS} runs (Node ${process.version}, ${os.cpus().length} cores)\n`);
   try {
+    if (ONLY === 'history') {
+      await historyFigures(root, USERS, RUNS, print);
+      return;
+    }
     console.log('Storage (node:sqlite in the service worker; the bench’s main thread stands in for Electron’s):\n');
     await storageFigures(root, STORAGE_SIZES, print);
     print('');
@@ -77,7 +87,9 @@ async function main(): Promise<void> {
     await searchFigures(service, cache, query, print);
     await previewFigures(service, cache, print);
     await service.close();
+    await historyFigures(root, USERS, RUNS, print);
     await bundleFigures(print);
+    await webhookFigures(root, WEBHOOK_BENCH_ENTRIES, RUNS, print);
     console.log(`\n${lines.length} figures.`);
   } finally {
     rmSync(root, { recursive: true, force: true });

@@ -7,6 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_INVITED_PEOPLE, DEMO_PEOPLE } from '../../src-main/service/seed/demo-company';
 import { expectNoSeriousA11yViolations } from './support/a11y';
+import { actAs, openScreen } from './support/console-screens';
 import { launchBrowser } from './support/browser';
 import { startWebConsole, type WebConsole } from './support/web-console';
 
@@ -27,19 +28,6 @@ describe('console feedback', () => {
     await console?.stop();
   });
 
-  async function openScreen(name: string): Promise<void> {
-    await page.getByRole('link', { name, exact: true }).click();
-    await page.getByRole('heading', { level: 1, name }).waitFor();
-  }
-
-  async function actAs(email: string, name: string): Promise<void> {
-    await openScreen('Settings');
-    await page.getByLabel('Act as').selectOption(email);
-    await page.getByRole('button', { name: 'Apply' }).click();
-    await expect.poll(() => page.getByTestId('settings-operator').textContent()).toContain(name);
-    await expectNoSeriousA11yViolations(page, `settings: acting as ${name}`);
-  }
-
   async function openUser(search: string): Promise<void> {
     await page.getByTestId('directory-search').fill(search);
     await expect.poll(() => page.getByTestId('directory-total').textContent()).toBe('1');
@@ -50,7 +38,7 @@ describe('console feedback', () => {
 
   it('shows an audit entry as a person reads it, with times in the admin\'s zone', async () => {
     const zone = await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
-    await openScreen('Audit');
+    await openScreen(page, 'Audit');
     await page.getByTestId('audit-action').selectOption('mfa.lockout');
     await page.getByRole('button', { name: 'Apply filters' }).click();
     const rows = page.getByTestId('audit-grid').locator('[role="row"][data-seq]');
@@ -87,7 +75,7 @@ describe('console feedback', () => {
   });
 
   it('keeps one error banner per failing action, and drops it when the admin moves to another screen', async () => {
-    await openScreen('Directory');
+    await openScreen(page, 'Directory');
     await page.getByTestId('directory-total').filter({ hasText: new RegExp(`^\\s*${DEMO_PEOPLE.length + DEMO_INVITED_PEOPLE.length}\\s*$`) }).waitFor({ timeout: 20_000 });
     const errors = page.getByRole('alert').filter({ hasText: 'Could not list the stale users' });
     await page.getByLabel('No sign-in for at least').fill('5000');
@@ -96,13 +84,13 @@ describe('console feedback', () => {
     await page.getByLabel('No sign-in for at least').fill('5002');
     await expect.poll(() => errors.count()).toBe(1);
     await expectNoSeriousA11yViolations(page, 'directory: an error banner');
-    await openScreen('Reset');
+    await openScreen(page, 'Reset');
     expect(await page.getByRole('alert').filter({ hasText: 'Could not list the stale users' }).count()).toBe(0);
   });
 
   it('shows a read-only operator no enabled "Deactivate N stale users", nor user actions they may not take', async () => {
-    await actAs('riley.reader@northwind.example', 'Riley Reader');
-    await openScreen('Directory');
+    await actAs(page, 'riley.reader@northwind.example', 'Riley Reader');
+    await openScreen(page, 'Directory');
     const button = page.getByTestId('deactivate-stale');
     await expect.poll(() => button.textContent()).toMatch(/Deactivate all [1-9]\d* stale users/);
     expect(await button.isDisabled()).toBe(true);
@@ -132,8 +120,8 @@ describe('console feedback', () => {
   });
 
   it('asks before unlocking a user from the Directory', async () => {
-    await actAs('avery.admin@northwind.example', 'Avery Admin');
-    await openScreen('Directory');
+    await actAs(page, 'avery.admin@northwind.example', 'Avery Admin');
+    await openScreen(page, 'Directory');
     // Enabled once the operator and the stale count are known (both load when the screen opens).
     await expect.poll(() => page.getByTestId('deactivate-stale').isDisabled(), { timeout: 20_000 }).toBe(false);
     await openUser('lukas');

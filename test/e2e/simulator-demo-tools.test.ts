@@ -6,6 +6,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoSeriousA11yViolations } from './support/a11y';
+import { actAs } from './support/console-screens';
 import { launchBrowser } from './support/browser';
 import { clockForward, moveClock, openSimulator, play, resetDemoUser } from './support/simulator-page';
 import { startWebConsole, type WebConsole } from './support/web-console';
@@ -68,10 +69,7 @@ describe('simulator demo tools', () => {
   });
 
   it('tells a read-only operator that the demo tools need Admin on both tools', async () => {
-    await page.getByRole('link', { name: 'Settings', exact: true }).click();
-    await page.getByLabel('Act as').selectOption('riley.reader@northwind.example');
-    await page.getByRole('button', { name: 'Apply' }).click();
-    await expect.poll(() => page.getByTestId('settings-operator').textContent()).toContain('Riley Reader');
+    await actAs(page, 'riley.reader@northwind.example', 'Riley Reader');
     await page.getByRole('link', { name: 'Simulator', exact: true }).click();
     const refusal = page.getByTestId('sim-refusal');
     await refusal.waitFor();

@@ -7,20 +7,16 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Channel, ResponseOf } from '../../shared/ipc/contract';
 import { consoleCacheFile } from '../../src-main/console/cache/console-cache';
 import { createConsole, type ConsoleBackend } from '../../src-main/console/create-console';
 import { MemoryVault } from '../../src-main/service/secrets/memory-vault';
+import { consoleCall } from '../fixtures/console-call';
 
 describe('console admin handlers over the embedded service', () => {
   let dataDir: string;
   let backend: ConsoleBackend;
 
-  async function call<C extends Channel>(channel: C, payload: unknown): Promise<ResponseOf<C>> {
-    const result = await backend.dispatch(channel, payload);
-    if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
-    return result.value as ResponseOf<C>;
-  }
+  const call = consoleCall(() => backend);
 
   const vault = new MemoryVault();
   const start = () => createConsole({ dataDir, host: 'browser', vault });

@@ -7,11 +7,11 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Channel, ResponseOf } from '../../shared/ipc/contract';
 import { createConsole, type ConsoleBackend } from '../../src-main/console/create-console';
 import { smtpPasswordAccount } from '../../src-main/service/mail/smtp-url';
 import { MemoryVault } from '../../src-main/service/secrets/memory-vault';
 import { startSmtpTestServer, type SmtpTestServer } from '../fixtures/smtp-test-server';
+import { consoleCall } from '../fixtures/console-call';
 
 const LOGIN = { user: 'console-mailer', password: 'Console-Smtp-Pass-77' };
 
@@ -21,11 +21,7 @@ describe('console email: Settings, vault, real SMTP', () => {
   let smtp: SmtpTestServer;
   const vault = new MemoryVault();
 
-  async function call<C extends Channel>(channel: C, payload: unknown): Promise<ResponseOf<C>> {
-    const result = await backend.dispatch(channel, payload);
-    if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
-    return result.value as ResponseOf<C>;
-  }
+  const call = consoleCall(() => backend);
 
   beforeAll(async () => {
     smtp = await startSmtpTestServer(LOGIN);

@@ -57,6 +57,7 @@ describe('the console while its remote service is away', () => {
   it('keeps what the screens showed while the service answered', async () => {
     expect(value(await call('dashboard:report'))).toMatchObject({ fromCopy: false });
     expect(value(await call('dashboard:overview'))).toMatchObject({ fromCopy: false });
+    expect(value(await call('dashboard:enrollment-history', { timeZone: 'Europe/Berlin' }))).toMatchObject({ timeZone: 'Europe/Berlin' });
     expect(value(await call('policy:history', { limit: 20 }))).toMatchObject({ fromCopy: false });
     expect(value(await call<{ entries: unknown[] }>('audit:list', { limit: 50 })).entries.length).toBeGreaterThan(0);
     const page = value(await call<{ rows: { id: string; name: string }[] }>('directory:query', { search: 'lukas' }));
@@ -76,6 +77,8 @@ describe('the console while its remote service is away', () => {
     expect(offline.nextRetryAt).toBeGreaterThan(offline.since ?? 0);
 
     expect(value(await call('dashboard:overview'))).toMatchObject({ fromCopy: true, companyName: 'Northwind Builders' });
+    expect(value(await call('dashboard:enrollment-history', { timeZone: 'Europe/Berlin' }))).toMatchObject({ timeZone: 'Europe/Berlin', days: expect.arrayContaining([expect.anything()]) });
+    expect(await call('dashboard:enrollment-history', { timeZone: 'Asia/Tokyo' })).toMatchObject({ ok: false, error: { code: 'offline' } });
     expect(value(await call('policy:get'))).toMatchObject({ fromCopy: true, canChange: true, operatorEmail: DEMO_ADMIN_EMAIL });
     expect(value(await call('policy:preview', { date: '2027-03-01', zone: 'Europe/Berlin' }))).toMatchObject({ source: 'cache' });
     expect(value(await call('policy:history', { limit: 20 }))).toMatchObject({ fromCopy: true });

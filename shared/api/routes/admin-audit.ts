@@ -1,6 +1,6 @@
 /**
- * Admin API: the append-only, hash-chained audit log (R-AUD-1): list newest first with filters, CSV export and
- * chain verification. Needs any admin-tool access.
+ * Admin API: the append-only, hash-chained audit log (R-AUD-1): list newest first with filters, CSV and JSON Lines
+ * export, and chain verification. Needs any admin-tool access.
  */
 import { z } from 'zod';
 import { defineRoute } from '../define';
@@ -35,11 +35,16 @@ export const AUDIT_ACTIONS = {
   passwordResetRequested: 'user.password_reset_requested',
   /** A password was set or changed (evidence says how: invitation or reset); every session of the user ended. */
   passwordSet: 'user.password_set',
+  /** The wording of a rollout message was changed, or set back to the default (R-RPT-2). */
+  rolloutWordingUpdate: 'rollout.wording_update',
   /** Trainer tools of the demo company (R-CON-2). */
   demoClockShifted: 'demo.clock_shifted',
   demoEnrollmentReset: 'demo.enrollment_reset',
   /** The simulated phone was given a demo person's authenticator key. */
   demoAuthenticatorRead: 'demo.authenticator_read',
+  /** R-AUD-2: the audit webhook was set up or changed (address, on/off, a new secret: never the secret itself). */
+  auditWebhookUpdated: 'audit.webhook_updated',
+  auditWebhookRemoved: 'audit.webhook_removed',
 } as const;
 /** An action name of the audit log. */
 export type AuditAction = (typeof AUDIT_ACTIONS)[keyof typeof AUDIT_ACTIONS];
@@ -105,7 +110,7 @@ export const AuditVerification = z.object({
 });
 export type AuditVerification = z.infer<typeof AuditVerification>;
 
-/** Audit log routes: list, CSV export, chain verification. */
+/** Audit log routes: list, CSV and JSON Lines export, chain verification. */
 export const adminAuditRoutes = {
   adminAuditList: defineRoute({
     method: 'GET',
@@ -125,6 +130,17 @@ export const adminAuditRoutes = {
     auth: 'operator',
     query: AuditFilterQuery,
     produces: 'text/csv',
+    response: z.string(),
+    errors: ['forbidden'],
+  }),
+  adminAuditExportJsonl: defineRoute({
+    method: 'GET',
+    path: '/api/v1/admin/audit/export.jsonl',
+    summary: 'The filtered audit log as JSON Lines, oldest first: one entry per line with every field (the list\'s entry shape)',
+    tag: 'admin-audit',
+    auth: 'operator',
+    query: AuditFilterQuery,
+    produces: 'application/jsonl',
     response: z.string(),
     errors: ['forbidden'],
   }),

@@ -3,7 +3,7 @@
  * who will be blocked at enforcement, and recent lockouts. Needs any admin-tool access.
  */
 import { z } from 'zod';
-import { methodKindSchema } from '../../domain/model';
+import { methodKindSchema, timeZoneSchema } from '../../domain/model';
 import { defineRoute } from '../define';
 
 /**
@@ -70,6 +70,31 @@ export const EnrollmentReport = z.object({
 });
 export type EnrollmentReport = z.infer<typeof EnrollmentReport>;
 
+/** Bounds of how many past days the enrollment history covers. */
+export const HISTORY_DAYS = { min: 7, default: 90, max: 730 } as const;
+
+/** Enrolled users day by day (R-RPT-1), from the audit log, with the deadline on the same calendar. */
+export const EnrollmentHistory = z.object({
+  /** Company time the series ends at (today's figure is the count at this instant). */
+  now: z.number(),
+  /** The zone the days are calendar days of. */
+  timeZone: z.string(),
+  /** Users with a confirmed method now. */
+  enrolledNow: z.number(),
+  /** Oldest first; past days and today carry the number enrolled at their end, days still to come null. */
+  days: z.array(z.object({ date: z.string(), enrolled: z.number().nullable() })),
+  deadline: z.object({
+    required: z.boolean(),
+    /** The enforcement instant (epoch ms), or null without a deadline. */
+    enforcementAt: z.number().nullable(),
+    /** The date enforcement begins on in `timeZone` (it can differ from the deadline's own date), or null. */
+    localDate: z.string().nullable(),
+  }),
+  /** Audit entries (enrollments, resets, removals) the series was walked back through. */
+  eventsCounted: z.number(),
+});
+export type EnrollmentHistory = z.infer<typeof EnrollmentHistory>;
+
 /** The enrollment report route. */
 export const adminReportRoutes = {
   adminEnrollmentReport: defineRoute({
@@ -83,6 +108,25 @@ export const adminReportRoutes = {
       lockoutLimit: z.coerce.number().int().min(0).max(500).default(20).describe('Most recent lockouts listed'),
     }),
     response: EnrollmentReport,
+    errors: ['forbidden'],
+  }),
+  adminEnrollmentHistory: defineRoute({
+    method: 'GET',
+    path: '/api/v1/admin/report/enrollment-history',
+    summary: 'Enrolled users at the end of each day (in a time zone), from the audit log, up to today or the deadline',
+    tag: 'admin-report',
+    auth: 'operator',
+    query: z.strictObject({
+      timeZone: timeZoneSchema.optional().describe('Whose calendar days; the deadline zone when absent'),
+      days: z.coerce
+        .number({ error: 'days must be a number.' })
+        .int({ error: 'days must be a whole number.' })
+        .min(HISTORY_DAYS.min, { error: `Show at least ${HISTORY_DAYS.min} days.` })
+        .max(HISTORY_DAYS.max, { error: `Show at most ${HISTORY_DAYS.max} days.` })
+        .default(HISTORY_DAYS.default)
+        .describe('Past days shown, today included'),
+    }),
+    response: EnrollmentHistory,
     errors: ['forbidden'],
   }),
 };

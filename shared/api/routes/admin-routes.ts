@@ -1,10 +1,11 @@
-/** Every route of the Admin API (policy, directory, import, reset, audit, report), merged for `shared/api`. */
+/** Every route of the Admin API (policy, directory, import, reset, audit, report, rollout), merged for `shared/api`. */
 import { adminAuditRoutes } from './admin-audit';
 import { adminDirectoryRoutes } from './admin-directory';
 import { adminImportRoutes } from './admin-import';
 import { adminPolicyRoutes } from './admin-policy';
 import { adminReportRoutes } from './admin-report';
 import { adminResetRoutes } from './admin-reset';
+import { adminRolloutRoutes } from './admin-rollout';
 
 /** The Admin API, by route name. */
 export const adminRoutes = {
@@ -14,4 +15,5 @@ export const adminRoutes = {
   ...adminResetRoutes,
   ...adminAuditRoutes,
   ...adminReportRoutes,
+  ...adminRolloutRoutes,
 } as const;

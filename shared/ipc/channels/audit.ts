@@ -1,4 +1,4 @@
-/** Audit channels (R-AUD-1): the log newest first with filters, chain verification and CSV export. */
+/** Audit channels (R-AUD-1): the log newest first with filters, chain verification, CSV and JSON Lines export. */
 import { z } from 'zod';
 import type { AuditEntryView, AuditVerification } from '../../api/routes/admin-audit';
 import { channel } from '../define';
@@ -28,4 +28,5 @@ export const auditChannels = {
   )<AuditPage>(),
   'audit:verify': channel(z.strictObject({}))<AuditVerification>(),
   'audit:export': channel(auditFilterSchema)<{ fileName: string; csv: string }>(),
+  'audit:export-jsonl': channel(auditFilterSchema)<{ fileName: string; jsonl: string }>(),
 };

@@ -1,6 +1,7 @@
 /** Dashboard channels (R-RPT-1). */
 import { z } from 'zod';
-import type { EnrollmentReport } from '../../api/routes/admin-report';
+import type { EnrollmentHistory, EnrollmentReport } from '../../api/routes/admin-report';
+import { timeZoneSchema } from '../../domain/model';
 import { channel } from '../define';
 import type { Freshness } from './app';
 
@@ -21,6 +22,8 @@ export const dashboardChannels = {
    * copy while the service cannot be used.
    */
   'dashboard:report': channel(z.strictObject({}))<EnrollmentReport & Freshness>(),
+  /** Enrolled users day by day (R-RPT-1) in the admin's calendar days, computed by the service from its audit log. */
+  'dashboard:enrollment-history': channel(z.strictObject({ timeZone: timeZoneSchema }))<EnrollmentHistory>(),
   /**
    * A token that changes whenever the figures may have (a user, the policy, the company, the demo clock), answered
    * from main's copy without asking the service: the Dashboard polls it and reloads only when it changed.

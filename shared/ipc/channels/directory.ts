@@ -3,6 +3,9 @@ import { z } from 'zod';
 import { ENROLLMENT_STATES, type EnrollmentState } from '../../domain/enrollment-report';
 import {
   accountTypeSchema,
+  countryCodeSchema,
+  timeZoneSchema,
+  toolPermissionSchema,
   userStatusSchema,
   type AccountType,
   type MethodKind,
@@ -171,6 +174,18 @@ export interface ImportProgress {
   stopped: ImportStop | null;
 }
 
+/** The user panel's Edit form (R-DIR-1): name, country, time zone, and permissions under R-POL-1's rules. */
+export const userEditSchema = z.strictObject({
+  id: z.string().min(1).max(100),
+  /** The changeSeq the form was opened at: a change made meanwhile by someone else is refused, not overwritten. */
+  expectedChangeSeq: z.number().int(),
+  name: z.string().trim().min(1, { error: 'Enter the person’s name.' }).max(200, { error: 'Keep the name under 200 characters.' }),
+  country: countryCodeSchema,
+  timeZone: timeZoneSchema,
+  /** Left out when the operator may not change them (the form shows them read-only). */
+  permissions: z.strictObject({ companyAdmin: toolPermissionSchema, directory: toolPermissionSchema }).optional(),
+});
+
 const ids = z.array(z.string().min(1).max(100)).min(1, { error: 'Pick at least one user.' }).max(200_000);
 const importId = z.string().min(1).max(100);
 
@@ -186,6 +201,9 @@ export const directoryChannels = {
   'directory:deactivate-stale': channel(
     z.strictObject({ staleAfterDays: z.number().int().min(1).max(3650), expectedCount: z.number().int().min(1) }),
   )<BulkDeactivateResult>(),
+  'directory:update': channel(userEditSchema)<DirectoryUserDetail>(),
+  /** The chosen users as CSV, from main's copy of the directory (the one CSV writer of shared/domain). */
+  'directory:export': channel(z.strictObject({ ids }))<{ fileName: string; csv: string }>(),
   'directory:reactivate': channel(z.strictObject({ id: z.string().min(1).max(100) }))<DirectoryUserDetail>(),
   'directory:unlock': channel(z.strictObject({ id: z.string().min(1).max(100) }))<DirectoryUserDetail>(),
   'directory:refresh': channel(z.strictObject({}))<CacheInfo>(),

@@ -34,6 +34,11 @@ describe('the offline copy', () => {
     expect(again.operator?.email).toBe('a@x.example');
     expect(again.link).toEqual({ lastContactAt: NOW, lostSince: NOW + 5 });
 
+    const history = { now: NOW, timeZone: 'Europe/Berlin', enrolledNow: 3, days: [{ date: '2026-11-30', enrolled: 3 }], deadline: { required: false, enforcementAt: null, localDate: null }, eventsCounted: 3 };
+    again.rememberHistory(history, NOW);
+    expect(again.history('Europe/Berlin')).toEqual({ takenAt: NOW, value: history });
+    expect(again.history('America/New_York')).toBeNull();
+
     const other = await OfflineCopy.open({ file });
     other.useSource('embedded:/data/mfa.sqlite');
     expect([other.overview, other.operator, other.link.lostSince]).toEqual([null, null, null]);

@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { AuditEntryView } from '../../../shared/api/routes/admin-audit';
 import type { DirectoryUserDetail } from '../../../shared/api/routes/admin-common';
 import type { PolicyHistoryEntry } from '../../../shared/api/routes/admin-policy';
-import type { EnrollmentReport } from '../../../shared/api/routes/admin-report';
+import type { EnrollmentHistory, EnrollmentReport } from '../../../shared/api/routes/admin-report';
 import type { CompanyOverview } from '../../../shared/ipc/channels/dashboard';
 import { CacheWriter } from '../cache/cache-writer';
 import type { LinkStatus, RememberedLink } from '../link/service-link';
@@ -119,6 +119,17 @@ export class OfflineCopy {
 
   rememberReport(value: EnrollmentReport, takenAt: number): void {
     this.parts.report = { takenAt, value };
+    this.writer.schedule();
+  }
+
+  /** Enrollment over time as last answered, in the days of `timeZone` only (another zone's days are other days). */
+  history(timeZone: string): Kept<EnrollmentHistory> | null {
+    const kept = this.parts.history;
+    return kept && kept.value.timeZone === timeZone ? { takenAt: kept.takenAt, value: kept.value } : null;
+  }
+
+  rememberHistory(value: EnrollmentHistory, takenAt: number): void {
+    this.parts.history = { takenAt, value };
     this.writer.schedule();
   }
 

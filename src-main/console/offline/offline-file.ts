@@ -1,6 +1,6 @@
 /**
  * The offline copy's file, `<dataDir>/cache/offline.json`: what the console last saw of the screens that are not in
- * the directory cache (the Dashboard, the policy history, the audit entries and user records already opened, the
+ * the directory cache (the Dashboard with its enrollment over time, the policy history, the audit entries and user records already opened, the
  * operator the service last confirmed, and when it was last reached). Never a token, password or key. Each part is
  * checked on its own: a part this version cannot read is left out (the console fills it again when online), so a
  * newer field in one part never costs the others.
@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { DirectoryUserDetail } from '../../../shared/api/routes/admin-common';
 import { AuditEntryView } from '../../../shared/api/routes/admin-audit';
 import { PolicyHistoryEntry } from '../../../shared/api/routes/admin-policy';
-import { EnrollmentReport } from '../../../shared/api/routes/admin-report';
+import { EnrollmentHistory, EnrollmentReport } from '../../../shared/api/routes/admin-report';
 import { toolPermissionSchema } from '../../../shared/domain/model';
 import { writePrivateFile } from '../cache/private-file';
 
@@ -41,6 +41,8 @@ export const OfflineParts = z.object({
   operator: RememberedOperator.nullable(),
   overview: z.object({ takenAt: z.number(), value: RememberedOverview }).nullable(),
   report: z.object({ takenAt: z.number(), value: EnrollmentReport }).nullable(),
+  /** Enrollment over time, in the calendar days of the zone it names. */
+  history: z.object({ takenAt: z.number(), value: EnrollmentHistory }).nullable(),
   policyHistory: z.object({ takenAt: z.number(), entries: z.array(PolicyHistoryEntry) }).nullable(),
   audit: z.object({ takenAt: z.number(), entries: z.array(AuditEntryView) }).nullable(),
   users: z.array(z.object({ takenAt: z.number(), detail: DirectoryUserDetail })),
@@ -55,7 +57,7 @@ export interface OfflineSnapshot {
 
 /** A copy with nothing in it. */
 export function emptyParts(): OfflineParts {
-  return { link: { lastContactAt: null, lostSince: null }, operator: null, overview: null, report: null, policyHistory: null, audit: null, users: [] };
+  return { link: { lastContactAt: null, lostSince: null }, operator: null, overview: null, report: null, history: null, policyHistory: null, audit: null, users: [] };
 }
 
 /** Reads the file: null when it is missing or not ours; the parts it can read otherwise. Never throws. */

@@ -1,5 +1,5 @@
 /**
- * Handlers of the audit channels: list, verify and export, straight from the service's audit log. Every entry listed
+ * Handlers of the audit channels: list, verify and export (CSV, JSON Lines), straight from the service's audit log. Every entry listed
  * is kept in the offline copy, so while the service cannot be used the entries already seen can still be read
  * (newest first; filtering, verifying and exporting need the service).
  */
@@ -39,7 +39,7 @@ export function createAuditHandlers(
   copy: OfflineCopy,
   today: () => string = () => new Date().toISOString().slice(0, 10),
   clock: () => number = Date.now,
-): Pick<Handlers, 'audit:list' | 'audit:verify' | 'audit:export'> {
+): Pick<Handlers, 'audit:list' | 'audit:verify' | 'audit:export' | 'audit:export-jsonl'> {
   return {
     'audit:list': ({ cursor, limit, ...filter }) => {
       const query = auditQuery(filter);
@@ -67,6 +67,10 @@ export function createAuditHandlers(
     'audit:export': async (filter) => {
       const csv = await runtime.client().call('adminAuditExport', { query: auditQuery(filter) });
       return { fileName: `audit-log-${today()}.csv`, csv };
+    },
+    'audit:export-jsonl': async (filter) => {
+      const jsonl = await runtime.client().call('adminAuditExportJsonl', { query: auditQuery(filter) });
+      return { fileName: `audit-log-${today()}.jsonl`, jsonl };
     },
   };
 }

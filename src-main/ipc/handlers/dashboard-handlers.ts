@@ -17,7 +17,7 @@ export function createDashboardHandlers(
   cache: ConsoleCache,
   copy: OfflineCopy,
   clock: () => number = Date.now,
-): Pick<Handlers, 'dashboard:overview' | 'dashboard:report' | 'dashboard:revision'> {
+): Pick<Handlers, 'dashboard:overview' | 'dashboard:report' | 'dashboard:enrollment-history' | 'dashboard:revision'> {
   return {
     'dashboard:overview': () =>
       serviceOrCopy<ResponseOf<'dashboard:overview'>>(
@@ -42,6 +42,17 @@ export function createDashboardHandlers(
           return { ...report, takenAt, fromCopy: false };
         },
         () => (copy.report ? { ...copy.report.value, takenAt: copy.report.takenAt, fromCopy: true } : null),
+        NO_COPY,
+      ),
+    'dashboard:enrollment-history': ({ timeZone }) =>
+      serviceOrCopy<ResponseOf<'dashboard:enrollment-history'>>(
+        runtime.link,
+        async () => {
+          const history = await runtime.client().call('adminEnrollmentHistory', { query: { timeZone } });
+          copy.rememberHistory(history, clock());
+          return history;
+        },
+        () => copy.history(timeZone)?.value ?? null,
         NO_COPY,
       ),
     'dashboard:revision': async () => ({ revision: cache.revision() }),

@@ -15,6 +15,7 @@ import type { DirectoryImports } from '../../console/directory-import/directory-
 import { offlineRefusal } from '../../console/link/offline-gate';
 import type { OfflineCopy } from '../../console/offline/offline-copy';
 import { isOutage, serviceOrCopy } from '../../console/offline/service-or-copy';
+import { directoryCsv } from '../../console/exports/directory-csv';
 import { ConsoleError } from '../console-error';
 import type { Handlers } from '../dispatch';
 import { DEFAULT_STALE_DAYS, userDetailView } from './user-detail-view';
@@ -23,13 +24,14 @@ type DirectoryChannels = Extract<keyof Handlers, `directory:${string}`>;
 
 const SKIPS_SHOWN = 100;
 
-/** `directory:*` channels; `clock` stamps when the service answered. */
+/** `directory:*` channels; `clock` stamps when the service answered, `today` names export files (YYYY-MM-DD). */
 export function createDirectoryHandlers(
   runtime: ConsoleRuntime,
   cache: ConsoleCache,
   imports: DirectoryImports,
   copy: OfflineCopy,
   clock: () => number = Date.now,
+  today: () => string = () => new Date().toISOString().slice(0, 10),
 ): Pick<Handlers, DirectoryChannels> {
   const context = (staleAfterDays?: number): QueryContext => ({
     now: cache.now(),
@@ -126,6 +128,27 @@ export function createDirectoryHandlers(
         );
       }
       return deactivate(cache.index.window(slots, 0, slots.length, ctx).map((row) => row.id));
+    },
+
+    'directory:update': async ({ id, expectedChangeSeq, name, country, timeZone, permissions }) =>
+      afterChange(
+        await runtime.client().call('adminUserUpdate', {
+          params: { id },
+          body: { expectedChangeSeq, name, country, timeZone, ...(permissions ? { permissions } : {}) },
+        }),
+      ),
+
+    'directory:export': async ({ ids }) => {
+      await cache.whenReady();
+      const ctx = context();
+      const rows = [];
+      for (const id of ids) {
+        const row = cache.index.rowOf(id, ctx);
+        const user = cache.index.get(id);
+        if (row && user) rows.push({ row, user });
+      }
+      if (rows.length === 0) throw new ConsoleError('not_found', 'None of the selected users is in the directory any more. Refresh the list and select them again.');
+      return { fileName: `directory-${rows.length}-users-${today()}.csv`, csv: directoryCsv(rows) };
     },
 
     'directory:reactivate': async ({ id }) => afterChange(await runtime.client().call('adminUserReactivate', { params: { id }, body: {} })),

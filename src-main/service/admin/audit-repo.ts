@@ -111,7 +111,7 @@ export function seqCursor(cursor: string | undefined): number | null {
   return Number(cursor);
 }
 
-/** Every matching entry, oldest first, in pages (for the CSV export). */
+/** Every matching entry, oldest first, in pages (for the CSV and JSON Lines exports). */
 export async function* auditEntriesOldestFirst(
   db: Kysely<Database>,
   companyId: string,

@@ -1,9 +1,9 @@
-/** Admin API routes of the audit log: list, CSV export and chain verification (R-AUD-1). */
+/** Admin API routes of the audit log: list, CSV and JSON Lines export, and chain verification (R-AUD-1). */
 import { apiRoutes } from '../../../shared/api';
 import { registerRoute } from '../http/register-route';
 import type { ServiceContext } from '../service-context';
 import { verifyAuditChain } from '../audit/verify-audit-chain';
-import { auditEntriesOldestFirst, listAudit, seqCursor } from './audit-repo';
+import { auditEntriesOldestFirst, auditEntryView, listAudit, seqCursor } from './audit-repo';
 import { csvLine } from '../../../shared/domain/csv';
 import { operatorOf } from './operator';
 
@@ -42,6 +42,13 @@ export function registerAuditRoutes(ctx: ServiceContext): void {
       );
     }
     return parts.join('');
+  });
+
+  registerRoute(app, apiRoutes.adminAuditExportJsonl, authenticator, async ({ auth, query }) => {
+    const operator = operatorOf(auth);
+    const lines: string[] = [];
+    for await (const row of auditEntriesOldestFirst(store.db, operator.companyId, query)) lines.push(`${JSON.stringify(auditEntryView(row))}\n`);
+    return lines.join('');
   });
 
   registerRoute(app, apiRoutes.adminAuditVerify, authenticator, async ({ auth }) => {

@@ -4,6 +4,7 @@
  */
 import type { ToolPermissions } from '../../../shared/domain/model';
 import { canWriteDirectory, hasAdminOnBothTools, mayChangeSignInOf } from '../../../shared/domain/permissions';
+import { DIRECTORY_WRITE_REFUSAL, adminOnBothRefusal } from '../../../shared/domain/user-actions';
 import type { AuthContext } from '../auth/authenticator';
 import { ApiError } from '../http/api-error';
 
@@ -29,10 +30,7 @@ export function operatorOf(auth: AuthContext): Operator {
 /** Refuses unless the operator may write the directory. */
 export function requireDirectoryWrite(operator: Operator): void {
   if (!canWriteDirectory(operator)) {
-    throw new ApiError(
-      'forbidden',
-      'Changing the directory needs Standard or Admin permission on the Directory tool. Ask a company admin to change it for you or to raise your permission.',
-    );
+    throw new ApiError('forbidden', DIRECTORY_WRITE_REFUSAL);
   }
 }
 
@@ -42,10 +40,7 @@ export function requireDirectoryWrite(operator: Operator): void {
  */
 export function requireAdminOnBoth(operator: Operator, what: string): void {
   if (!hasAdminOnBothTools(operator.permissions)) {
-    throw new ApiError(
-      'forbidden',
-      `${what} needs Admin permission on both the Company Admin and Directory tools. Ask a company admin who has both.`,
-    );
+    throw new ApiError('forbidden', adminOnBothRefusal(what));
   }
 }
 

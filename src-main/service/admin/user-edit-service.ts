@@ -13,6 +13,7 @@ import { searchText } from '../../../shared/domain/search';
 import type { z } from 'zod';
 import { appendAudit } from '../audit/append-audit';
 import type { Clock } from '../clock';
+import { OWN_ACCOUNT_REFUSALS, PERMISSION_CHANGES } from '../../../shared/domain/user-actions';
 import { ApiError } from '../http/api-error';
 import { nextChangeSeq } from '../store/change-seq';
 import type { Database, UsersTable } from '../store/schema';
@@ -41,7 +42,7 @@ function isNoAccess(permissions: ToolPermissionsView): boolean {
 export async function createUser(deps: Deps, operator: Operator, body: z.output<typeof UserCreateBody>): Promise<DirectoryUserDetail> {
   requireDirectoryWrite(operator);
   const permissions = body.permissions ?? { companyAdmin: 'none', directory: 'none' };
-  if (!isNoAccess(permissions)) requireAdminOnBoth(operator, 'Giving someone permissions on the admin tools');
+  if (!isNoAccess(permissions)) requireAdminOnBoth(operator, PERMISSION_CHANGES.give);
   return deps.store.write(async (trx) => {
     const ctx = await loadCompanyContext(trx, deps.clock, operator.companyId);
     await assertEmailFree(trx, operator.companyId, body.email);
@@ -124,9 +125,9 @@ export async function updateUser(
     const current = { companyAdmin: row.perm_company_admin, directory: row.perm_directory };
     const permissions = body.permissions;
     if (permissions && (permissions.companyAdmin !== current.companyAdmin || permissions.directory !== current.directory)) {
-      requireAdminOnBoth(operator, 'Changing someone’s permissions on the admin tools');
+      requireAdminOnBoth(operator, PERMISSION_CHANGES.change);
       if (row.id === operator.id) {
-        throw new ApiError('unprocessable', 'You cannot change your own permissions. Ask another company admin to do it.');
+        throw new ApiError('unprocessable', OWN_ACCOUNT_REFUSALS.permissions);
       }
       before.permissions = current;
       after.permissions = permissions;

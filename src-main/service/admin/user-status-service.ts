@@ -11,6 +11,7 @@ import type { ToolPermissions } from '../../../shared/domain/model';
 import { mayChangeSignInOf } from '../../../shared/domain/permissions';
 import { appendAudit, appendAuditEntries, type AuditEntryInput } from '../audit/append-audit';
 import type { Clock, Moment } from '../clock';
+import { OWN_ACCOUNT_REFUSALS } from '../../../shared/domain/user-actions';
 import { ApiError } from '../http/api-error';
 import type { Database, UsersTable } from '../store/schema';
 import type { Store } from '../store/store';
@@ -59,7 +60,7 @@ export async function changeStatus(deps: Deps, operator: Operator, userId: strin
     const ctx = await loadCompanyContext(trx, deps.clock, operator.companyId);
     const row = await findUserRow(trx, operator.companyId, userId);
     if (to === 'inactive' && row.id === operator.id) {
-      throw new ApiError('unprocessable', 'You cannot deactivate your own account. Ask another company admin to do it.');
+      throw new ApiError('unprocessable', OWN_ACCOUNT_REFUSALS.deactivate);
     }
     requireMayChangeSignIn(operator, { email: row.email, permissions: permissionsOf(row) }, 'Changing the status');
     if (row.status === to) return detailOf(trx, row, ctx.company, ctx.now);

@@ -28,6 +28,7 @@ export class AuditChainKeys {
   readonly #keys = new Map<string, AuditKey>();
   #heads: Record<string, AuditHead>;
   #saving: Promise<void> = Promise.resolve();
+  readonly #listeners = new Set<(companyIds: readonly string[]) => void>();
   /** Why the last save of the heads failed (it is retried with the next one), or null. */
   saveProblem: string | null = null;
 
@@ -90,6 +91,20 @@ export class AuditChainKeys {
   /** The head the vault holds for a company, read afresh, or null. */
   async head(companyId: string): Promise<AuditHead | null> {
     return (await readHeads(this.vault, this.headAccount))[companyId] ?? null;
+  }
+
+  /**
+   * Calls `listener` with the companies whose logs grew, once each write that appended entries is durable (the audit
+   * webhook starts delivering then). Returns the function that stops the calls.
+   */
+  onAppended(listener: (companyIds: readonly string[]) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  /** Tells the listeners which companies' logs grew (called by `withAuditChain` after a durable write). */
+  announceAppended(companyIds: readonly string[]): void {
+    for (const listener of this.#listeners) listener(companyIds);
   }
 
   /**

@@ -3,7 +3,8 @@
  * new entries are sealed with, and the heads they move — and, once the transaction is durable, saves those heads in
  * the vault: once per write transaction, whatever the number of entries (an import appends thousands). It works
  * through the `write` API alone, so any engine behind it behaves the same. Audit entries can only be appended
- * inside such a write (`auditScopeOf`), so no entry is ever written unkeyed.
+ * inside such a write (`auditScopeOf`), so no entry is ever written unkeyed. Once a write that appended entries is
+ * durable, the chain's listeners hear which companies' logs grew (the audit webhook delivers them).
  */
 import type { Transaction } from 'kysely';
 import type { AuditKey } from '../../../shared/domain/audit-chain';
@@ -56,7 +57,10 @@ class AuditChainedStore implements Store {
         scopes.delete(trx);
       }
     });
-    if (heads.size > 0) await this.chain.saveHeads(heads);
+    if (heads.size > 0) {
+      await this.chain.saveHeads(heads);
+      this.chain.announceAppended([...heads.keys()]);
+    }
     return value;
   }
 

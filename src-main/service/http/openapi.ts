@@ -2,6 +2,8 @@
 import { z } from 'zod';
 import type { RouteDef } from '../../../shared/api/define';
 import { API_ERRORS, ApiErrorBody } from '../../../shared/api/define';
+import type { WebhookDef } from '../../../shared/api/webhooks';
+import { WEBHOOK_EVENT_ID_HEADER, WEBHOOK_EVENT_TYPE_HEADER, WEBHOOK_SIGNATURE_HEADER } from '../../../shared/domain/webhook-signature';
 
 type Json = Record<string, unknown>;
 
@@ -32,8 +34,32 @@ function parametersOf(schema: z.ZodType | undefined, where: 'path' | 'query'): J
   }));
 }
 
-/** The whole document for a map of routes. */
-export function buildOpenApiDocument(routes: Record<string, RouteDef>, info: { title: string; version: string }): Json {
+/** The `webhooks` section (OpenAPI 3.1): what the service posts to a receiver, with the headers it signs with. */
+function webhooksOf(webhooks: Record<string, WebhookDef>): Record<string, Json> {
+  const header = (name: string, description: string) => ({ name, in: 'header', required: true, schema: { type: 'string' }, description });
+  return Object.fromEntries(
+    Object.entries(webhooks).map(([name, def]) => [
+      name,
+      {
+        post: {
+          operationId: name,
+          summary: def.summary,
+          description: def.description,
+          parameters: [
+            header(WEBHOOK_SIGNATURE_HEADER, 't=<unix seconds>,v1=<hex HMAC-SHA256 of "<unix seconds>.<raw body>" under the webhook secret>'),
+            header(WEBHOOK_EVENT_ID_HEADER, "The event's id, the same on every retry"),
+            header(WEBHOOK_EVENT_TYPE_HEADER, 'audit.entry or test'),
+          ],
+          requestBody: { required: true, content: { 'application/json': { schema: schemaOf(def.body, 'output') } } },
+          responses: { '2XX': { description: 'Accepted; any other answer, or none within the time limit, is retried' } },
+        },
+      },
+    ]),
+  );
+}
+
+/** The whole document for a map of routes (and the webhooks the service sends). */
+export function buildOpenApiDocument(routes: Record<string, RouteDef>, info: { title: string; version: string }, webhooks: Record<string, WebhookDef> = {}): Json {
   const paths: Record<string, Record<string, Json>> = {};
   for (const [name, def] of Object.entries(routes)) {
     const responses: Record<string, Json> = {
@@ -71,5 +97,6 @@ export function buildOpenApiDocument(routes: Record<string, RouteDef>, info: { t
     },
     security: [{ bearer: [] }],
     paths,
+    webhooks: webhooksOf(webhooks),
   };
 }

@@ -1,5 +1,6 @@
 /** Liveness, readiness and OpenAPI routes. */
 import { apiRoutes } from '../../../shared/api';
+import { apiWebhooks } from '../../../shared/api/webhooks';
 import { ApiError } from '../http/api-error';
 import { buildOpenApiDocument } from '../http/openapi';
 import { registerRoute } from '../http/register-route';
@@ -7,7 +8,7 @@ import type { ServiceContext } from '../service-context';
 
 /** Registers the system routes. */
 export function registerSystemRoutes(ctx: ServiceContext): void {
-  const openapi = buildOpenApiDocument(apiRoutes, { title: 'MFA service', version: ctx.version });
+  const openapi = buildOpenApiDocument(apiRoutes, { title: 'MFA service', version: ctx.version }, apiWebhooks);
   registerRoute(ctx.app, apiRoutes.health, ctx.authenticator, async () => ({
     status: 'ok' as const,
     version: ctx.version,

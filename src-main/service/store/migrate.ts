@@ -9,6 +9,8 @@ import { searchTextMigration } from './migrations/003-search-text';
 import { securityHardeningMigration } from './migrations/004-security-hardening';
 import { invitationsMigration } from './migrations/006-invitations';
 import { sharedSmsOutboxMigration } from './migrations/008-shared-sms-outbox';
+import { rolloutWordingMigration } from './migrations/009-rollout-wording';
+import { auditWebhooksMigration } from './migrations/010-audit-webhooks';
 import type { Database } from './schema';
 import type { StoreEngine } from './store';
 import { StoreError, describeCause } from './store-error';
@@ -21,6 +23,8 @@ const MIGRATIONS: Record<string, (engine: StoreEngine) => Migration> = {
   '004-security-hardening': securityHardeningMigration,
   '006-invitations': invitationsMigration,
   '008-shared-sms-outbox': sharedSmsOutboxMigration,
+  '009-rollout-wording': rolloutWordingMigration,
+  '010-audit-webhooks': auditWebhooksMigration,
 };
 
 /** The in-code migration provider for one engine. */

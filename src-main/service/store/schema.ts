@@ -140,6 +140,16 @@ export interface SessionsTable {
   flow: string;
 }
 
+/** A rollout message's wording as a company's admins wrote it (R-RPT-2); absent = the default wording. */
+export interface RolloutWordingTable {
+  company_id: string;
+  kind: 'announcement' | 'reminder_30' | 'reminder_7' | 'reminder_1';
+  subject: string;
+  body: string;
+  updated_at: number;
+  updated_by_email: string | null;
+}
+
 /** Append-only, hash-chained audit log (R-AUD-1). */
 export interface AuditLogTable {
   seq: Generated<number>;
@@ -203,6 +213,34 @@ export interface MailMessagesTable {
 }
 
 /**
+ * A company's audit webhook (R-AUD-2) and where its delivery stands. `delivered_seq` is the cursor: every entry up to
+ * it was accepted by the receiver. An instance delivering holds the row's lease (`lease_owner` until `lease_until`).
+ */
+export interface AuditWebhooksTable {
+  company_id: string;
+  url: string;
+  enabled: number;
+  /** The HMAC signing secret, sealed with the data key (never in clear, never answered back). */
+  secret_sealed: string;
+  secret_set_at: number;
+  delivered_seq: number;
+  last_success_at: number | null;
+  /** Failed tries in a row. */
+  failures: number;
+  /** The last failure in plain words (never the secret). */
+  last_error: string | null;
+  last_error_at: number | null;
+  /** While retrying: no try before this instant. */
+  next_attempt_at: number | null;
+  lease_owner: string | null;
+  lease_until: number | null;
+  created_at: number;
+  updated_at: number;
+  /** The admin who changed it last. */
+  updated_by: string | null;
+}
+
+/**
  * Wrong passwords per typed email (R-AUTH-2: per account, as well as per address). Keyed by an HMAC of the
  * lower-cased email, so unknown emails are throttled exactly like known ones and no typed email is stored.
  */
@@ -250,4 +288,6 @@ export interface Database {
   meta: MetaTable;
   account_tokens: AccountTokensTable;
   mail_messages: MailMessagesTable;
+  audit_webhooks: AuditWebhooksTable;
+  rollout_wording: RolloutWordingTable;
 }
