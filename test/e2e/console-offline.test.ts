@@ -115,6 +115,8 @@ describe('the console while its remote service is away', () => {
     await banner().waitFor();
     expect(await page.getByTestId('company-name').textContent()).toBe('Northwind Builders');
     expect(await page.getByTestId('dashboard-as-of').textContent()).toMatch(/This computer's copy: figures as of .+, when the service last answered/);
+    await page.getByTestId('enrollment-history-chart').waitFor(WAIT);
+    expect(await page.getByRole('alert').count()).toBe(0);
 
     await openScreen('Directory');
     await openUser('lukas', 'Lukas Becker');
@@ -122,7 +124,7 @@ describe('the console while its remote service is away', () => {
     expect(await panel.getByTestId('user-as-of').textContent()).toContain("This computer's copy of the record");
     expect(await panel.getByRole('button', { name: 'Unlock MFA…' }).isDisabled()).toBe(true);
     expect(await panel.getByRole('button', { name: 'Deactivate…' }).isDisabled()).toBe(true);
-    expect(await panel.getByTestId('offline-note').textContent()).toMatch(
+    expect(await panel.locator('#user-panel-offline').textContent()).toMatch(
       new RegExp(`^Turned off while the MFA service cannot be reached \\(since ${TIME}\\): nothing can be changed until it answers\\.$`),
     );
     expect(await page.getByTestId('deactivate-stale').isDisabled()).toBe(true);
@@ -147,7 +149,10 @@ describe('the console while its remote service is away', () => {
     }
     await openUser('hana.sato', 'Hana Sato');
     expect(await panel.getByTestId('user-invite').textContent()).toContain('Send invitation');
-    expect(await panel.getByTestId('user-invite').isDisabled()).toBe(true);
+    for (const control of ['user-invite', 'user-edit', 'user-reset', 'user-status']) {
+      expect(await panel.getByTestId(control).isDisabled()).toBe(true);
+      expect(await panel.getByTestId(control).getAttribute('aria-describedby')).toBe('user-panel-offline');
+    }
     expect(await page.getByRole('alert').count()).toBe(0);
     await expectNoSeriousA11yViolations(page, 'offline: directory with a user open');
     await screenshots(page, 'offline-directory');
@@ -187,8 +192,14 @@ describe('the console while its remote service is away', () => {
     expect(await page.getByTestId('sim-offline').textContent()).toContain('The simulator needs the MFA service, which cannot be reached');
     expect(await page.getByRole('alert').count()).toBe(0);
 
+    await openScreen('Rollout messages');
+    expect(await page.getByTestId('rollout-offline').textContent()).toContain('Writing and exporting the rollout messages needs the MFA service, which cannot be reached');
+    expect(await page.getByRole('alert').count()).toBe(0);
+
     await openScreen('Settings');
     expect(await page.getByRole('button', { name: 'Send test' }).isDisabled()).toBe(true);
+    expect(await page.getByTestId('audit-webhook-offline').textContent()).toContain('Seeing or changing where audit entries are sent needs the MFA service');
+    expect(await page.getByRole('alert').count()).toBe(0);
     const operator = (await page.getByTestId('settings-operator').textContent()) ?? '';
     expect(operator).toContain(`Avery Admin (${DEMO_ADMIN_EMAIL})`);
     expect(operator).toContain('As the service last confirmed');
@@ -220,6 +231,7 @@ describe('the console while its remote service is away', () => {
     await expect.poll(() => page.getByTestId('dashboard-as-of').textContent(), WAIT).toMatch(/^\s*Figures as of/);
     await openScreen('Settings');
     expect(await page.getByTestId('settings-state').textContent()).toBe('Connected');
+    await page.getByTestId('audit-webhook-none').waitFor(WAIT);
     await expect.poll(() => page.getByTestId('settings-operator').textContent(), WAIT).not.toContain('As the service last confirmed');
   });
 
