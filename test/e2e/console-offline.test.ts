@@ -100,6 +100,7 @@ describe('the console while its remote service is away', () => {
     expect(text).toMatch(new RegExp(`Offline since ${TIME}`));
     expect(text).toContain(`The MFA service at ${service.url} cannot be reached.`);
     expect(text).toContain('Not possible until it answers: changes to users or the policy, resets and unlocks, imports and invitations');
+    expect(text).toContain('rollout messages, audit forwarding, and the simulator. Nothing is sent meanwhile, so nothing is half done.');
     await expect.poll(() => page.getByTestId('offline-next-try').textContent(), WAIT).toMatch(/^Trying again (by itself in \d+ s|now…)\.?$/);
     expect(await statusLabel()).toMatch(new RegExp(`^Remote service · offline since ${TIME}$`));
     await page.getByTestId('offline-try-now').click();
