@@ -1,6 +1,7 @@
 /**
  * The audit log screen (R-AUD-1): entries newest first, loaded page by page as the list scrolls; filters with a date
- * range read in the admin's time zone; chain verification, CSV and JSON Lines export.
+ * range read in the admin's time zone; chain verification, CSV and JSON Lines export. While the service cannot be
+ * used, main answers with the entries this console has already loaded (`copyAt` says as of when).
  */
 import { defineStore } from 'pinia';
 import { reactive, ref } from 'vue';
@@ -32,6 +33,8 @@ export const useAuditStore = defineStore('audit', () => {
   const verification = ref<AuditVerification | null>(null);
   const verifying = ref(false);
   const selected = ref<AuditEntryView | null>(null);
+  /** When the entries shown are the console's copy, when it was last added to; null when they come from the service. */
+  const copyAt = ref<number | null>(null);
   let generation = 0;
 
   /** The form as the service filters, with the dates turned into instants in the admin's zone. */
@@ -57,6 +60,7 @@ export const useAuditStore = defineStore('audit', () => {
       if (mine !== generation) return;
       entries.value = page.entries;
       nextCursor.value = page.nextCursor;
+      copyAt.value = page.fromCopy ? page.takenAt : null;
       loaded.value = true;
     } catch (error) {
       if (mine === generation) useNotificationsStore().fromError('Could not load the audit log', error);
@@ -115,5 +119,10 @@ export const useAuditStore = defineStore('audit', () => {
     Object.assign(form, { actor: '', action: '', target: '', fromDate: '', toDate: '' });
   }
 
-  return { form, entries, nextCursor, loading, loaded, verification, verifying, selected, load, loadMore, verify, exportCsv, exportJsonl, clear };
+  /** True when a filter is set (filtering needs the service). */
+  function filtered(): boolean {
+    return Object.keys(filter()).length > 0;
+  }
+
+  return { form, entries, nextCursor, loading, loaded, verification, verifying, selected, copyAt, load, loadMore, verify, exportCsv, exportJsonl, clear, filtered };
 });
