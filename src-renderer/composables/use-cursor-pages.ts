@@ -13,9 +13,14 @@ export interface CursorPage<T> {
 
 /**
  * The items, the next cursor and the loading state, with `load` (first page) and `loadMore` (the next one).
- * `failed` is told of an error, and whether it came while loading the first page.
+ * `failed` is told of an error, and whether it came while loading the first page; `shown`, of each first page that
+ * is shown (for what a page says besides its items, such as whether it is the console's offline copy).
  */
-export function useCursorPages<T>(fetch: (cursor: string | null) => Promise<CursorPage<T>>, failed: (error: unknown, first: boolean) => void) {
+export function useCursorPages<T, P extends CursorPage<T> = CursorPage<T>>(
+  fetch: (cursor: string | null) => Promise<P>,
+  failed: (error: unknown, first: boolean) => void,
+  shown: (page: P) => void = () => undefined,
+) {
   const items = ref([]) as Ref<T[]>;
   const nextCursor = ref<string | null>(null);
   const loading = ref(false);
@@ -31,6 +36,7 @@ export function useCursorPages<T>(fetch: (cursor: string | null) => Promise<Curs
       if (mine !== generation) return;
       items.value = page.items;
       nextCursor.value = page.nextCursor;
+      shown(page);
       loaded.value = true;
     } catch (error) {
       if (mine === generation) failed(error, true);

@@ -1,6 +1,7 @@
 /**
  * The audit log screen (R-AUD-1): entries newest first, loaded page by page as the list scrolls; filters with a date
- * range read in the admin's time zone; chain verification, CSV and JSON Lines export.
+ * range read in the admin's time zone; chain verification, CSV and JSON Lines export. While the service cannot be
+ * used, main answers with the entries this console has already loaded (`copyAt` says as of when).
  */
 import { defineStore } from 'pinia';
 import { reactive, ref } from 'vue';
@@ -29,6 +30,8 @@ export const useAuditStore = defineStore('audit', () => {
   const verification = ref<AuditVerification | null>(null);
   const verifying = ref(false);
   const selected = ref<AuditEntryView | null>(null);
+  /** When the entries shown are the console's copy, when it was last added to; null when they come from the service. */
+  const copyAt = ref<number | null>(null);
 
   /** The form as the service filters, with the dates turned into instants in the admin's zone. */
   function filter(): AuditFilter {
@@ -45,12 +48,13 @@ export const useAuditStore = defineStore('audit', () => {
   }
 
   /** The log page by page for the current filters (`load`: the first page; `loadMore`: older ones). */
-  const pages = useCursorPages<AuditEntryView>(
+  const pages = useCursorPages<AuditEntryView, { items: AuditEntryView[]; nextCursor: string | null; copyAt: number | null }>(
     async (cursor) => {
       const page = await invoke('audit:list', { ...filter(), limit: PAGE, ...(cursor ? { cursor } : {}) });
-      return { items: page.entries, nextCursor: page.nextCursor };
+      return { items: page.entries, nextCursor: page.nextCursor, copyAt: page.fromCopy ? page.takenAt : null };
     },
     (error, first) => useNotificationsStore().fromError(first ? 'Could not load the audit log' : 'Could not load older audit entries', error),
+    (page) => (copyAt.value = page.copyAt),
   );
   const { items: entries, nextCursor, loading, loaded, load, loadMore } = pages;
 
@@ -87,5 +91,10 @@ export const useAuditStore = defineStore('audit', () => {
     Object.assign(form, { actor: '', action: '', target: '', fromDate: '', toDate: '' });
   }
 
-  return { form, entries, nextCursor, loading, loaded, verification, verifying, selected, load, loadMore, verify, exportCsv, exportJsonl, clear };
+  /** True when a filter is set (filtering needs the service). */
+  function filtered(): boolean {
+    return Object.keys(filter()).length > 0;
+  }
+
+  return { form, entries, nextCursor, loading, loaded, verification, verifying, selected, copyAt, load, loadMore, verify, exportCsv, exportJsonl, clear, filtered };
 });

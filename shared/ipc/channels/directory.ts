@@ -17,6 +17,7 @@ import { ACCOUNT_ACCESS_STATES, type AccountAccess } from '../../domain/account-
 
 export type { ImportChange, ImportRowError };
 import { channel } from '../define';
+import type { Freshness } from './app';
 
 /** Columns the directory table sorts by. */
 export const DIRECTORY_SORTS = ['name', 'email', 'lastSignIn', 'country', 'timeZone'] as const;
@@ -82,7 +83,7 @@ export interface DirectoryRow {
  * The full record of one user (detail panel): the service's detail plus the table's derived fields, and while their
  * MFA is locked, when the lock ends (or who must unlock it) in the words triage and the Reset screen use.
  */
-export type DirectoryUserDetail = ApiDirectoryUserDetail & Pick<DirectoryRow, 'enrollment' | 'stale' | 'access'> & { lock: string | null };
+export type DirectoryUserDetail = ApiDirectoryUserDetail & Pick<DirectoryRow, 'enrollment' | 'stale' | 'access'> & { lock: string | null } & Freshness;
 
 /** How fresh main's copy of the directory is. */
 export interface CacheInfo {
@@ -124,6 +125,23 @@ export interface BulkDeactivateResult {
   /** Users left alone, each with the reason in plain words (the first 100). */
   skipped: BulkSkip[];
   skippedCount: number;
+  /**
+   * Set when the work stopped part-way (the service was lost, or refused a part): why, how many users the service
+   * was handling when the connection broke (it may or may not have deactivated them), and how many were not sent.
+   */
+  stopped: { message: string; inDoubt: number; notSent: number } | null;
+}
+
+/**
+ * Why a CSV import (or check) stopped before the end of the file, and where: lines up to `doneThroughLine` were
+ * handled; the lines of `inDoubt` were with the service when the connection broke (it may or may not have applied
+ * them); from `notDoneFromLine` on nothing was done.
+ */
+export interface ImportStop {
+  message: string;
+  doneThroughLine: number;
+  inDoubt: { fromLine: number; toLine: number } | null;
+  notDoneFromLine: number;
 }
 
 /** Progress of a CSV import (or of a check of the file, `preview`); `finished` carries the summary. */
@@ -151,6 +169,8 @@ export interface ImportProgress {
   /** The first changed users, before and after (line numbers of the file); all of them are in the changes report. */
   changes: ImportChange[];
   changesTotal: number;
+  /** Set when the import stopped before the end of the file (then `finished` is true too). */
+  stopped: ImportStop | null;
 }
 
 /** The user panel's Edit form (R-DIR-1): name, country, time zone, and permissions under R-POL-1's rules. */

@@ -17,8 +17,15 @@ export interface EmbeddedOperator {
 /** Everything the Settings screen shows. */
 export interface ConsoleSettings {
   mode: 'embedded' | 'remote';
-  /** The signed-in operator the console acts as. */
+  /** The signed-in operator the console acts as (as last confirmed, while the service cannot be reached). */
   operator: EmbeddedOperator | null;
+  /**
+   * How the console knows the operator: `confirmed` by the service just now; `remembered` from its last answer (it
+   * cannot be reached now); `session_ended`: the service no longer knows the session (sign in again); `unknown`.
+   */
+  operatorStatus: 'confirmed' | 'remembered' | 'session_ended' | 'unknown';
+  /** When the service last confirmed the operator (epoch ms), or null. */
+  operatorConfirmedAt: number | null;
   embedded: { dataFolder: string; operators: EmbeddedOperator[] };
   remote: { url: string | null; email: string | null };
   secrets: { kind: 'keychain' | 'file' | 'memory'; location: string; warning: string | null };

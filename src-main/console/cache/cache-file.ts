@@ -4,12 +4,12 @@
  * file and renamed, so a crash leaves the old file or the new one. Anything unreadable is reported as `corrupt`:
  * the caller discards it and syncs again.
  */
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import path from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import type { DirectoryUser } from '../../../shared/api/routes/admin-common';
 import { PolicyView } from '../../../shared/api/routes/admin-policy';
 import { ACCOUNT_TYPES } from './directory-columns';
+import { writePrivateFile } from './private-file';
 
 /** The company fields the cache keeps. */
 export const CachedCompany = z.object({ id: z.string(), name: z.string(), ssoDomains: z.array(z.string()) });
@@ -177,10 +177,6 @@ export async function readCacheFile(file: string): Promise<CacheRead> {
 
 /** Writes the cache file atomically (temp file, then rename), readable by the current user only. */
 export async function writeCacheFile(file: string, snapshot: CacheSnapshot): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
   const { users, ...rest } = snapshot;
-  const text = JSON.stringify({ format: FORMAT, version: VERSION, ...rest, users: encodeUsers(users) });
-  const temp = `${file}.${process.pid}.tmp`;
-  await writeFile(temp, text, { mode: 0o600 });
-  await rename(temp, file);
+  await writePrivateFile(file, JSON.stringify({ format: FORMAT, version: VERSION, ...rest, users: encodeUsers(users) }));
 }
