@@ -69,6 +69,19 @@ describe('the offline copy', () => {
     expect([again.audit, again.overview?.value.companyName]).toEqual([null, 'Acme']);
   });
 
+  it('reads an operator remembered before the Helpdesk permission existed as without it', async () => {
+    const copy = await OfflineCopy.open({ file, saveDelayMs: 5 });
+    copy.useSource('s');
+    copy.rememberOperator({ email: 'a@x.example', name: 'A', companyAdmin: 'admin', directory: 'admin', helpdesk: true, confirmedAt: NOW });
+    await copy.flush();
+    const json = JSON.parse(readFileSync(file, 'utf8'));
+    delete json.parts.operator.helpdesk;
+    writeFileSync(file, JSON.stringify(json));
+    const again = await OfflineCopy.open({ file });
+    again.useSource('s');
+    expect(again.operator).toEqual({ email: 'a@x.example', name: 'A', companyAdmin: 'admin', directory: 'admin', helpdesk: false, confirmedAt: NOW });
+  });
+
   it('starts empty from a damaged file, and writes a good one at the next answer', async () => {
     const copy = await OfflineCopy.open({ file, saveDelayMs: 5 });
     copy.useSource('s');
