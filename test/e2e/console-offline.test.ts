@@ -162,6 +162,7 @@ describe('the console while its remote service is away', () => {
     await expectNoSeriousA11yViolations(page, 'offline: directory with a user open');
     await screenshots(page, 'offline-directory');
     await screenshots(page, 'offline-directory-top', page.getByTestId('directory-status'));
+    await screenshots(page, 'offline-directory-panel-end', panel.getByTestId('user-activity'));
 
     await openScreen('MFA Policy');
     expect(await page.getByTestId('policy-as-of').textContent()).toContain("This computer's copy of the policy");
@@ -197,6 +198,7 @@ describe('the console while its remote service is away', () => {
     expect(await page.getByTestId('activity-offline').textContent()).toContain('Sign-in activity needs the MFA service, which cannot be reached');
     expect(await page.getByRole('alert').count()).toBe(0);
     await expectNoSeriousA11yViolations(page, 'offline: sign-in activity');
+    await screenshots(page, 'offline-activity');
 
     // The simulator plays against the service, the password reset links of its Mail app included: it waits.
     await openScreen('Simulator');
