@@ -93,9 +93,20 @@ describe('the console while its remote service is away', () => {
   });
 
   it('says within seconds that it is offline, since when, what cannot be done, and when it tries again', async () => {
-    await openScreen('Dashboard');
+    // A form open when the service goes away turns its permissions (Helpdesk too) and its submit off, with the reason.
+    await openScreen('Directory');
+    await page.getByTestId('add-user').click();
+    const form = page.getByRole('dialog', { name: 'Add a user' });
+    await form.getByTestId('add-user-helpdesk').waitFor();
+    expect(await form.getByTestId('add-user-helpdesk').isDisabled()).toBe(false);
     await service.stop();
     await banner().waitFor({ timeout: 30_000 });
+    await expect.poll(() => form.getByTestId('add-user-helpdesk').isDisabled(), WAIT).toBe(true);
+    expect(await form.getByTestId('add-user-submit').isDisabled()).toBe(true);
+    expect(await form.locator('fieldset', { hasText: 'Permissions on the admin tools' }).getAttribute('aria-describedby')).toBe('add-user-offline');
+    expect(await form.locator('#add-user-offline').textContent()).toContain('Turned off while the MFA service cannot be reached');
+    await form.getByRole('button', { name: 'Cancel' }).click();
+    await openScreen('Dashboard');
     const text = (await banner().textContent()) ?? '';
     expect(text).toMatch(new RegExp(`Offline since ${TIME}`));
     expect(text).toContain(`The MFA service at ${service.url} cannot be reached.`);
