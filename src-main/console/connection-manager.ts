@@ -3,7 +3,8 @@
  * remote one (signed in with email, password and MFA; the session token kept in the SecretVault). Remembers the
  * choice across restarts and falls back to the embedded service, with a warning, when a remote session has ended.
  */
-import type { ConsoleSettings } from '../../shared/ipc/channels/settings';
+import { holdsAdminToolAccess } from '../../shared/domain/permissions';
+import type { ConsoleSettings, EmbeddedOperator } from '../../shared/ipc/channels/settings';
 import { ConsoleError } from '../ipc/console-error';
 import { DEMO_PEOPLE, demoEmail } from '../service/seed/demo-company';
 import type { SecretVault } from '../service/secrets/secret-vault';
@@ -22,12 +23,13 @@ export function remoteTokenAccount(url: string): string {
 }
 
 /** The demo people who may use the admin tools (the embedded console can act as any of them). */
-export const EMBEDDED_OPERATORS = DEMO_PEOPLE.filter((p) => (p.companyAdmin ?? 'none') !== 'none' || (p.directory ?? 'none') !== 'none').map((p) => ({
+export const EMBEDDED_OPERATORS: EmbeddedOperator[] = DEMO_PEOPLE.map((p) => ({
   email: demoEmail(p),
   name: p.name,
   companyAdmin: p.companyAdmin ?? 'none',
   directory: p.directory ?? 'none',
-}));
+  helpdesk: p.helpdesk ?? false,
+})).filter((operator) => holdsAdminToolAccess(operator));
 
 /** Dependencies of the manager. */
 export interface ConnectionManagerDeps {

@@ -13,6 +13,8 @@ import { createDashboardHandlers } from '../ipc/handlers/dashboard-handlers';
 import { createPolicyHandlers } from '../ipc/handlers/policy-handlers';
 import { createDirectoryHandlers } from '../ipc/handlers/directory-handlers';
 import { createResetHandlers } from '../ipc/handlers/reset-handlers';
+import { createActivityHandlers } from '../ipc/handlers/activity-handlers';
+import { SIMULATOR_USER_AGENT } from '../../shared/domain/sign-in-activity';
 import { createAuditHandlers } from '../ipc/handlers/audit-handlers';
 import { createAuditWebhookHandlers } from '../ipc/handlers/audit-webhook-handlers';
 import { ConsoleCache, consoleCacheFile } from './cache/console-cache';
@@ -20,6 +22,7 @@ import { ServiceCacheSource } from './cache/cache-source';
 import { DirectoryImports } from './directory-import/directory-import';
 import { createSimulatorHandlers } from '../ipc/handlers/simulator-handlers';
 import { SimulatorSessions } from './simulator/simulator-sessions';
+import { withUserAgent } from './service-client';
 import type { ConnectionRuntime } from './console-runtime';
 import { ConnectionManager } from './connection-manager';
 import { RemoteSignIn } from './remote/remote-sign-in';
@@ -85,7 +88,7 @@ export async function createConsole(options: ConsoleOptions): Promise<ConsoleBac
   cache.start(new ServiceCacheSource(runtime), (message) => runtime.warn(message));
   void runtime.start(copy.link);
   const remoteSignIn = new RemoteSignIn();
-  const simulations = new SimulatorSessions(runtime);
+  const simulations = new SimulatorSessions({ client: () => withUserAgent(runtime.client(), SIMULATOR_USER_AGENT) });
   const handlers: Handlers = {
     ...createAppHandlers(runtime),
     ...createDashboardHandlers(runtime, cache, copy),
@@ -93,6 +96,7 @@ export async function createConsole(options: ConsoleOptions): Promise<ConsoleBac
     ...createDirectoryHandlers(runtime, cache, new DirectoryImports(), copy),
     ...createResetHandlers(runtime, cache),
     ...createAuditHandlers(runtime, copy),
+    ...createActivityHandlers(runtime),
     ...createAuditWebhookHandlers(runtime),
     ...createSettingsHandlers(manager, remoteSignIn),
     ...createSimulatorHandlers(simulations),

@@ -22,9 +22,16 @@ export type CallInput<N extends RouteName> = {
 /** The response body of a route. */
 export type CallOutput<N extends RouteName> = z.output<ApiRoutes[N]['response']>;
 
+/** Per-call options: the session token to send (else the client's), and the user agent to announce. */
+export interface CallOptions {
+  token?: string;
+  raw?: boolean;
+  userAgent?: string;
+}
+
 /** A typed client over one axios instance. */
 export interface ServiceClient {
-  call<N extends RouteName>(name: N, input: CallInput<N>, options?: { token?: string; raw?: boolean }): Promise<CallOutput<N>>;
+  call<N extends RouteName>(name: N, input: CallInput<N>, options?: CallOptions): Promise<CallOutput<N>>;
   /** The token sent when a call gives none (the console operator's session). */
   setToken(token: string | null): void;
 }
@@ -55,6 +62,7 @@ export function createServiceClient(http: AxiosInstance): ServiceClient {
           headers: {
             ...(token ? { Authorization: `Bearer ${token}` } : {}),
             ...('consumes' in def && def.consumes ? { 'Content-Type': def.consumes } : {}),
+            ...(options.userAgent ? { 'User-Agent': options.userAgent } : {}),
           },
           ...(def.produces ? { responseType: 'text' as const } : {}),
         });
@@ -63,6 +71,14 @@ export function createServiceClient(http: AxiosInstance): ServiceClient {
         throw toConsoleError(error, def.method);
       }
     },
+  };
+}
+
+/** The same client, announcing `userAgent` on every call (the simulator's phone, in the sign-in activity). */
+export function withUserAgent(client: ServiceClient, userAgent: string): ServiceClient {
+  return {
+    setToken: (token) => client.setToken(token),
+    call: (name, input, options = {}) => client.call(name, input, { ...options, userAgent }),
   };
 }
 

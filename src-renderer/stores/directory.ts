@@ -142,7 +142,7 @@ export const useDirectoryStore = defineStore('directory', () => {
   }
 
   /** Runs a change on the open user, then shows the result and refreshes the table. */
-  async function act(action: 'directory:unlock' | 'directory:reactivate', done: string): Promise<void> {
+  async function act(action: 'directory:unlock' | 'directory:reactivate' | 'directory:revoke-access-code', done: string): Promise<void> {
     const current = detail.value;
     if (!current) return;
     try {

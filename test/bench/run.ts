@@ -5,15 +5,17 @@
  * baseline measured in the same run where one exists:
  * CSV import (console pipeline vs a plain insert loop), first full cache sync (vs paging the directory list),
  * search from the cache (index vs a linear scan), the time-zone preview over all users (index counts vs counting
- * user objects), the dashboard's enrollment over time (vs the enrollment report), and the renderer bundle size; last the
+ * user objects), the dashboard's enrollment over time (vs the enrollment report), and the renderer bundle size; then the
  * audit webhook's delivery rate (bench-webhook.ts, also run alone with `npx tsx test/bench/bench-webhook.ts`).
- * `BENCH_USERS=N` runs it on another size.
+ * `BENCH_USERS=N` runs it on another size. Last, sign-in activity at 100,000 users × 30 days (bench-activity.ts;
+ * `BENCH_ONLY=activity` runs only that part).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { directoryQuerySchema } from '../../shared/ipc/channels/directory';
 import { DirectoryImport } from '../../src-main/console/directory-import/directory-import';
+import { activityFigures } from './bench-activity';
 import { bundleFigures, cacheFigures, previewFigures, searchFigures } from './bench-figures';
 import { historyFigures } from './bench-report';
 import { benchCsv } from './bench-directory';
@@ -23,7 +25,7 @@ import { median, report, timeOnce } from './bench-stats';
 import { WEBHOOK_BENCH_ENTRIES, webhookFigures } from './bench-webhook';
 
 const USERS = Number(process.env.BENCH_USERS ?? 100_000);
-/** `BENCH_ONLY=history` runs just the enrollment-over-time figure. */
+/** `BENCH_ONLY=history` runs just the enrollment-over-time figure, `BENCH_ONLY=activity` just sign-in activity. */
 const ONLY = process.env.BENCH_ONLY ?? '';
 const STORAGE_SIZES = (process.env.BENCH_STORAGE_SIZES ?? '1000,10000,100000').split(',').map(Number).filter((n) => n > 0);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -53,6 +55,11 @@ async function main(): Promise<void> {
   };
   console.log(`Bench: ${USERS.toLocaleString('en')} users, median of ${RUNS} runs (Node ${process.version}, ${os.cpus().length} cores)\n`);
   try {
+    if (ONLY === 'activity') {
+      console.log('Sign-in activity (R-LOG-1):\n');
+      await activityFigures(root, print);
+      return;
+    }
     if (ONLY === 'history') {
       await historyFigures(root, USERS, RUNS, print);
       return;
@@ -90,6 +97,9 @@ async function main(): Promise<void> {
     await historyFigures(root, USERS, RUNS, print);
     await bundleFigures(print);
     await webhookFigures(root, WEBHOOK_BENCH_ENTRIES, RUNS, print);
+    print('');
+    console.log('Sign-in activity (R-LOG-1):\n');
+    await activityFigures(root, print);
     console.log(`\n${lines.length} figures.`);
   } finally {
     rmSync(root, { recursive: true, force: true });

@@ -93,14 +93,25 @@ describe('the console while its remote service is away', () => {
   });
 
   it('says within seconds that it is offline, since when, what cannot be done, and when it tries again', async () => {
-    await openScreen('Dashboard');
+    // A form open when the service goes away turns its permissions (Helpdesk too) and its submit off, with the reason.
+    await openScreen('Directory');
+    await page.getByTestId('add-user').click();
+    const form = page.getByRole('dialog', { name: 'Add a user' });
+    await form.getByTestId('add-user-helpdesk').waitFor();
+    expect(await form.getByTestId('add-user-helpdesk').isDisabled()).toBe(false);
     await service.stop();
     await banner().waitFor({ timeout: 30_000 });
+    await expect.poll(() => form.getByTestId('add-user-helpdesk').isDisabled(), WAIT).toBe(true);
+    expect(await form.getByTestId('add-user-submit').isDisabled()).toBe(true);
+    expect(await form.locator('fieldset', { hasText: 'Permissions on the admin tools' }).getAttribute('aria-describedby')).toBe('add-user-offline');
+    expect(await form.locator('#add-user-offline').textContent()).toContain('Turned off while the MFA service cannot be reached');
+    await form.getByRole('button', { name: 'Cancel' }).click();
+    await openScreen('Dashboard');
     const text = (await banner().textContent()) ?? '';
     expect(text).toMatch(new RegExp(`Offline since ${TIME}`));
     expect(text).toContain(`The MFA service at ${service.url} cannot be reached.`);
-    expect(text).toContain('Not possible until it answers: changes to users or the policy, resets and unlocks, imports and invitations');
-    expect(text).toContain('rollout messages, audit forwarding, and the simulator. Nothing is sent meanwhile, so nothing is half done.');
+    expect(text).toContain('Not possible until it answers: changes to users or the policy, resets, unlocks and temporary access codes, imports and invitations');
+    expect(text).toContain('sign-in activity, rollout messages, audit forwarding, and the simulator. Nothing is sent meanwhile, so nothing is half done.');
     await expect.poll(() => page.getByTestId('offline-next-try').textContent(), WAIT).toMatch(/^Trying again (by itself in \d+ s|now…)\.?$/);
     expect(await statusLabel()).toMatch(new RegExp(`^Remote service · offline since ${TIME}$`));
     await page.getByTestId('offline-try-now').click();
@@ -133,6 +144,10 @@ describe('the console while its remote service is away', () => {
     expect(await page.getByTestId('add-user').isDisabled()).toBe(true);
     expect(await page.locator('#invite-offline').textContent()).toContain('Turned off while the MFA service cannot be reached');
     expect(await page.getByTestId('stale-panel').getByTestId('offline-note').count()).toBe(1);
+    // Issue 12's sign-in activity: the console keeps no copy of it, so the panel says it needs the service.
+    expect(await panel.getByTestId('user-activity-offline').textContent()).toMatch(
+      new RegExp(`^Sign-in activity needs the MFA service, which cannot be reached \\(since ${TIME}\\)\\. It works again as soon as the service answers\\.$`),
+    );
     expect(await page.getByRole('alert').count()).toBe(0);
 
     // Issue 11's invitation controls: Resend and Revoke on an invited user, Send on one never invited, the bulk
@@ -158,6 +173,7 @@ describe('the console while its remote service is away', () => {
     await expectNoSeriousA11yViolations(page, 'offline: directory with a user open');
     await screenshots(page, 'offline-directory');
     await screenshots(page, 'offline-directory-top', page.getByTestId('directory-status'));
+    await screenshots(page, 'offline-directory-panel-end', panel.getByTestId('user-activity'));
 
     await openScreen('MFA Policy');
     expect(await page.getByTestId('policy-as-of').textContent()).toContain("This computer's copy of the policy");
@@ -187,6 +203,13 @@ describe('the console while its remote service is away', () => {
     await openScreen('Reset');
     await page.getByTestId('reset-email').fill('lukas.becker@northwind.example');
     expect(await page.getByTestId('reset-check').isDisabled()).toBe(true);
+    expect(await page.getByTestId('reset-check').getAttribute('aria-describedby')).toBe('reset-offline');
+
+    await openScreen('Sign-in activity');
+    expect(await page.getByTestId('activity-offline').textContent()).toContain('Sign-in activity needs the MFA service, which cannot be reached');
+    expect(await page.getByRole('alert').count()).toBe(0);
+    await expectNoSeriousA11yViolations(page, 'offline: sign-in activity');
+    await screenshots(page, 'offline-activity');
 
     // The simulator plays against the service, the password reset links of its Mail app included: it waits.
     await openScreen('Simulator');
@@ -227,6 +250,9 @@ describe('the console while its remote service is away', () => {
     await panel.getByRole('button', { name: 'Unlock MFA…' }).click();
     await page.getByRole('dialog', { name: "Unlock Lukas Becker's verification?" }).getByRole('button', { name: 'Unlock', exact: true }).click();
     await expect.poll(() => panel.textContent(), WAIT).toContain('Not locked');
+    // The last sign-in attempts, which need the service, load again by themselves.
+    await panel.getByTestId('user-activity-offline').waitFor({ state: 'hidden' });
+    await expect.poll(() => panel.getByTestId('user-activity').textContent(), WAIT).not.toContain('Loading…');
 
     await openScreen('Dashboard');
     await expect.poll(() => page.getByTestId('dashboard-as-of').textContent(), WAIT).toMatch(/^\s*Figures as of/);

@@ -86,7 +86,7 @@ describe('the console while its remote service is away', () => {
     expect(await call('audit:list', { limit: 50, actor: 'camille' })).toMatchObject({ ok: false, error: { code: 'offline', message: expect.stringMatching(/Clear the filters/) } });
     expect(value(await call<{ total: number }>('directory:query', { search: 'lukas' })).total).toBe(1);
     expect(value(await call('directory:user', { id: lukasId }))).toMatchObject({ name: 'Lukas Becker', fromCopy: true });
-    expect(value(await call('settings:get'))).toMatchObject({ operatorStatus: 'remembered', operator: { email: DEMO_ADMIN_EMAIL, companyAdmin: 'admin' } });
+    expect(value(await call('settings:get'))).toMatchObject({ operatorStatus: 'remembered', operator: { email: DEMO_ADMIN_EMAIL, companyAdmin: 'admin', helpdesk: false } });
 
     expect(await call('directory:unlock', { id: lukasId })).toMatchObject({ ok: false, error: { code: 'offline', message: expect.stringMatching(/nothing was sent and nothing changed/) } });
     expect(await call('policy:save', { version: 1, lockoutThreshold: 6 })).toMatchObject({ ok: false, error: { code: 'offline' } });

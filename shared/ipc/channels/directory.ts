@@ -5,13 +5,12 @@ import {
   accountTypeSchema,
   countryCodeSchema,
   timeZoneSchema,
-  toolPermissionSchema,
   userStatusSchema,
   type AccountType,
   type MethodKind,
   type UserStatus,
 } from '../../domain/model';
-import type { DirectoryUserDetail as ApiDirectoryUserDetail } from '../../api/routes/admin-common';
+import { ToolPermissionsInput, type DirectoryUserDetail as ApiDirectoryUserDetail } from '../../api/routes/admin-common';
 import type { BulkSkip } from '../../api/routes/admin-directory';
 import type { ImportChange, ImportRowError } from '../../api/routes/admin-import';
 import { ACCOUNT_ACCESS_STATES, type AccountAccess } from '../../domain/account-access';
@@ -182,8 +181,8 @@ export const userEditSchema = z.strictObject({
   name: z.string().trim().min(1, { error: 'Enter the person’s name.' }).max(200, { error: 'Keep the name under 200 characters.' }),
   country: countryCodeSchema,
   timeZone: timeZoneSchema,
-  /** Left out when the operator may not change them (the form shows them read-only). */
-  permissions: z.strictObject({ companyAdmin: toolPermissionSchema, directory: toolPermissionSchema }).optional(),
+  /** Left out when the operator may not change them (the form shows them read-only); Helpdesk left out: unchanged. */
+  permissions: ToolPermissionsInput.optional(),
 });
 
 const ids = z.array(z.string().min(1).max(100)).min(1, { error: 'Pick at least one user.' }).max(200_000);
@@ -206,6 +205,8 @@ export const directoryChannels = {
   'directory:export': channel(z.strictObject({ ids }))<{ fileName: string; csv: string }>(),
   'directory:reactivate': channel(z.strictObject({ id: z.string().min(1).max(100) }))<DirectoryUserDetail>(),
   'directory:unlock': channel(z.strictObject({ id: z.string().min(1).max(100) }))<DirectoryUserDetail>(),
+  /** Withdraws the temporary access code the user has not used yet (R-RST-6); answers the user as they are now. */
+  'directory:revoke-access-code': channel(z.strictObject({ id: z.string().min(1).max(100) }))<DirectoryUserDetail>(),
   'directory:refresh': channel(z.strictObject({}))<CacheInfo>(),
   /**
    * Starts reading a file: `check` answers what importing it would do (nothing is written); `apply` imports it, with

@@ -4,7 +4,8 @@
  */
 import { z } from 'zod';
 import { INVITE_BATCH_MAX, inviteValidDays, type InviteOutcome, type MailDelivery, type MailLogEntry, type MailTransportView } from '../../api/routes/admin-invitations';
-import { accountTypeSchema, countryCodeSchema, timeZoneSchema, toolPermissionSchema } from '../../domain/model';
+import { ToolPermissionsInput } from '../../api/routes/admin-common';
+import { accountTypeSchema, countryCodeSchema, timeZoneSchema } from '../../domain/model';
 import { channel } from '../define';
 import { directoryFilterSchema, type DirectoryUserDetail } from './directory';
 
@@ -19,8 +20,8 @@ export const newUserSchema = z.strictObject({
   country: countryCodeSchema,
   timeZone: timeZoneSchema,
   accountType: accountTypeSchema.default('standard'),
-  /** Permissions on the admin tools; none on both when left out (giving any needs Admin on both tools). */
-  permissions: z.strictObject({ companyAdmin: toolPermissionSchema, directory: toolPermissionSchema }).optional(),
+  /** Permissions on the admin tools and Helpdesk; none when left out (giving any needs Admin on both tools). */
+  permissions: ToolPermissionsInput.optional(),
   /** Send the invitation email right away. */
   invite: z.boolean().default(true),
   validDays: inviteValidDays,

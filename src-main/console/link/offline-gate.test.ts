@@ -33,6 +33,24 @@ describe('the offline gate', () => {
     link.stop();
   });
 
+  it('refuses issuing or withdrawing a temporary access code and reading sign-in activity, in the same words', async () => {
+    const { handlers, calls } = counting();
+    const link = new ServiceLink({ probe: async () => ({ kind: 'unreachable', message: 'down' }) });
+    const gated = gateOffline(handlers, link);
+    link.lost('down');
+    await expect(gated['reset:issue-access-code']({ email: 'a@x.example', timeZone: 'UTC', hours: 8, evidence: [] } as never)).rejects.toMatchObject({
+      code: 'offline',
+      message: 'Issuing a temporary access code needs the MFA service, which cannot be reached right now, so nothing was sent and nothing changed. The console keeps trying by itself; do it again once it is back online.',
+    });
+    await expect(gated['directory:revoke-access-code']({ id: 'u1' })).rejects.toMatchObject({ code: 'offline', message: expect.stringMatching(/^Withdrawing a temporary access code needs the MFA service/) });
+    await expect(gated['activity:list']({ limit: 5 } as never)).rejects.toMatchObject({
+      code: 'offline',
+      message: 'Sign-in activity needs the MFA service, which cannot be reached right now, so nothing was sent. The console keeps trying by itself; do it again once it is back online.',
+    });
+    expect(calls).toEqual([]);
+    link.stop();
+  });
+
   it('says to sign in again when the session ended, and lets everything through while online', async () => {
     const { handlers, calls } = counting();
     const link = new ServiceLink({ probe: async () => ({ kind: 'ok' }) });
@@ -47,7 +65,8 @@ describe('the offline gate', () => {
   it('covers every change the console can make', () => {
     const changes = Object.entries(NEEDS_SERVICE).filter(([, need]) => need?.changes).map(([channel]) => channel);
     expect(changes).toEqual(expect.arrayContaining(['directory:deactivate', 'directory:deactivate-stale', 'directory:reactivate', 'directory:unlock', 'directory:import-start', 'policy:save', 'reset:perform', 'invitations:create-user', 'invitations:invite', 'invitations:revoke', 'mail:retry', 'mail:test',
-      'directory:update', 'audit-webhook:save', 'audit-webhook:remove', 'audit-webhook:test', 'audit-webhook:retry', 'rollout:save', 'rollout:restore-default']));
+      'directory:update', 'audit-webhook:save', 'audit-webhook:remove', 'audit-webhook:test', 'audit-webhook:retry', 'rollout:save', 'rollout:restore-default',
+      'directory:revoke-access-code', 'reset:issue-access-code']));
   });
 });
 

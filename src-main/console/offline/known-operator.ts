@@ -20,7 +20,7 @@ export async function knownOperator(runtime: ConsoleRuntime, copy: OfflineCopy |
   if (runtime.link.online) {
     try {
       const me = await runtime.client().call('me', {});
-      const operator = { email: me.email, name: me.name, companyAdmin: me.companyAdmin, directory: me.directory };
+      const operator = { email: me.email, name: me.name, companyAdmin: me.companyAdmin, directory: me.directory, helpdesk: me.helpdesk };
       const confirmedAt = clock();
       copy?.rememberOperator({ ...operator, confirmedAt });
       return { operator, status: 'confirmed', confirmedAt };
@@ -29,7 +29,9 @@ export async function knownOperator(runtime: ConsoleRuntime, copy: OfflineCopy |
     }
   }
   const remembered = copy?.operator ?? null;
-  const operator = remembered ? { email: remembered.email, name: remembered.name, companyAdmin: remembered.companyAdmin, directory: remembered.directory } : null;
+  const operator = remembered
+    ? { email: remembered.email, name: remembered.name, companyAdmin: remembered.companyAdmin, directory: remembered.directory, helpdesk: remembered.helpdesk }
+    : null;
   const confirmedAt = remembered?.confirmedAt ?? null;
   switch (runtime.link.current.state) {
     case 'session_ended':

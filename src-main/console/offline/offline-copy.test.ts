@@ -24,14 +24,14 @@ describe('the offline copy', () => {
     const copy = await OfflineCopy.open({ file, saveDelayMs: 5 });
     copy.useSource('remote:https://mfa.example');
     copy.rememberOverview({ companyName: 'Acme', mfaRequired: true, deadlineDate: null, deadlineZone: 'UTC' }, NOW);
-    copy.rememberOperator({ email: 'a@x.example', name: 'A', companyAdmin: 'admin', directory: 'admin', confirmedAt: NOW });
+    copy.rememberOperator({ email: 'a@x.example', name: 'A', companyAdmin: 'none', directory: 'read_only', helpdesk: true, confirmedAt: NOW });
     copy.rememberLink({ state: 'unreachable', since: NOW + 5, lastContactAt: NOW, nextRetryAt: NOW + 1_005, attempts: 0, message: 'x' });
     await copy.flush();
 
     const again = await OfflineCopy.open({ file });
     again.useSource('remote:https://mfa.example');
     expect(again.overview).toEqual({ takenAt: NOW, value: { companyName: 'Acme', mfaRequired: true, deadlineDate: null, deadlineZone: 'UTC' } });
-    expect(again.operator?.email).toBe('a@x.example');
+    expect(again.operator).toMatchObject({ email: 'a@x.example', helpdesk: true });
     expect(again.link).toEqual({ lastContactAt: NOW, lostSince: NOW + 5 });
 
     const history = { now: NOW, timeZone: 'Europe/Berlin', enrolledNow: 3, days: [{ date: '2026-11-30', enrolled: 3 }], deadline: { required: false, enforcementAt: null, localDate: null }, eventsCounted: 3 };
@@ -67,6 +67,19 @@ describe('the offline copy', () => {
     const again = await OfflineCopy.open({ file });
     again.useSource('s');
     expect([again.audit, again.overview?.value.companyName]).toEqual([null, 'Acme']);
+  });
+
+  it('reads an operator remembered before the Helpdesk permission existed as without it', async () => {
+    const copy = await OfflineCopy.open({ file, saveDelayMs: 5 });
+    copy.useSource('s');
+    copy.rememberOperator({ email: 'a@x.example', name: 'A', companyAdmin: 'admin', directory: 'admin', helpdesk: true, confirmedAt: NOW });
+    await copy.flush();
+    const json = JSON.parse(readFileSync(file, 'utf8'));
+    delete json.parts.operator.helpdesk;
+    writeFileSync(file, JSON.stringify(json));
+    const again = await OfflineCopy.open({ file });
+    again.useSource('s');
+    expect(again.operator).toEqual({ email: 'a@x.example', name: 'A', companyAdmin: 'admin', directory: 'admin', helpdesk: false, confirmedAt: NOW });
   });
 
   it('starts empty from a damaged file, and writes a good one at the next answer', async () => {

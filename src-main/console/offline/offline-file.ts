@@ -23,6 +23,8 @@ export const RememberedOperator = z.object({
   name: z.string(),
   companyAdmin: toolPermissionSchema,
   directory: toolPermissionSchema,
+  /** Helpdesk (R-RST-5); a copy written before it existed reads as none until the service answers again. */
+  helpdesk: z.boolean().default(false),
   confirmedAt: z.number(),
 });
 export type RememberedOperator = z.infer<typeof RememberedOperator>;

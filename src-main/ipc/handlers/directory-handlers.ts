@@ -155,6 +155,11 @@ export function createDirectoryHandlers(
 
     'directory:unlock': async ({ id }) => afterChange(await runtime.client().call('adminUserUnlock', { params: { id }, body: {} })),
 
+    'directory:revoke-access-code': async ({ id }) => {
+      await runtime.client().call('adminAccessCodeRevoke', { params: { id }, body: {} });
+      return withDerived(await runtime.client().call('adminUserGet', { params: { id } }));
+    },
+
     'directory:refresh': async () => {
       // "Refresh now" while the service cannot be used is a "try now": the cache catches up if it answers.
       if (!runtime.link.online && (await runtime.link.check()).state !== 'online') {

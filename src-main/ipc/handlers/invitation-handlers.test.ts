@@ -17,9 +17,9 @@ function fakeService(breaks: string | null = null) {
   const calls: { name: string; body: unknown }[] = [];
   const user: ApiUserDetail = {
     id: 'u-new', email: NEW_USER.email, name: NEW_USER.name, status: 'active', country: 'FR', timeZone: 'Europe/Paris', accountType: 'standard',
-    permissions: { companyAdmin: 'none', directory: 'none' }, sso: false, methods: [], enrolledAt: null, lastSignInAt: null, lockedUntil: null,
+    permissions: { companyAdmin: 'none', directory: 'none', helpdesk: false }, sso: false, methods: [], enrolledAt: null, lastSignInAt: null, lockedUntil: null,
     createdAt: 0, changeSeq: 1, passwordSetAt: null, invitedAt: null, invitationExpiresAt: null,
-    methodDetails: [], hasRecoveryCode: false, failedAttempts: 0, locked: false, alwaysRequireMfa: false, activeSessions: 0, updatedAt: 0,
+    methodDetails: [], hasRecoveryCode: false, failedAttempts: 0, locked: false, alwaysRequireMfa: false, activeSessions: 0, updatedAt: 0, accessCode: null,
   };
   const client: ServiceClient = {
     setToken: () => undefined,
@@ -59,6 +59,16 @@ describe('adding a user with an invitation', () => {
     const created = await run['invitations:create-user']({ ...NEW_USER, invite: true });
     expect(created.invitation).toMatchObject({ outcome: 'invited' });
     expect(service.calls).toEqual([{ name: 'adminUserCreateInvite', body: { email: NEW_USER.email, name: NEW_USER.name, country: 'FR', timeZone: 'Europe/Paris', accountType: 'standard', validDays: 7 } }]);
+    link.stop();
+  });
+
+  it('adds and invites a Helpdesk person with their Helpdesk permission in the one request', async () => {
+    const service = fakeService();
+    const { run, link } = handlers(service);
+    await run['invitations:create-user']({ ...NEW_USER, invite: true, permissions: { companyAdmin: 'none', directory: 'read_only', helpdesk: true } });
+    expect(service.calls).toEqual([
+      { name: 'adminUserCreateInvite', body: expect.objectContaining({ permissions: { companyAdmin: 'none', directory: 'read_only', helpdesk: true }, validDays: 7 }) },
+    ]);
     link.stop();
   });
 

@@ -4,7 +4,7 @@
  * saying as of when; saving is refused by the offline gate.
  */
 import { deadlinePreview } from '../../../shared/domain/deadline-preview';
-import { hasAdminOnBothTools } from '../../../shared/domain/permissions';
+import { canChangePolicy } from '../../../shared/domain/permissions';
 import { canonicalTimeZone, canonicalTimeZoneNames } from '../../../shared/domain/time-zone';
 import type { PolicyPreview, PolicyState } from '../../../shared/ipc/channels/policy';
 import type { ConsoleCache } from '../../console/cache/console-cache';
@@ -40,7 +40,7 @@ export function createPolicyHandlers(runtime: ConsoleRuntime, cache: ConsoleCach
       );
       // Unknown (null) leaves the decision to the service.
       const { operator } = await knownOperator(runtime, copy, clock);
-      const canChange = operator ? hasAdminOnBothTools({ companyAdmin: operator.companyAdmin, directory: operator.directory }) : true;
+      const canChange = operator ? canChangePolicy({ permissions: operator }) : true;
       return { ...answer, canChange, operatorEmail: operator?.email ?? null, activeUsers: activeUsers() };
     },
 

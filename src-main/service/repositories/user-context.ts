@@ -7,7 +7,9 @@ import type { DomainCompany, DomainUser, MethodKind } from '../../../shared/doma
 import type { DomainPolicy } from '../../../shared/domain/policy';
 import { companyMoment, type Clock, type Moment } from '../clock';
 import type { Database, MfaMethodsTable, UsersTable } from '../store/schema';
+import { usableAccessCode } from './access-codes-repo';
 import { companyFromRow, loadCompanyPolicy, type CompanyRow } from './policy-rows';
+import { permissionsOf } from './users-repo';
 
 export type UserRow = Selectable<UsersTable>;
 export type MethodRow = Selectable<MfaMethodsTable>;
@@ -19,6 +21,8 @@ export interface UserContext {
   /** Confirmed methods only, app first. */
   readonly methods: readonly MethodRow[];
   readonly hasRecoveryCode: boolean;
+  /** When the temporary access code the user can still use stops working (company time), or null (R-RST-6). */
+  readonly accessCodeUntil: number | null;
   readonly companyRow: CompanyRow;
   readonly company: DomainCompany;
   readonly policy: DomainPolicy;
@@ -40,7 +44,7 @@ export function toDomainUser(user: UserRow, methods: readonly MethodKind[]): Dom
     country: user.country,
     timeZone: user.time_zone,
     accountType: user.account_type,
-    permissions: { companyAdmin: user.perm_company_admin, directory: user.perm_directory },
+    permissions: permissionsOf(user),
     lastSignInAt: user.last_sign_in_at === null ? null : Number(user.last_sign_in_at),
     enrolledAt: user.enrolled_at === null ? null : Number(user.enrolled_at),
     methods,
@@ -71,10 +75,12 @@ export async function loadUserContext(db: Db, clock: Clock, userId: string): Pro
     loadCompanyPolicy(db, user.company_id),
   ]);
   const moment = companyMoment(clock, company);
+  const accessCode = await usableAccessCode(db, userId, moment.company);
   return {
     user,
     methods,
     hasRecoveryCode: recovery !== undefined,
+    accessCodeUntil: accessCode ? Number(accessCode.expires_at) : null,
     companyRow: company,
     company: companyFromRow(company),
     policy,

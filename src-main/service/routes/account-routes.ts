@@ -25,8 +25,8 @@ export function registerAccountRoutes(ctx: ServiceContext): void {
   const publicLimit = limited(ctx, 'signIn');
 
   registerRoute(app, apiRoutes.accountLink, authenticator, async ({ body }) => linkInfo(ctx, body.token), publicLimit);
-  registerRoute(app, apiRoutes.accountInvitationAccept, authenticator, async ({ body }) => setPasswordFromLink(ctx, body.token, 'invitation', body.password), publicLimit);
-  registerRoute(app, apiRoutes.accountPasswordReset, authenticator, async ({ body }) => setPasswordFromLink(ctx, body.token, 'password_reset', body.password), publicLimit);
+  registerRoute(app, apiRoutes.accountInvitationAccept, authenticator, async ({ body, request }) => setPasswordFromLink(ctx, body.token, 'invitation', body.password, { request }), publicLimit);
+  registerRoute(app, apiRoutes.accountPasswordReset, authenticator, async ({ body, request }) => setPasswordFromLink(ctx, body.token, 'password_reset', body.password, { request }), publicLimit);
   registerRoute(app, apiRoutes.accountPasswordForgot, authenticator, async ({ body }) => forgotPassword(ctx, body.email), publicLimit);
   registerRoute(app, apiRoutes.accountLinkRenew, authenticator, async ({ body }) => renewLink(ctx, body.token), publicLimit);
 
