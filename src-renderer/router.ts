@@ -12,6 +12,7 @@ export const NAV_ROUTES = [
   { path: '/rollout', name: 'rollout', component: () => import('./views/RolloutView.vue'), meta: { title: 'Rollout messages' } },
   { path: '/directory', name: 'directory', component: () => import('./views/DirectoryView.vue'), meta: { title: 'Directory' } },
   { path: '/reset', name: 'reset', component: () => import('./views/ResetView.vue'), meta: { title: 'Reset' } },
+  { path: '/activity', name: 'activity', component: () => import('./views/ActivityView.vue'), meta: { title: 'Sign-in activity' } },
   { path: '/audit', name: 'audit', component: () => import('./views/AuditView.vue'), meta: { title: 'Audit' } },
   { path: '/simulator', name: 'simulator', component: () => import('./views/SimulatorView.vue'), meta: { title: 'Simulator' } },
   { path: '/settings', name: 'settings', component: () => import('./views/SettingsView.vue'), meta: { title: 'Settings' } },

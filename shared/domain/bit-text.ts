@@ -1,6 +1,6 @@
 /**
  * Random bytes written as text over a power-of-two alphabet, each symbol a whole number of bits (no modulo bias):
- * recovery codes (32 symbols, 5 bits each) and webhook secrets (base64url, 6 bits each).
+ * recovery codes and temporary access codes (32 symbols, 5 bits each) and webhook secrets (base64url, 6 bits each).
  */
 
 /**

@@ -48,10 +48,14 @@ export const timeZoneSchema = z
   .refine(isValidTimeZone, { error: 'Use a time zone from the IANA list, such as America/New_York or Europe/Paris.' })
   .overwrite((zone) => canonicalTimeZone(zone) ?? zone);
 
-/** Permissions of a user on the two tools that matter for MFA administration (R-DIR-1, R-POL-1). */
+/**
+ * Permissions of a user on the two tools that matter for MFA administration (R-DIR-1, R-POL-1), and the Helpdesk
+ * permission (R-RST-5: Okta's Help Desk Admin, Entra's Helpdesk Administrator, Duo's Help Desk).
+ */
 export interface ToolPermissions {
   readonly companyAdmin: ToolPermission;
   readonly directory: ToolPermission;
+  readonly helpdesk: boolean;
 }
 
 /**

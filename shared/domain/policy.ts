@@ -1,5 +1,5 @@
 /**
- * The company MFA policy (R-POL-2, R-POL-6, R-POL-7, R-SMS-1, R-AUTH-2, R-AUTH-4, R-RST-3, R-DIR-3): its schema with
+ * The company MFA policy (R-POL-2, R-POL-6, R-POL-7, R-SMS-1, R-AUTH-2, R-AUTH-4, R-RST-3, R-DIR-3, R-LOG-1): its schema with
  * plain-words messages, defaults, and helpers to apply an update and list what changed for the audit log.
  */
 import { z } from 'zod';
@@ -16,6 +16,8 @@ export const POLICY_LIMITS = {
   /** NIST SP 800-63B AAL2: sign in again at least every 12 hours; never more than 30 days (AAL1). */
   sessionLifetimeHours: { min: 1, max: 720, default: 12 },
   staleAfterDays: { min: 1, max: 3650, default: 90 },
+  /** R-LOG-1: sign-in activity is kept 90 days by default (Okta's System Log keeps 90). */
+  signInRetentionDays: { min: 1, max: 3650, default: 90 },
   resetChecklistItems: { max: 20 },
   resetChecklistLabel: { max: 200 },
 } as const;
@@ -58,7 +60,7 @@ const checklistSchema = z
     error: 'Two checks in the reset checklist have the same id: give each its own.',
   });
 
-const { smsCodeTtlMinutes, lockoutThreshold, lockoutMinutes, sessionIdleMinutes, sessionLifetimeHours, staleAfterDays } = POLICY_LIMITS;
+const { smsCodeTtlMinutes, lockoutThreshold, lockoutMinutes, sessionIdleMinutes, sessionLifetimeHours, staleAfterDays, signInRetentionDays } = POLICY_LIMITS;
 
 /** The whole policy, as stored and as the rules read it. */
 export const policySchema = z.object({
@@ -88,6 +90,7 @@ export const policySchema = z.object({
   ),
   resetChecklist: checklistSchema,
   staleAfterDays: int(staleAfterDays.min, staleAfterDays.max, 'A user is stale after 1 to 3650 days without signing in.'),
+  signInRetentionDays: int(signInRetentionDays.min, signInRetentionDays.max, 'Keep sign-in activity for 1 to 3650 days.'),
 });
 /** The company MFA policy. */
 export type DomainPolicy = z.infer<typeof policySchema>;
@@ -118,6 +121,7 @@ export function defaultPolicy(deadlineZone: string): DomainPolicy {
     sessionLifetimeHours: sessionLifetimeHours.default,
     resetChecklist: DEFAULT_RESET_CHECKLIST.map((item) => ({ ...item })),
     staleAfterDays: staleAfterDays.default,
+    signInRetentionDays: signInRetentionDays.default,
   };
 }
 

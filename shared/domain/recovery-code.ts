@@ -41,26 +41,29 @@ export type RecoveryCodeInput =
 
 const VALID = new RegExp(`^[${RECOVERY_ALPHABET}]*$`);
 
+/**
+ * Reads a code of `length` symbols of the alphabet as a person typed it: spaces and dashes are ignored and letters
+ * upper-cased. Answers the canonical code, or why it cannot be one (`typed`: how many symbols there were).
+ */
+export function readCodeSymbols(
+  input: string,
+  length: number,
+): { readonly ok: true; readonly code: string } | { readonly ok: false; readonly reason: RecoveryCodeInputProblem; readonly typed: number } {
+  const code = input.replace(/[\s-]/g, '').toUpperCase();
+  if (code === '') return { ok: false, reason: 'empty', typed: 0 };
+  if (!VALID.test(code)) return { ok: false, reason: 'invalid_characters', typed: code.length };
+  if (code.length !== length) return { ok: false, reason: 'wrong_length', typed: code.length };
+  return { ok: true, code };
+}
+
 /** Read what a user typed: spaces and dashes are ignored and letters upper-cased. */
 export function normalizeRecoveryCode(input: string): RecoveryCodeInput {
-  const code = input.replace(/[\s-]/g, '').toUpperCase();
-  if (code === '') {
-    return { ok: false, reason: 'empty', message: 'Enter the recovery code you saved when you set up MFA.' };
-  }
-  if (!VALID.test(code)) {
-    return {
-      ok: false,
-      reason: 'invalid_characters',
-      message:
-        'That is not a recovery code: recovery codes use letters and the digits 2 to 9, never 0, 1, I or O. Check the code you saved.',
-    };
-  }
-  if (code.length !== RECOVERY_CODE_LENGTH) {
-    return {
-      ok: false,
-      reason: 'wrong_length',
-      message: `A recovery code has ${RECOVERY_CODE_LENGTH} characters; you entered ${code.length}. Check the code you saved.`,
-    };
-  }
-  return { ok: true, code };
+  const read = readCodeSymbols(input, RECOVERY_CODE_LENGTH);
+  if (read.ok) return read;
+  const messages: Record<RecoveryCodeInputProblem, string> = {
+    empty: 'Enter the recovery code you saved when you set up MFA.',
+    invalid_characters: 'That is not a recovery code: recovery codes use letters and the digits 2 to 9, never 0, 1, I or O. Check the code you saved.',
+    wrong_length: `A recovery code has ${RECOVERY_CODE_LENGTH} characters; you entered ${read.typed}. Check the code you saved.`,
+  };
+  return { ok: false, reason: read.reason, message: messages[read.reason] };
 }

@@ -4,13 +4,14 @@ import type { AccountType, ToolPermissions } from './model';
 import { resetEligibility } from './reset-eligibility';
 import type { ResetEligibility } from './reset-eligibility';
 
-const admin: ToolPermissions = { companyAdmin: 'admin', directory: 'admin' };
+const admin: ToolPermissions = { companyAdmin: 'admin', directory: 'admin', helpdesk: false };
+const noAccess: ToolPermissions = { companyAdmin: 'none', directory: 'none', helpdesk: false };
 const operator = { id: 'op', permissions: admin };
 const company = { ssoDomains: ['sso.example.com'] };
 const required = { required: true };
 
 function target(email: string, accountType: AccountType = 'standard', id = 't1') {
-  return { id, email, accountType, status: 'active' as 'active' | 'inactive', methods: ['totp'] as ('totp' | 'sms')[] };
+  return { id, email, accountType, status: 'active' as 'active' | 'inactive', methods: ['totp'] as ('totp' | 'sms')[], permissions: noAccess };
 }
 
 type Target = ReturnType<typeof target>;
@@ -27,9 +28,10 @@ describe('MFA reset eligibility (R-RST-1, R-RST-2)', () => {
 
   it('refuses operators without admin on both tools, before looking at the target', () => {
     for (const permissions of [
-      { companyAdmin: 'admin', directory: 'standard' },
-      { companyAdmin: 'standard', directory: 'admin' },
-      { companyAdmin: 'read_only', directory: 'none' },
+      { companyAdmin: 'admin', directory: 'standard', helpdesk: false },
+      { companyAdmin: 'standard', directory: 'admin', helpdesk: false },
+      { companyAdmin: 'read_only', directory: 'none', helpdesk: false },
+      { companyAdmin: 'none', directory: 'read_only', helpdesk: true },
     ] as const) {
       const result = check({ operator: { id: 'op', permissions }, target: null });
       expect(result).toMatchObject({ eligible: false, reason: 'operator_lacks_permission', contact: 'company_admin' });
@@ -95,5 +97,45 @@ describe('MFA reset eligibility (R-RST-1, R-RST-2)', () => {
     expect(check({ policy: off, target: target('op@example.com', 'standard', 'op') })).toMatchObject({
       reason: 'own_account',
     });
+  });
+});
+
+describe('temporary access code eligibility (R-RST-5, R-RST-6)', () => {
+  const helpdesk = { id: 'hd', permissions: { companyAdmin: 'none', directory: 'read_only', helpdesk: true } as const };
+  const code = (overrides: Partial<Parameters<typeof resetEligibility<Target>>[0]> = {}) => check({ operator: helpdesk, action: 'access_code', ...overrides });
+
+  it('lets helpdesk (and admins on both tools) issue one where a reset would be allowed', () => {
+    expect(code()).toMatchObject({ eligible: true });
+    expect(check({ action: 'access_code' })).toMatchObject({ eligible: true });
+  });
+
+  it('refuses operators without the Helpdesk permission or Admin on both, before looking at the target', () => {
+    const result = code({ operator: { id: 'r', permissions: { companyAdmin: 'read_only', directory: 'read_only', helpdesk: false } }, target: null });
+    expect(result).toMatchObject({ eligible: false, reason: 'operator_lacks_permission', contact: 'company_admin' });
+    expect(result.eligible ? '' : result.message).toMatch(/needs the Helpdesk permission/);
+  });
+
+  it('refuses with the same reasons and contacts as a reset, in words about the code', () => {
+    const cases: [Partial<Target>, string, string | null][] = [
+      [{ email: 'ida@sso.example.com' }, 'sso_user', 'it_department'],
+      [{ accountType: 'payments_payee_admin' }, 'payments_user', 'payments_support'],
+      [{ status: 'inactive' }, 'inactive_user', null],
+      [{ methods: [] }, 'not_enrolled', null],
+      [{ id: 'hd' }, 'own_account', 'another_company_admin'],
+    ];
+    for (const [overrides, reason, contact] of cases) {
+      const asCode = code({ target: { ...target('sam@example.com'), ...overrides } });
+      const asReset = check({ target: { ...target('sam@example.com'), ...overrides }, operator: overrides.id ? { id: 'hd', permissions: admin } : operator });
+      expect(asCode).toMatchObject({ eligible: false, reason, contact });
+      expect(asReset).toMatchObject({ eligible: false, reason, contact });
+      expect(asCode.eligible ? '' : asCode.message).toMatch(/[Tt]emporary access code|code from here/);
+    }
+    expect(code({ policy: { required: false } })).toMatchObject({ eligible: false, reason: 'mfa_not_enforced' });
+  });
+
+  it('keeps people with admin-tool permissions for admins on both tools', () => {
+    const peer = { ...target('lee@example.com'), permissions: { companyAdmin: 'none', directory: 'none', helpdesk: true } as const };
+    expect(code({ target: peer })).toMatchObject({ eligible: false, reason: 'admin_tool_user', contact: 'company_admin' });
+    expect(check({ target: peer, action: 'access_code' })).toMatchObject({ eligible: true });
   });
 });

@@ -5,6 +5,13 @@
  * log stays readable after the checklist changes.
  */
 import type { DomainPolicy, ResetCheckItem } from './policy';
+import type { VerifiedAction } from './reset-eligibility';
+
+/** The box the operator ticks once they checked who is asking, for each verified action (R-RST-1, R-RST-6). */
+export const VERIFIED_LABELS: Readonly<Record<VerifiedAction, string>> = {
+  reset: "I have verified the user's request to reset MFA",
+  access_code: "I have verified the user's request for a temporary access code",
+};
 
 /** What the operator submitted. */
 export interface ResetRequest {
@@ -42,14 +49,10 @@ export function checksMissingValue(checklist: readonly ResetCheckItem[], checked
   return checklist.filter((item) => item.record !== undefined && checked.has(item.id) && (values[item.id] ?? '').trim() === '');
 }
 
-/** Build the audit evidence of a reset request against the company's current checklist. */
-export function resetEvidence(policy: Pick<DomainPolicy, 'resetChecklist'>, request: ResetRequest): ResetEvidenceResult {
+/** Build the audit evidence of a reset (or temporary access code) request against the company's current checklist. */
+export function resetEvidence(policy: Pick<DomainPolicy, 'resetChecklist'>, request: ResetRequest, action: VerifiedAction = 'reset'): ResetEvidenceResult {
   if (!request.confirmed) {
-    return {
-      ok: false,
-      reason: 'not_confirmed',
-      message: "Tick \"I have verified the user's request to reset MFA\" once you have checked who is asking.",
-    };
+    return { ok: false, reason: 'not_confirmed', message: `Tick "${VERIFIED_LABELS[action]}" once you have checked who is asking.` };
   }
   const known = new Set(policy.resetChecklist.map((item) => item.id));
   if (request.checkedIds.some((id) => !known.has(id))) {

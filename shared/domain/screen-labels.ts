@@ -19,6 +19,7 @@ export const SCREEN_TITLES = {
   challengeChoice: 'How do you want to verify your identity?',
   enterCode: 'Enter Your 6-digit Verification Code',
   enterRecoveryCode: 'Enter Recovery Code',
+  enterAccessCode: 'Enter Your Temporary Access Code',
   locked: 'Verification locked',
   confirmPassword: 'Enter Your Current Password',
   passwordSecurity: 'Password & Security',
@@ -33,6 +34,7 @@ export const CHALLENGE_OPTION_LABELS: Readonly<Record<ChallengeOption, string>> 
   totp: 'Authenticator App',
   sms: 'Use a Phone Number',
   recovery_code: 'Enter Recovery Code',
+  temporary_access_code: 'Use a Temporary Access Code',
 };
 
 /** The choices of "Select an Authentication Method". */

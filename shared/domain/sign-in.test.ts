@@ -22,7 +22,7 @@ const base: DomainUser = {
   country: 'US',
   timeZone: 'America/Chicago',
   accountType: 'standard',
-  permissions: { companyAdmin: 'none', directory: 'read_only' },
+  permissions: { companyAdmin: 'none', directory: 'read_only', helpdesk: false },
   lastSignInAt: null,
   enrolledAt: null,
   methods: [],
@@ -106,6 +106,7 @@ describe('sign-in next step (R-AUTH-1)', () => {
 describe('challenge helpers', () => {
   it('orders methods app first', () => {
     expect(challengeOptions({ methods: ['sms', 'totp'] }, false)).toEqual(['totp', 'sms']);
+    expect(challengeOptions({ methods: ['totp'] }, true, true)).toEqual(['totp', 'recovery_code', 'temporary_access_code']);
   });
 
   it('rounds the wait up and says "1 minute" in the singular', () => {

@@ -16,11 +16,14 @@ import { METHOD_KINDS, isEnrolled } from './model';
 import type { DomainCompany, DomainUser, MethodKind } from './model';
 import type { DomainPolicy } from './policy';
 
-/** Why set-up is required at this sign-in: a reason of the MFA requirement, or a sign-in to the admin console. */
-export type SetupReason = RequiredReason | 'admin_console';
+/**
+ * Why set-up is required at this sign-in: a reason of the MFA requirement, a sign-in to the admin console, or a
+ * temporary access code just used in place of the challenge (R-RST-6: it leads straight to a new method).
+ */
+export type SetupReason = RequiredReason | 'admin_console' | 'temporary_access_code';
 
-/** A way to answer the challenge: one of the user's methods, or their recovery code. */
-export type ChallengeOption = MethodKind | 'recovery_code';
+/** A way to answer the challenge: one of the user's methods, their recovery code, or a temporary access code. */
+export type ChallengeOption = MethodKind | 'recovery_code' | 'temporary_access_code';
 
 /** The next screen after the password. */
 export type SignInStep =
@@ -32,12 +35,16 @@ export type SignInStep =
   | { readonly step: 'setup_optional'; readonly enforcementAt: number; readonly methods: readonly MethodOption[] }
   | { readonly step: 'signed_in' };
 
-/** Everything the decision reads. `hasRecoveryCode`: the user has an unused recovery code. */
+/**
+ * Everything the decision reads. `hasRecoveryCode`: the user has an unused recovery code; `hasAccessCode`: a
+ * temporary access code issued for them can still be used (R-RST-6).
+ */
 export interface SignInInput {
   readonly user: DomainUser;
   readonly policy: DomainPolicy;
   readonly company: Pick<DomainCompany, 'ssoDomains'>;
   readonly hasRecoveryCode: boolean;
+  readonly hasAccessCode?: boolean;
   readonly now: number;
   /**
    * A sign-in to the admin console: it always ends with a passed MFA challenge (Okta and Google require MFA of
@@ -58,10 +65,15 @@ export function lockedMessage(end: LockEnd, now: number, contact: Contact): stri
   return `Too many wrong codes in a row, so verification is locked. Try again in ${wait} (each lock in a row lasts twice as long), or ask ${who} for help.`;
 }
 
-/** The challenge choices of an enrolled user: their methods in product order, then the recovery code if they have one. */
-export function challengeOptions(user: Pick<DomainUser, 'methods'>, hasRecoveryCode: boolean): ChallengeOption[] {
-  const methods: ChallengeOption[] = METHOD_KINDS.filter((kind) => user.methods.includes(kind));
-  return hasRecoveryCode ? [...methods, 'recovery_code'] : methods;
+/**
+ * The challenge choices of an enrolled user: their methods in product order, then the recovery code if they have
+ * one, then the temporary access code a helpdesk issued them, if any.
+ */
+export function challengeOptions(user: Pick<DomainUser, 'methods'>, hasRecoveryCode: boolean, hasAccessCode = false): ChallengeOption[] {
+  const options: ChallengeOption[] = METHOD_KINDS.filter((kind) => user.methods.includes(kind));
+  if (hasRecoveryCode) options.push('recovery_code');
+  if (hasAccessCode) options.push('temporary_access_code');
+  return options;
 }
 
 /** The step that follows a correct password. */
@@ -87,7 +99,7 @@ export function signInNextStep(input: SignInInput): SignInStep {
       const contact = mfaContact({ accountType: user.accountType, sso: isSsoUser(user.email, company) });
       return { step: 'locked', lockedUntil: user.lockedUntil, end, message: lockedMessage(end, now, contact) };
     }
-    return { step: 'challenge', options: challengeOptions(user, input.hasRecoveryCode) };
+    return { step: 'challenge', options: challengeOptions(user, input.hasRecoveryCode, input.hasAccessCode) };
   }
   if (input.adminConsole && requirement.kind !== 'required') {
     return { step: 'setup_required', reason: 'admin_console', methods: methodOptions(user, policy) };

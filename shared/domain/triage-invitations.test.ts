@@ -7,7 +7,7 @@ const NOW = Date.UTC(2026, 5, 10, 9);
 const DAY = 86_400_000;
 const newcomer: DomainUser = {
   id: 'u9', email: 'nia@example.com', name: 'Nia Okoye', status: 'active', country: 'GB', timeZone: 'Europe/London',
-  accountType: 'standard', permissions: { companyAdmin: 'none', directory: 'none' }, lastSignInAt: null, enrolledAt: null,
+  accountType: 'standard', permissions: { companyAdmin: 'none', directory: 'none', helpdesk: false }, lastSignInAt: null, enrolledAt: null,
   methods: [], alwaysRequireMfa: false, failedAttempts: 0, lockedUntil: null,
 };
 const triage = (access: Parameters<typeof lockedOutTriage>[0]['access'], extra: Partial<DomainUser> = {}) =>

@@ -14,7 +14,7 @@ const user: DomainUser = {
   country: 'US',
   timeZone: 'America/Chicago',
   accountType: 'standard',
-  permissions: { companyAdmin: 'none', directory: 'read_only' },
+  permissions: { companyAdmin: 'none', directory: 'read_only', helpdesk: false },
   lastSignInAt: NOW - 86_400_000,
   enrolledAt: NOW - 10 * 86_400_000,
   methods: ['totp'],
@@ -39,7 +39,7 @@ describe('"Locked out?" triage (R-RST-4)', () => {
     const result = triage({});
     expect(result.helper).toBe('company_admin');
     expect(result.headline).toBe('Contact a company admin.');
-    expect(result.why).toMatch(/reset their MFA after verifying/);
+    expect(result.why).toMatch(/can issue a temporary access code.*can instead reset their MFA/);
     expect(result.tips).toEqual([expect.stringMatching(/recovery code/)]);
   });
 
@@ -122,4 +122,15 @@ describe('"Locked out?" triage (R-RST-4)', () => {
     expect(triage({ failedAttempts: 5, lockedUntil: NOW + 10 * 60_000 }).why).toMatch(/unlock their verification now/);
     expect(triage({ accountType: 'payments_payor', failedAttempts: 5, lockedUntil: NOW + 10 * 60_000 }).tips[1]).toMatch(/cannot unlock payments accounts/);
   });
+
+  it('says a helpdesk can issue a temporary access code, and how to use one already issued (R-RST-6)', () => {
+    const result = triage({}, { accessCodeUntil: NOW + 3_600_000 });
+    expect(result.why).toMatch(/helpdesk staff \(or a company admin\) can issue a temporary access code/);
+    expect(result.tips[0]).toBe(
+      'They have a temporary access code, valid until 06:00 on Wed 10 Jun 2026 your time: on "How do you want to verify your identity?" they choose "Use a Temporary Access Code", then set up a new method.',
+    );
+    expect(triage({}, { accessCodeUntil: NOW }).tips).toEqual([expect.stringMatching(/recovery code/)]);
+    expect(triage({ failedAttempts: 5, lockedUntil: NOW + 60_000 }, { accessCodeUntil: NOW + 3_600_000 }).tips).toEqual([expect.stringMatching(/offers no way to verify/)]);
+  });
 });
+

@@ -31,12 +31,16 @@ export interface Triage {
   readonly tips: readonly string[];
 }
 
-/** What the triage reads. `user` is the exact email match or null; `hasRecoveryCode` when known. */
+/**
+ * What the triage reads. `user` is the exact email match or null; `hasRecoveryCode` when known; `accessCodeUntil`:
+ * when the temporary access code a helpdesk issued them stops working, while they have one they can still use.
+ */
 export interface TriageInput {
   readonly user: DomainUser | null;
   readonly company: Pick<DomainCompany, 'ssoDomains'>;
   readonly policy: Pick<DomainPolicy, 'required'>;
   readonly hasRecoveryCode?: boolean;
+  readonly accessCodeUntil?: number | null;
   readonly now: number;
   /** R-DIR-5: whether the user has a password or where their invitation stands (known by the service). */
   readonly access?: AccountAccess;
@@ -97,6 +101,11 @@ const NOTHING_WHILE_LOCKED = `Until then the sign-in screen offers no way to ver
 
 /** How to use the recovery code, in the words of the sign-in screens. */
 const RECOVERY_TIP = `If they saved their recovery code, they can sign in with it now: on ${quoted(SCREEN_TITLES.challengeChoice)} they choose ${quoted(CHALLENGE_OPTION_LABELS.recovery_code)}.`;
+
+/** How to use a temporary access code already issued, in the words of the sign-in screens. */
+function accessCodeTip(until: number, zone: string): string {
+  return `They have a temporary access code, valid until ${localTime(until, zone)} your time: on ${quoted(SCREEN_TITLES.challengeChoice)} they choose ${quoted(CHALLENGE_OPTION_LABELS.temporary_access_code)}, then set up a new method.`;
+}
 
 /** "14:05 on Tue 8 Dec 2026" in `zone`. */
 function localTime(at: number, zone: string): string {
@@ -187,12 +196,13 @@ export function lockedOutTriage(input: TriageInput): Triage {
       tips: [],
     };
   }
-  const tips = lock !== null ? [NOTHING_WHILE_LOCKED] : recovery;
+  const accessCode = input.accessCodeUntil != null && input.accessCodeUntil > input.now ? [accessCodeTip(input.accessCodeUntil, input.viewerZone)] : [];
+  const tips = lock !== null ? [NOTHING_WHILE_LOCKED] : [...accessCode, ...recovery];
   if (!policy.required) {
     return {
       helper: 'company_admin',
       headline: 'Contact a company admin.',
-      why: `This user has MFA set up, but the company does not require MFA, so resets are not available. A company admin must turn on Require MFA before resetting.${lock !== null ? ' A company admin can still unlock their verification now.' : ''}`,
+      why: `This user has MFA set up, but the company does not require MFA, so resets and temporary access codes are not available. A company admin must turn on Require MFA first.${lock !== null ? ' Helpdesk staff or a company admin can still unlock their verification now.' : ''}`,
       lock,
       tips,
     };
@@ -200,7 +210,7 @@ export function lockedOutTriage(input: TriageInput): Triage {
   return {
     helper: 'company_admin',
     headline: 'Contact a company admin.',
-    why: `A company admin with Admin permission on Company Admin and Directory can reset their MFA after verifying who is asking. They then set MFA up again at their next sign-in.${lock !== null ? ' If they still have their phone, the admin can simply unlock their verification now.' : ''}`,
+    why: `After verifying who is asking, helpdesk staff (or a company admin) can issue a temporary access code: it replaces the code once, and they set up a new method at once. A company admin with Admin permission on Company Admin and Directory can instead reset their MFA; they then set it up again at their next sign-in.${lock !== null ? ' If they still have their phone, helpdesk staff or a company admin can simply unlock their verification now.' : ''}`,
     lock,
     tips,
   };

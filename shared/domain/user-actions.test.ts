@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { ToolPermission } from './model';
 import { OWN_ACCOUNT_REFUSALS, userActionRefusals } from './user-actions';
 
-const person = (email: string, companyAdmin: ToolPermission, directory: ToolPermission, status: 'active' | 'inactive' = 'active') => ({
+const person = (email: string, companyAdmin: ToolPermission, directory: ToolPermission, status: 'active' | 'inactive' = 'active', helpdesk = false) => ({
   email,
   status,
-  permissions: { companyAdmin, directory },
+  permissions: { companyAdmin, directory, helpdesk },
 });
 
 describe('what an operator may do from a user panel', () => {
@@ -32,6 +32,17 @@ describe('what an operator may do from a user panel', () => {
     expect(userActionRefusals(directoryStandard, plain)).toMatchObject({ edit: null, changeStatus: null });
     expect(userActionRefusals(directoryStandard, helper).changeStatus).toMatch(/admin-tool permissions \(hd@x\.example\)/);
     expect(userActionRefusals(directoryStandard, plain).editPermissions).not.toBeNull();
+  });
+
+  it('gives Helpdesk none of the panel’s changes, and keeps Helpdesk people from Directory Standard (R-RST-5)', () => {
+    const helpdesk = person('hana@x.example', 'none', 'none', 'active', true);
+    const refusals = userActionRefusals(helpdesk, plain);
+    expect(refusals.edit).toMatch(/^Changing the directory needs Standard or Admin permission/);
+    expect(refusals.changeStatus).toBe(refusals.edit);
+    expect(refusals.editPermissions).toMatch(/^Changing someone’s permissions on the admin tools needs Admin permission on both/);
+    expect(refusals.resetMfa).toMatch(/^Resetting MFA needs Admin permission on both/);
+    expect(userActionRefusals(directoryStandard, helpdesk).changeStatus).toMatch(/admin-tool permissions \(hana@x\.example\)/);
+    expect(userActionRefusals(admin, helpdesk)).toEqual({ edit: null, editPermissions: null, changeStatus: null, resetMfa: null });
   });
 
   it('never lets an operator change their own permissions or deactivate themselves, compared by email key', () => {

@@ -1,12 +1,12 @@
 /**
  * What an operator may do from a user's panel in the Directory (R-DIR-1, R-DIR-3, R-POL-1, R-RST-1), each refusal
  * in the words the service answers with. Built from the same predicates the service checks (`canWriteDirectory`,
- * `mayChangeSignInOf`, `hasAdminOnBothTools`, `canResetMfa`), so a control is disabled exactly where the service
+ * `mayChangeSignInOf`, `hasAdminOnBothTools`, `operatorMay`), so a control is disabled exactly where the service
  * would refuse, and says why.
  */
 import { emailKey } from './directory';
 import type { ToolPermissions, UserStatus } from './model';
-import { canResetMfa, canWriteDirectory, hasAdminOnBothTools, mayChangeSignInOf } from './permissions';
+import { adminOnBothRefusal, canWriteDirectory, hasAdminOnBothTools, mayChangeSignInOf, operatorMay, permissionRefusal } from './permissions';
 
 /** One action: null when it may go ahead, else the plain-words reason it is refused. */
 export type ActionRefusal = string | null;
@@ -27,8 +27,7 @@ type Operator = { readonly email: string; readonly permissions: ToolPermissions 
 type Target = { readonly email: string; readonly permissions: ToolPermissions; readonly status: UserStatus };
 
 /** The refusal of a directory change to an operator below Standard on Directory (the service answers the same). */
-export const DIRECTORY_WRITE_REFUSAL =
-  'Changing the directory needs Standard or Admin permission on the Directory tool. Ask a company admin to change it for you or to raise your permission.';
+export const DIRECTORY_WRITE_REFUSAL = permissionRefusal('write_directory');
 
 /** Refusals of changes to one's own account (the service answers the same). */
 export const OWN_ACCOUNT_REFUSALS = {
@@ -42,18 +41,13 @@ export const PERMISSION_CHANGES = {
   change: 'Changing someone’s permissions on the admin tools',
 } as const;
 
-/** The refusal of what needs Admin on both tools; `what` completes "… needs Admin permission". */
-export function adminOnBothRefusal(what: string): string {
-  return `${what} needs Admin permission on both the Company Admin and Directory tools. Ask a company admin who has both.`;
-}
-
 /** What `operator` may do to `target`, each with the reason when refused. */
 export function userActionRefusals(operator: Operator, target: Target): UserActionRefusals {
   const self = emailKey(operator.email) === emailKey(target.email);
   const writes = canWriteDirectory(operator);
   const adminOnBoth = hasAdminOnBothTools(operator.permissions);
   let editPermissions: ActionRefusal = null;
-  if (!adminOnBoth) editPermissions = adminOnBothRefusal(PERMISSION_CHANGES.change);
+  if (!adminOnBoth) editPermissions = permissionRefusal('change_permissions');
   else if (self) editPermissions = OWN_ACCOUNT_REFUSALS.permissions;
   let changeStatus: ActionRefusal = null;
   if (!writes) changeStatus = DIRECTORY_WRITE_REFUSAL;
@@ -63,6 +57,6 @@ export function userActionRefusals(operator: Operator, target: Target): UserActi
     edit: writes ? null : DIRECTORY_WRITE_REFUSAL,
     editPermissions,
     changeStatus,
-    resetMfa: canResetMfa(operator) ? null : adminOnBothRefusal('Resetting MFA'),
+    resetMfa: operatorMay(operator, 'reset_mfa') ? null : permissionRefusal('reset_mfa'),
   };
 }

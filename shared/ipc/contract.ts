@@ -9,6 +9,7 @@ import { dashboardChannels } from './channels/dashboard';
 import { policyChannels } from './channels/policy';
 import { directoryChannels } from './channels/directory';
 import { resetChannels } from './channels/reset';
+import { activityChannels } from './channels/activity';
 import { auditChannels } from './channels/audit';
 import { settingsChannels } from './channels/settings';
 import { simulatorChannels } from './channels/simulator';
@@ -22,6 +23,7 @@ export const ipcContract = {
   ...policyChannels,
   ...directoryChannels,
   ...resetChannels,
+  ...activityChannels,
   ...auditChannels,
   ...settingsChannels,
   ...simulatorChannels,

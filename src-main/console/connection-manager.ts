@@ -3,7 +3,8 @@
  * remote one (signed in with email, password and MFA; the session token kept in the SecretVault). Remembers the
  * choice across restarts and falls back to the embedded service, with a warning, when a remote session has ended.
  */
-import type { ConsoleSettings } from '../../shared/ipc/channels/settings';
+import { holdsAdminToolAccess } from '../../shared/domain/permissions';
+import type { ConsoleSettings, EmbeddedOperator } from '../../shared/ipc/channels/settings';
 import { ConsoleError } from '../ipc/console-error';
 import { DEMO_PEOPLE, demoEmail } from '../service/seed/demo-company';
 import type { SecretVault } from '../service/secrets/secret-vault';
@@ -11,6 +12,8 @@ import { storeSmtpSetting } from '../service/mail/smtp-setup';
 import { connectEmbedded, connectRemote, type ServiceConnection } from './connection';
 import { ConnectionRuntime } from './console-runtime';
 import { DEFAULT_EMBEDDED_OPERATOR, startEmbeddedService, type EmbeddedService } from './embedded-service';
+import { knownOperator } from './offline/known-operator';
+import type { OfflineCopy } from './offline/offline-copy';
 import type { RemoteCredentials } from './remote/remote-sign-in';
 import type { SettingsFile, StoredSettings } from './settings-file';
 
@@ -20,12 +23,13 @@ export function remoteTokenAccount(url: string): string {
 }
 
 /** The demo people who may use the admin tools (the embedded console can act as any of them). */
-export const EMBEDDED_OPERATORS = DEMO_PEOPLE.filter((p) => (p.companyAdmin ?? 'none') !== 'none' || (p.directory ?? 'none') !== 'none').map((p) => ({
+export const EMBEDDED_OPERATORS: EmbeddedOperator[] = DEMO_PEOPLE.map((p) => ({
   email: demoEmail(p),
   name: p.name,
   companyAdmin: p.companyAdmin ?? 'none',
   directory: p.directory ?? 'none',
-}));
+  helpdesk: p.helpdesk ?? false,
+})).filter((operator) => holdsAdminToolAccess(operator));
 
 /** Dependencies of the manager. */
 export interface ConnectionManagerDeps {
@@ -39,6 +43,8 @@ export interface ConnectionManagerDeps {
   startEmbedded?: () => Promise<EmbeddedService>;
   /** Builds a remote connection (tests may pass one over inject). */
   connectRemote?: (url: string, token: string) => ServiceConnection;
+  /** Where the operator the service last confirmed is remembered, for Settings while it cannot be reached. */
+  copy?: OfflineCopy;
 }
 
 /** Owns the runtime's connection. */
@@ -114,7 +120,9 @@ export class ConnectionManager {
       await connection.client.call('me', {});
       return { kind: 'ok', connection };
     } catch (error) {
-      if (error instanceof ConsoleError && error.code === 'service_unavailable') return { kind: 'ok', connection };
+      // Only the service's own "no such session" (or "no admin access") ends it; an outage or a passing failure
+      // keeps the session, and the console works from its copy until the service answers.
+      if (!(error instanceof ConsoleError) || (error.code !== 'unauthorized' && error.code !== 'forbidden')) return { kind: 'ok', connection };
       await deps.vault.delete(remoteTokenAccount(url));
       return ended;
     }
@@ -122,16 +130,12 @@ export class ConnectionManager {
 
   /** What the Settings screen shows. */
   async describe(): Promise<ConsoleSettings> {
-    let operator: ConsoleSettings['operator'] = null;
-    try {
-      const me = await this.runtime.client().call('me', {});
-      operator = { email: me.email, name: me.name, companyAdmin: me.companyAdmin, directory: me.directory };
-    } catch {
-      operator = null;
-    }
+    const known = await knownOperator(this.runtime, this.deps.copy ?? null);
     return {
       mode: this.settings.mode,
-      operator,
+      operator: known.operator,
+      operatorStatus: known.status,
+      operatorConfirmedAt: known.confirmedAt,
       embedded: { dataFolder: this.deps.dataDir, operators: EMBEDDED_OPERATORS },
       remote: { url: this.settings.remoteUrl, email: this.settings.remoteEmail },
       secrets: { kind: this.deps.vault.kind, location: this.deps.vault.location, warning: this.deps.vault.warning },

@@ -2,8 +2,6 @@
  * The console's link to an MFA service: embedded (in-process, the default) or remote (a standalone service by URL).
  * Everything above this file uses `client` and never knows which.
  */
-import type { ConnectionStatus } from '../../shared/ipc/channels/app';
-import { APP_VERSION } from '../version';
 import type { EmbeddedService } from './embedded-service';
 import { createRemoteHttp, createServiceClient, type ServiceClient } from './service-client';
 
@@ -34,19 +32,4 @@ export function connectRemote(url: string, token: string): ServiceConnection {
   const client = createServiceClient(createRemoteHttp(url));
   client.setToken(token);
   return { mode: 'remote', client, target: url, close: async () => undefined };
-}
-
-/** Probes the service and reports the connection as the status bar shows it. */
-export async function connectionStatus(
-  connection: ServiceConnection,
-  host: ConnectionStatus['host'],
-  warnings: readonly string[],
-): Promise<ConnectionStatus> {
-  let state: ConnectionStatus['state'] = 'connected';
-  try {
-    await connection.client.call('health', {});
-  } catch {
-    state = 'offline';
-  }
-  return { mode: connection.mode, state, target: connection.target, warnings: [...warnings], host, version: APP_VERSION };
 }

@@ -26,7 +26,7 @@ describe('createDispatcher', () => {
   });
 
   it('returns a typed bad_request naming the field for a bad payload, and does not call the handler', async () => {
-    const spy = vi.fn(async () => ({ companyName: 'x', mfaRequired: false, deadlineDate: null, deadlineZone: 'UTC' }));
+    const spy = vi.fn(async () => ({ companyName: 'x', mfaRequired: false, deadlineDate: null, deadlineZone: 'UTC', takenAt: 0, fromCopy: false }));
     const dispatch = createDispatcher(handlers({ 'dashboard:overview': spy }));
     const result = await dispatch('dashboard:overview', { unexpected: true });
     expect(result.ok).toBe(false);

@@ -4,6 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { SignInRecorder } from './activity/record-sign-in';
 import { registerAdminRoutes } from './admin/register-admin-routes';
 import { AuditWebhookDelivery } from './audit-webhook/webhook-delivery';
 import { withAuditChain } from './audit/keyed-audit-store';
@@ -48,10 +49,11 @@ export async function buildApp(deps: ServiceDeps): Promise<FastifyInstance> {
   const mail = createMailRuntime({ store, clock: deps.clock, sealer: mfa.keys.sealer, demoTools: mfa.demoTools, options: deps.mail });
   app.decorate('mailQueue', mail.queue);
   app.addHook('onClose', () => mail.queue.stop());
+  const signIns = new SignInRecorder({ store, clock: deps.clock });
   const auditWebhook = new AuditWebhookDelivery({ store, sealer: mfa.keys.sealer, chain: mfa.keys.audit, clock: deps.clock, version: deps.version, options: deps.auditWebhook });
   app.decorate('auditWebhook', auditWebhook);
   app.addHook('onClose', () => auditWebhook.stop());
-  const ctx: ServiceContext = { ...deps, store, app, authenticator, mfa, mail, auditWebhook };
+  const ctx: ServiceContext = { ...deps, store, app, authenticator, mfa, mail, signIns, auditWebhook };
   registerSystemRoutes(ctx);
   registerCompanyRoutes(ctx);
   registerEndUserRoutes(ctx);

@@ -1,5 +1,6 @@
 /** What every route module receives: the Fastify instance and the service's dependencies. */
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import type { SignInRecorder } from './activity/record-sign-in';
 import type { AuditWebhookDelivery, AuditWebhookOptions } from './audit-webhook/webhook-delivery';
 import type { Authenticator } from './auth/authenticator';
 import type { MfaOptions, MfaRuntime } from './auth/mfa-runtime';
@@ -35,5 +36,7 @@ export interface ServiceContext extends Omit<ServiceDeps, 'mfa' | 'mail' | 'audi
   authenticator: Authenticator;
   mfa: MfaRuntime;
   mail: MailRuntime;
+  /** Records sign-in attempts (R-LOG-1) and prunes them after the retention. */
+  signIns: SignInRecorder;
   auditWebhook: AuditWebhookDelivery;
 }

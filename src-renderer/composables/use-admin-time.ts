@@ -31,3 +31,8 @@ export function formatDate(ms: number | null, zone: string = adminTimeZone()): s
   if (ms === null) return 'never';
   return new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: zone }).format(ms);
 }
+
+/** "30 Nov 2026" in `zone`: a date where a grid column has little room. */
+export function formatShortDate(ms: number, zone: string = adminTimeZone()): string {
+  return new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric', timeZone: zone }).format(ms);
+}

@@ -4,7 +4,8 @@
  * `apply` imports it, with the permission changes only when the operator confirmed them. Both steps carry the choice
  * to invite the new users, so the check says how many would be invited. Each step reads the file in
  * slices (decoding UTF-8 across slice edges) and sends them to main, which passes whole rows to the service; progress
- * is what the service has processed so far.
+ * is what the service has processed so far. When the service stops answering part-way, main stops the import at a
+ * batch boundary and the progress says what was done and what was not (`stopped`): no more of the file is sent.
  */
 import { ref } from 'vue';
 import type { ImportProgress } from '../../shared/ipc/channels/directory';
@@ -42,7 +43,7 @@ export function useCsvImport(onFinished: () => Promise<void> | void) {
         const text = decoder.decode(bytes, { stream: !last });
         progress.value = await invoke('directory:import-chunk', { importId, text, last });
         offset = end;
-      } while (offset < file.size);
+      } while (offset < file.size && !progress.value.finished);
       return progress.value;
     } catch (caught) {
       error.value = caught instanceof Error ? caught.message : 'The import stopped. Check the file and try again.';
@@ -56,7 +57,9 @@ export function useCsvImport(onFinished: () => Promise<void> | void) {
   /** Reads the file through the service without changing anything: what importing it would do. */
   async function check(file: File): Promise<void> {
     checked.value = null;
-    checked.value = await stream(file, 'check', false);
+    const done = await stream(file, 'check', false);
+    // A check that stopped part-way does not say what the whole file would do: it cannot be imported from.
+    checked.value = done?.stopped ? null : done;
   }
 
   /** Imports the checked file; permission changes are applied only with `applyPermissionChanges`. */

@@ -1,7 +1,7 @@
 /** What the console calls directory values on screen. */
 import type { AccountAccess } from '../../shared/domain/account-access';
 import type { EnrollmentState } from '../../shared/domain/enrollment-report';
-import type { AccountType } from '../../shared/domain/model';
+import type { AccountType, ToolPermissions } from '../../shared/domain/model';
 
 /** Enrollment states, in words. */
 export const ENROLLMENT_LABELS: Readonly<Record<EnrollmentState, string>> = {
@@ -46,3 +46,9 @@ export const ACCESS_BADGES: Readonly<Record<Exclude<AccountAccess, 'active' | 's
   invitation_revoked: 'Invite revoked',
   never_invited: 'Not invited',
 };
+
+/** Someone's permissions in words: "Company Admin: None; Directory: Read only; Helpdesk". */
+export function permissionsWords(permissions: ToolPermissions): string {
+  const tools = `Company Admin: ${PERMISSION_LABELS[permissions.companyAdmin]}; Directory: ${PERMISSION_LABELS[permissions.directory]}`;
+  return permissions.helpdesk ? `${tools}; Helpdesk` : tools;
+}

@@ -14,6 +14,7 @@ const base: PolicyDraft = {
   sessionLifetimeHours: 12,
   resetChecklist: [{ id: 'ticket', label: 'Recorded the ticket number' }],
   staleAfterDays: 90,
+  signInRetentionDays: 90,
 };
 
 describe('policy change in words', () => {
@@ -32,6 +33,13 @@ describe('policy change in words', () => {
       'Sessions will end after 30 minutes without activity.',
       'Users will sign in again after 8 hours, however active they are (was 12 hours). Console sessions end after 12 hours at most.',
     ]);
+  });
+
+  it('says how long sign-in activity is kept, and that a shorter time removes older attempts', () => {
+    expect(describePolicyChange(base, { ...base, signInRetentionDays: 30 })).toEqual(['Sign-in activity will be kept 30 days (was 90). Older attempts are removed when you save.']);
+    expect(describePolicyChange(base, { ...base, signInRetentionDays: 180 })).toEqual(['Sign-in activity will be kept 180 days (was 90).']);
+    expect(policySettingWords('signInRetentionDays', 1)).toBe('1 day');
+    expect(fieldName('signInRetentionDays')).toBe('Keep sign-in activity for');
   });
 
   it('sends only what changed', () => {

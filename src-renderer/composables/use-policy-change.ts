@@ -23,6 +23,7 @@ export type PolicyDraft = Pick<
   | 'sessionLifetimeHours'
   | 'resetChecklist'
   | 'staleAfterDays'
+  | 'signInRetentionDays'
 >;
 
 /** The settings of a policy, as a draft to edit. */
@@ -39,6 +40,7 @@ export function draftOf(policy: PolicyDraft): PolicyDraft {
     sessionLifetimeHours: policy.sessionLifetimeHours,
     resetChecklist: policy.resetChecklist.map((item) => ({ ...item })),
     staleAfterDays: policy.staleAfterDays,
+    signInRetentionDays: policy.signInRetentionDays,
   };
 }
 
@@ -84,6 +86,7 @@ export function policySettingWords(key: string, value: unknown): string {
     case 'lockoutThreshold':
       return count(value, 'wrong code', 'wrong codes');
     case 'staleAfterDays':
+    case 'signInRetentionDays':
       return count(value, 'day', 'days');
     default:
       return plainWords(value);
@@ -125,6 +128,10 @@ export function describePolicyChange(before: PolicyDraft, after: PolicyDraft): s
   }
   if ('resetChecklist' in changed) lines.push(`The reset identity checklist will have ${after.resetChecklist.length} checks: ${after.resetChecklist.map((item) => `“${item.label}”`).join(', ') || 'none'}.`);
   if ('staleAfterDays' in changed) lines.push(`Users become stale after ${after.staleAfterDays} days without signing in (was ${before.staleAfterDays}).`);
+  if ('signInRetentionDays' in changed) {
+    const shorter = after.signInRetentionDays < before.signInRetentionDays ? ' Older attempts are removed when you save.' : '';
+    lines.push(`Sign-in activity will be kept ${after.signInRetentionDays} days (was ${before.signInRetentionDays}).${shorter}`);
+  }
   return lines;
 }
 

@@ -17,6 +17,7 @@ export const POLICY_SETTING_LABELS: Readonly<Record<keyof PolicyDraft, string>> 
   sessionLifetimeHours: 'Sign in again after',
   resetChecklist: 'Reset identity checklist',
   staleAfterDays: 'A user is stale after',
+  signInRetentionDays: 'Keep sign-in activity for',
 };
 
 /** True when `key` names a policy setting. */

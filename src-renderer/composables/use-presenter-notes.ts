@@ -32,9 +32,15 @@ export function purposeWords(purpose: ChallengePurpose): string {
   return PURPOSE_WORDS[purpose];
 }
 
-/** The trainer's tip on "How do you want to verify your identity?": the recovery code only where the screen offers it. */
+/**
+ * The trainer's tip on "How do you want to verify your identity?": a temporary access code, then the recovery code,
+ * only where the screen offers them.
+ */
 function challengeChoiceTip(screen: ScreenOf<'challenge_choice'>): string {
   const choosing = screen.options.length > 1 ? 'Users with more than one way pick each time. ' : '';
+  if (screen.options.includes('temporary_access_code')) {
+    return `${choosing}A helpdesk issued this user a temporary access code: choose ${quoted(CHALLENGE_OPTION_LABELS.temporary_access_code)} and type the code the Reset screen showed. It works once and leads straight to setting up a new method.`;
+  }
   if (screen.options.includes('recovery_code')) {
     return `${choosing}${quoted(CHALLENGE_OPTION_LABELS.recovery_code)} is the way in when the phone is lost; it works once and a new code is issued.`;
   }
@@ -42,6 +48,19 @@ function challengeChoiceTip(screen: ScreenOf<'challenge_choice'>): string {
     return `${choosing}Payments checks take a code from the app or phone only: no recovery code is offered here. ${screen.help}`;
   }
   return `${choosing}This user has no recovery code to fall back on. ${screen.help}`;
+}
+
+/** The title of the code screen for a way to verify. */
+export function codeScreenTitle(method: ScreenOf<'challenge_code'>['method']): string {
+  if (method === 'recovery_code') return SCREEN_TITLES.enterRecoveryCode;
+  if (method === 'temporary_access_code') return SCREEN_TITLES.enterAccessCode;
+  return SCREEN_TITLES.enterCode;
+}
+
+function codeScreenTold(screen: ScreenOf<'challenge_code'>): string {
+  if (screen.method === 'recovery_code') return 'Type or paste your 32-character recovery code.';
+  if (screen.method === 'temporary_access_code') return 'Type the 16-character code your helpdesk gave you. It works once; then you set up a new way to verify.';
+  return `Enter the code ${purposeWords(screen.purpose)}.`;
 }
 
 /** The note for a screen. */
@@ -102,11 +121,7 @@ export function presenterNote(screen: SimulatorScreen): PresenterNote {
         tip: challengeChoiceTip(screen),
       };
     case 'challenge_code':
-      return {
-        step: screen.method === 'recovery_code' ? SCREEN_TITLES.enterRecoveryCode : SCREEN_TITLES.enterCode,
-        told: screen.method === 'recovery_code' ? 'Type or paste your 32-character recovery code.' : `Enter the code ${purposeWords(screen.purpose)}.`,
-        tip: 'Wrong codes get a clear error; each run of wrong codes locks verification, twice as long each time, and 100 in a row until an admin unlocks it.',
-      };
+      return { step: codeScreenTitle(screen.method), told: codeScreenTold(screen), tip: 'Wrong codes get a clear error; each run of wrong codes locks verification, twice as long each time, and 100 in a row until an admin unlocks it.' };
     case 'locked':
       return {
         step: SCREEN_TITLES.locked,

@@ -3,7 +3,7 @@
  * keys a spreadsheet does — arrows, Page Up/Down, Home, End move the current row, Enter opens it.
  */
 import { useVirtualizer } from '@tanstack/vue-virtual';
-import { computed, ref } from 'vue';
+import { computed, ref, watch } from 'vue';
 
 /** What the grid needs to know: how many rows, how tall, and what Enter does. */
 export interface VirtualGridOptions {
@@ -11,6 +11,8 @@ export interface VirtualGridOptions {
   rowHeight: number;
   overscan: number;
   onOpen: (index: number) => void;
+  /** Called when the rows in view come within 20 of the last one (a list read page by page loads the next). */
+  onNearEnd?: () => void;
 }
 
 /** The scroll element ref (bind with `ref="scroller"`), the current row, the rows in view, and the key handler. */
@@ -21,6 +23,13 @@ export function useVirtualGrid(options: VirtualGridOptions) {
     computed(() => ({ count: options.count(), getScrollElement: () => scroller.value, estimateSize: () => options.rowHeight, overscan: options.overscan })),
   );
   const items = computed(() => virtualizer.value.getVirtualItems());
+  const nearEnd = options.onNearEnd;
+  if (nearEnd) {
+    watch(items, (shown) => {
+      const last = shown[shown.length - 1];
+      if (last && last.index >= options.count() - 20) nearEnd();
+    });
+  }
 
   /** Makes row `to` (clamped) current and scrolls it into view. */
   function move(to: number): void {

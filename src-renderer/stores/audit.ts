@@ -1,9 +1,11 @@
 /**
  * The audit log screen (R-AUD-1): entries newest first, loaded page by page as the list scrolls; filters with a date
- * range read in the admin's time zone; chain verification, CSV and JSON Lines export.
+ * range read in the admin's time zone; chain verification, CSV and JSON Lines export. While the service cannot be
+ * used, main answers with the entries this console has already loaded (`copyAt` says as of when).
  */
 import { defineStore } from 'pinia';
 import { reactive, ref } from 'vue';
+import { useCursorPages } from '../composables/use-cursor-pages';
 import type { AuditEntryView, AuditVerification } from '../../shared/api/routes/admin-audit';
 import type { AuditFilter } from '../../shared/ipc/channels/audit';
 import { invoke } from '../bridge';
@@ -25,14 +27,11 @@ const PAGE = 200;
 
 export const useAuditStore = defineStore('audit', () => {
   const form = reactive<AuditFilterForm>({ actor: '', action: '', target: '', fromDate: '', toDate: '' });
-  const entries = ref<AuditEntryView[]>([]);
-  const nextCursor = ref<string | null>(null);
-  const loading = ref(false);
-  const loaded = ref(false);
   const verification = ref<AuditVerification | null>(null);
   const verifying = ref(false);
   const selected = ref<AuditEntryView | null>(null);
-  let generation = 0;
+  /** When the entries shown are the console's copy, when it was last added to; null when they come from the service. */
+  const copyAt = ref<number | null>(null);
 
   /** The form as the service filters, with the dates turned into instants in the admin's zone. */
   function filter(): AuditFilter {
@@ -48,39 +47,16 @@ export const useAuditStore = defineStore('audit', () => {
     };
   }
 
-  /** Loads the first page for the current filters. */
-  async function load(): Promise<void> {
-    const mine = ++generation;
-    loading.value = true;
-    try {
-      const page = await invoke('audit:list', { ...filter(), limit: PAGE });
-      if (mine !== generation) return;
-      entries.value = page.entries;
-      nextCursor.value = page.nextCursor;
-      loaded.value = true;
-    } catch (error) {
-      if (mine === generation) useNotificationsStore().fromError('Could not load the audit log', error);
-    } finally {
-      if (mine === generation) loading.value = false;
-    }
-  }
-
-  /** Loads the next (older) page, once at a time. */
-  async function loadMore(): Promise<void> {
-    if (loading.value || nextCursor.value === null) return;
-    const mine = generation;
-    loading.value = true;
-    try {
-      const page = await invoke('audit:list', { ...filter(), limit: PAGE, cursor: nextCursor.value });
-      if (mine !== generation) return;
-      entries.value = [...entries.value, ...page.entries];
-      nextCursor.value = page.nextCursor;
-    } catch (error) {
-      useNotificationsStore().fromError('Could not load older audit entries', error);
-    } finally {
-      if (mine === generation) loading.value = false;
-    }
-  }
+  /** The log page by page for the current filters (`load`: the first page; `loadMore`: older ones). */
+  const pages = useCursorPages<AuditEntryView, { items: AuditEntryView[]; nextCursor: string | null; copyAt: number | null }>(
+    async (cursor) => {
+      const page = await invoke('audit:list', { ...filter(), limit: PAGE, ...(cursor ? { cursor } : {}) });
+      return { items: page.entries, nextCursor: page.nextCursor, copyAt: page.fromCopy ? page.takenAt : null };
+    },
+    (error, first) => useNotificationsStore().fromError(first ? 'Could not load the audit log' : 'Could not load older audit entries', error),
+    (page) => (copyAt.value = page.copyAt),
+  );
+  const { items: entries, nextCursor, loading, loaded, load, loadMore } = pages;
 
   async function verify(): Promise<void> {
     verifying.value = true;
@@ -115,5 +91,10 @@ export const useAuditStore = defineStore('audit', () => {
     Object.assign(form, { actor: '', action: '', target: '', fromDate: '', toDate: '' });
   }
 
-  return { form, entries, nextCursor, loading, loaded, verification, verifying, selected, load, loadMore, verify, exportCsv, exportJsonl, clear };
+  /** True when a filter is set (filtering needs the service). */
+  function filtered(): boolean {
+    return Object.keys(filter()).length > 0;
+  }
+
+  return { form, entries, nextCursor, loading, loaded, verification, verifying, selected, copyAt, load, loadMore, verify, exportCsv, exportJsonl, clear, filtered };
 });

@@ -16,15 +16,16 @@ function report(overrides: Partial<EnrollmentReport> = {}): EnrollmentReport {
   };
 }
 
-const answers = vi.hoisted(() => ({ revision: 'r1', calls: [] as string[], report: null as unknown }));
+const answers = vi.hoisted(() => ({ revision: 'r1', calls: [] as string[], report: null as unknown, copyTakenAt: null as number | null }));
 
 vi.mock('../bridge', () => ({
   BridgeError: class BridgeError extends Error {},
   invoke: async (channel: string) => {
     answers.calls.push(channel);
     if (channel === 'dashboard:revision') return { revision: answers.revision };
-    if (channel === 'dashboard:overview') return { companyName: 'Acme', mfaRequired: true, deadlineDate: null, deadlineZone: 'UTC' };
-    return answers.report;
+    const freshness = answers.copyTakenAt === null ? { takenAt: Date.now(), fromCopy: false } : { takenAt: answers.copyTakenAt, fromCopy: true };
+    if (channel === 'dashboard:overview') return { companyName: 'Acme', mfaRequired: true, deadlineDate: null, deadlineZone: 'UTC', ...freshness };
+    return { ...(answers.report as object), ...freshness };
   },
 }));
 
@@ -35,6 +36,7 @@ describe('the Dashboard keeps itself current', () => {
     answers.revision = 'r1';
     answers.calls = [];
     answers.report = report();
+    answers.copyTakenAt = null;
   });
   afterEach(() => vi.useRealTimers());
 
@@ -68,6 +70,18 @@ describe('the Dashboard keeps itself current', () => {
     expect(reports()).toBe(1);
     await vi.advanceTimersByTimeAsync(2 * 60_000);
     expect(reports()).toBe(2);
+    dashboard.stop();
+  });
+
+  it('shows the copy as of when the service gave it, with its clock, and waits for the service instead of a lock end', async () => {
+    const takenAt = NOW - 3 * 3_600_000;
+    answers.copyTakenAt = takenAt;
+    answers.report = report({ now: takenAt + 60_000, recentLockouts: [{ seq: 9, at: takenAt, userId: 'u1', email: 'a@x', name: 'A', lockedUntil: takenAt + 15 * 60_000, stillLocked: true }] });
+    const dashboard = useDashboardStore();
+    await dashboard.start();
+    expect([dashboard.asOf, dashboard.fromCopy, dashboard.skewMs]).toEqual([takenAt, true, 60_000]);
+    await vi.advanceTimersByTimeAsync(60 * 60_000);
+    expect(reports()).toBe(1);
     dashboard.stop();
   });
 });

@@ -2,7 +2,8 @@
  * Dashboard data, loaded through the bridge: the company headline and the enrollment report (R-RPT-1). While the
  * Dashboard is shown it keeps itself current: it asks main every few seconds whether anything changed (an answer
  * from main's memory, no service call) and reloads only then, and also at the next moment the figures change by
- * themselves (a lockout ends, enforcement begins).
+ * themselves (a lockout ends, enforcement begins). While the service cannot be used, main answers with its copy of
+ * the last figures, saying when they were taken.
  */
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
@@ -35,6 +36,8 @@ export const useDashboardStore = defineStore('dashboard', () => {
   const loading = ref(false);
   /** When the figures shown were taken (this computer's clock), or null before the first load. */
   const asOf = ref<number | null>(null);
+  /** True when the figures are the console's copy (the service cannot be used now). */
+  const fromCopy = ref(false);
   let revision: string | null = null;
   let poll: ReturnType<typeof setInterval> | undefined;
   let wake: ReturnType<typeof setTimeout> | undefined;
@@ -56,8 +59,9 @@ export const useDashboardStore = defineStore('dashboard', () => {
       else notifications.fromError('Could not load the dashboard', company.reason);
       if (enrollment.status === 'fulfilled') {
         report.value = enrollment.value;
-        skewMs.value = enrollment.value.now - Date.now();
-        asOf.value = Date.now();
+        skewMs.value = enrollment.value.now - enrollment.value.takenAt;
+        asOf.value = enrollment.value.takenAt;
+        fromCopy.value = enrollment.value.fromCopy;
       } else {
         notifications.fromError('Could not load the enrollment report', enrollment.reason);
       }
@@ -80,6 +84,8 @@ export const useDashboardStore = defineStore('dashboard', () => {
 
   function scheduleWake(): void {
     clearTimeout(wake);
+    // The copy's figures cannot change until the service is back (the Dashboard reloads then).
+    if (fromCopy.value) return;
     const next = report.value ? nextScheduledChange(report.value) : null;
     if (next === null || !report.value) return;
     const delay = Math.min(next - report.value.now + 1_000, MAX_DELAY_MS);
@@ -105,5 +111,5 @@ export const useDashboardStore = defineStore('dashboard', () => {
     if (typeof document !== 'undefined') document.removeEventListener('visibilitychange', onVisible);
   }
 
-  return { overview, report, history, skewMs, loading, asOf, load, start, stop };
+  return { overview, report, history, skewMs, loading, asOf, fromCopy, load, start, stop };
 });

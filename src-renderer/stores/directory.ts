@@ -4,7 +4,7 @@
  */
 import { defineStore } from 'pinia';
 import { reactive, ref, watch } from 'vue';
-import type { CacheInfo, DirectoryFacets, DirectoryRow, DirectorySort, DirectoryUserDetail } from '../../shared/ipc/channels/directory';
+import type { BulkDeactivateResult, CacheInfo, DirectoryFacets, DirectoryRow, DirectorySort, DirectoryUserDetail } from '../../shared/ipc/channels/directory';
 import type { RequestOf } from '../../shared/ipc/contract';
 import { BridgeError, invoke } from '../bridge';
 import { downloadText } from '../composables/use-download';
@@ -32,6 +32,17 @@ export interface DirectoryFilters {
 /** Filters that match everyone. */
 export function noFilters(): DirectoryFilters {
   return { search: '', status: null, enrollment: null, accountType: null, country: null, timeZone: null, staleOnly: false, lockedOnly: false, blockedOnly: false, access: null };
+}
+
+/** What a bulk deactivation that stopped part-way did and did not do, in words. */
+export function bulkStopWords(result: BulkDeactivateResult): string {
+  if (!result.stopped) return '';
+  const users = (n: number) => `${n.toLocaleString()} ${n === 1 ? 'user was' : 'users were'}`;
+  const parts = [`${result.stopped.message}`, `${users(result.deactivated)} deactivated before it stopped.`];
+  if (result.stopped.inDoubt > 0) parts.push(`${users(result.stopped.inDoubt)} being deactivated when the connection broke: they may or may not be inactive now.`);
+  if (result.stopped.notSent > 0) parts.push(`${users(result.stopped.notSent)} not changed.`);
+  parts.push('Once the console is back online, the Stale users list shows who is still active: deactivate them again from there.');
+  return parts.join(' ');
 }
 
 export const useDirectoryStore = defineStore('directory', () => {
@@ -131,7 +142,7 @@ export const useDirectoryStore = defineStore('directory', () => {
   }
 
   /** Runs a change on the open user, then shows the result and refreshes the table. */
-  async function act(action: 'directory:unlock' | 'directory:reactivate', done: string): Promise<void> {
+  async function act(action: 'directory:unlock' | 'directory:reactivate' | 'directory:revoke-access-code', done: string): Promise<void> {
     const current = detail.value;
     if (!current) return;
     try {
@@ -171,9 +182,10 @@ export const useDirectoryStore = defineStore('directory', () => {
       const notifications = useNotificationsStore();
       notifications.push('success', 'Deactivated', `${result.deactivated} ${result.deactivated === 1 ? 'user is' : 'users are'} now inactive; ${result.sessionsEnded} sessions ended.`);
       for (const skip of result.skipped.slice(0, 3)) notifications.push('info', 'Left alone', skip.message);
+      if (result.stopped) notifications.push('error', 'The deactivation stopped part-way', bulkStopWords(result));
       if (detail.value && ids.includes(detail.value.id)) await open(detail.value.id);
       await changed();
-      return true;
+      return result.stopped === null;
     } catch (error) {
       useNotificationsStore().fromError('The users were not deactivated', error);
       return false;
@@ -196,12 +208,28 @@ export const useDirectoryStore = defineStore('directory', () => {
     try {
       const result = await invoke('directory:deactivate-stale', { staleAfterDays: days, expectedCount: expected });
       useNotificationsStore().push('success', 'Stale users deactivated', `${result.deactivated} ${result.deactivated === 1 ? 'user is' : 'users are'} now inactive and no longer asked to enroll.`);
+      if (result.stopped) useNotificationsStore().push('error', 'The deactivation stopped part-way', bulkStopWords(result));
       await changed();
-      return true;
+      return result.stopped === null;
     } catch (error) {
       useNotificationsStore().fromError('The stale users were not deactivated', error);
       return false;
     }
+  }
+
+  /**
+   * The console is connected again: main's cache catches up first (a sync queued after the one the reconnection
+   * started), then the table, the filter choices and an open user's record are shown afresh. Errors raised while
+   * offline went with the outage.
+   */
+  async function catchUp(): Promise<void> {
+    try {
+      cache.value = await invoke('directory:refresh', {});
+    } catch {
+      // The table below still shows what main has; the status line says how fresh it is.
+    }
+    await changed();
+    if (detail.value) await open(detail.value.id);
   }
 
   /** Asks main to catch up with the service now. */
@@ -218,6 +246,6 @@ export const useDirectoryStore = defineStore('directory', () => {
 
   return {
     filters, sort, direction, total, directorySize, staleAfterDays, tookMs, cache, facets, detail, loaded, version, dataVersion,
-    rowAt, ensureRange, reload, changed, loadFacets, sortBy, open, act, update, exportUsers, deactivate, staleList, deactivateStale, refresh,
+    rowAt, ensureRange, reload, changed, loadFacets, sortBy, open, act, update, exportUsers, deactivate, staleList, deactivateStale, refresh, catchUp,
   };
 });

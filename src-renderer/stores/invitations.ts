@@ -22,6 +22,22 @@ export interface InviteRun {
   undelivered: InviteOutcome[];
   running: boolean;
   stopped: boolean;
+  /** Why it stopped before the end, when it was not asked to (the service was lost, or refused a part); else null. */
+  problem: string | null;
+  /** Users of the part in flight when the connection broke: they may or may not have been sent an invitation. */
+  inDoubt: number;
+}
+
+/** What a bulk invitation that stopped did not do, in words. */
+export function inviteStopWords(run: InviteRun): string {
+  const users = (n: number, verb: [string, string]) => `${n.toLocaleString()} ${n === 1 ? `user ${verb[0]}` : `users ${verb[1]}`}`;
+  const notSent = run.total - run.done - run.inDoubt;
+  const said = [run.problem ? `Stopped: ${run.problem}` : 'Stopped.'];
+  if (run.inDoubt > 0) {
+    said.push(`${users(run.inDoubt, ['was', 'were'])} being invited when the connection broke: they may or may not have been sent an invitation, and inviting them again replaces it.`);
+  }
+  if (notSent > 0) said.push(`${users(notSent, ['was', 'were'])} not invited: they are still selected${run.problem ? ', to invite once the console is back online' : ''}.`);
+  return said.join(' ');
 }
 
 export const useInvitationsStore = defineStore('invitations', () => {
@@ -55,14 +71,26 @@ export const useInvitationsStore = defineStore('invitations', () => {
   async function inviteSelected(validDays: number): Promise<void> {
     const ids = [...selected.value];
     stopRequested = false;
-    run.value = { total: ids.length, done: 0, invited: 0, ssoNotified: 0, skipped: [], undelivered: [], running: true, stopped: false };
+    run.value = { total: ids.length, done: 0, invited: 0, ssoNotified: 0, skipped: [], undelivered: [], running: true, stopped: false, problem: null, inDoubt: 0 };
+    const handled = new Set<string>();
     try {
       for (let start = 0; start < ids.length; start += INVITE_BATCH_MAX) {
         if (stopRequested) {
           run.value.stopped = true;
           break;
         }
-        const { results } = await invoke('invitations:invite', { ids: ids.slice(start, start + INVITE_BATCH_MAX), validDays });
+        const part = ids.slice(start, start + INVITE_BATCH_MAX);
+        let results: InviteOutcome[];
+        try {
+          ({ results } = await invoke('invitations:invite', { ids: part, validDays }));
+        } catch (error) {
+          // The parts done stay done: say what was not, and keep the users not handled selected.
+          run.value.stopped = true;
+          run.value.problem = error instanceof BridgeError ? error.error.message : 'Something unexpected went wrong.';
+          run.value.inDoubt = error instanceof BridgeError && error.error.details?.delivery === 'unknown' ? part.length : 0;
+          break;
+        }
+        for (const id of part) handled.add(id);
         const current = run.value;
         current.done += results.length;
         current.invited += results.filter((r) => r.outcome === 'invited').length;
@@ -70,9 +98,8 @@ export const useInvitationsStore = defineStore('invitations', () => {
         current.skipped.push(...results.filter((r) => r.outcome === 'skipped'));
         current.undelivered.push(...results.filter((r) => r.delivery && r.delivery.status !== 'sent'));
       }
-      clear();
-    } catch (error) {
-      useNotificationsStore().fromError('The invitations stopped', error);
+      // The users not handled stay selected, so they can be invited again.
+      selected.value = new Set(ids.filter((id) => !handled.has(id)));
     } finally {
       run.value.running = false;
       await useDirectoryStore().changed();

@@ -21,6 +21,8 @@ export const usePolicyStore = defineStore('policy', () => {
   const previewError = ref<string | null>(null);
   const history = ref<PolicyHistoryEntry[]>([]);
   const historyCursor = ref<string | null>(null);
+  /** When the history shown is the console's copy (the service cannot be used), when it was taken; else null. */
+  const historyCopyAt = ref<number | null>(null);
   const saving = ref(false);
   const fieldErrors = ref<Record<string, string>>({});
   /** What the last save did, in words, shown beside the Save button; cleared by the next edit. */
@@ -138,6 +140,7 @@ export const usePolicyStore = defineStore('policy', () => {
       const page = await invoke('policy:history', { limit: 20, ...(!reset && historyCursor.value ? { cursor: historyCursor.value } : {}) });
       history.value = reset ? page.entries : [...history.value, ...page.entries];
       historyCursor.value = page.nextCursor;
+      historyCopyAt.value = page.fromCopy ? page.takenAt : null;
     } catch (error) {
       useNotificationsStore().fromError('Could not load the history of policy changes', error);
     }
@@ -166,6 +169,24 @@ export const usePolicyStore = defineStore('policy', () => {
     }
   }
 
+  /**
+   * The console is connected again: the saved policy and its history as the service has them now. Edits in progress
+   * are kept (saving them is checked against the version they started from, as always).
+   */
+  async function catchUp(): Promise<void> {
+    if (!state.value || !dirty.value) {
+      await load();
+      return;
+    }
+    try {
+      const fresh = await invoke('policy:get', {});
+      state.value = fresh.policy.version === state.value.policy.version ? fresh : { ...fresh, policy: state.value.policy };
+      await loadHistory(true);
+    } catch (error) {
+      useNotificationsStore().fromError('Could not load the MFA policy', error);
+    }
+  }
+
   /** Puts the draft back to the saved policy. */
   function discard(): void {
     if (saved.value) draft.value = draftOf(saved.value);
@@ -173,5 +194,8 @@ export const usePolicyStore = defineStore('policy', () => {
     saveResult.value = null;
   }
 
-  return { state, draft, extraZones, timeZones, addExtraZone, preview, previewError, history, historyCursor, saving, fieldErrors, saveResult, zoneError, checkDeadlineZone, changeLines, dirty, load, refreshPreview, loadHistory, save, discard };
+  return {
+    state, draft, extraZones, timeZones, addExtraZone, preview, previewError, history, historyCursor, historyCopyAt, saving, fieldErrors, saveResult, zoneError,
+    checkDeadlineZone, changeLines, dirty, load, catchUp, refreshPreview, loadHistory, save, discard,
+  };
 });

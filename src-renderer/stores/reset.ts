@@ -1,10 +1,14 @@
 /**
- * The verified reset workflow (R-RST-1..3) and "Locked out?" triage (R-RST-4). The service decides eligibility and
- * records the reset with what was checked; this store walks the steps.
+ * The verified helpdesk workflow — a reset (R-RST-1..3) or a temporary access code (R-RST-6) — and "Locked out?"
+ * triage (R-RST-4). The service decides eligibility for each action and records what was checked; this store walks
+ * the steps.
  */
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
+import type { AccessCodeIssued } from '../../shared/api/routes/admin-access-codes';
 import type { ResetEligibility, ResetResult, TriageResult } from '../../shared/api/routes/admin-reset';
+import type { VerifiedAction } from '../../shared/domain/reset-eligibility';
+import { ACCESS_CODE_HOURS } from '../../shared/domain/temporary-access-code';
 import { checksMissingValue } from '../../shared/domain/reset-evidence';
 import { invoke } from '../bridge';
 import { adminTimeZone } from '../composables/use-admin-time';
@@ -13,6 +17,13 @@ import { useNotificationsStore } from './notifications';
 export const useResetStore = defineStore('reset', () => {
   const email = ref('');
   const eligibility = ref<ResetEligibility | null>(null);
+  /** Whether a temporary access code may be issued for the same email (R-RST-6). */
+  const codeEligibility = ref<ResetEligibility | null>(null);
+  const action = ref<VerifiedAction>('reset');
+  /** Hours the code stays valid (1 to 72). */
+  const hours = ref<number>(ACCESS_CODE_HOURS.default);
+  /** The code just issued: shown this once. */
+  const issued = ref<AccessCodeIssued | null>(null);
   const checked = ref<string[]>([]);
   /** What was typed for checks that record something (the ticket number), by check id. */
   const values = ref<Record<string, string>>({});
@@ -23,46 +34,91 @@ export const useResetStore = defineStore('reset', () => {
   const triageEmail = ref('');
   const triage = ref<TriageResult | null>(null);
 
-  const checklist = computed(() => (eligibility.value?.eligible ? eligibility.value.checklist : []));
+  /** Each action's answer: the chosen one decides the form. */
+  const answers = computed(() => ({ reset: eligibility.value, access_code: codeEligibility.value }));
+  /** The eligible answer of the chosen action (its checklist and user), or null. */
+  const chosen = computed(() => {
+    const answer = answers.value[action.value];
+    return answer?.eligible ? answer : null;
+  });
+  /** The refusal to show when neither action is possible: a reset's, unless only the code's names the user's case. */
+  const refusal = computed(() => {
+    const reset = eligibility.value;
+    const code = codeEligibility.value;
+    if (!reset || reset.eligible || code?.eligible) return null;
+    return reset.reason === 'operator_lacks_permission' && code && !code.eligible && code.reason !== 'operator_lacks_permission' ? code : reset;
+  });
+  /** The user the answers are about, when one matched. */
+  const target = computed(() => eligibility.value?.user ?? codeEligibility.value?.user ?? null);
+  const checklist = computed(() => chosen.value?.checklist ?? []);
   const allChecked = computed(() => checklist.value.every((item) => checked.value.includes(item.id)));
   /** Ticked checks whose value (the ticket number) is still empty. */
   const missingValues = computed(() => checksMissingValue(checklist.value, checked.value, values.value));
-  const canReset = computed(
-    () => eligibility.value?.eligible === true && allChecked.value && missingValues.value.length === 0 && verified.value && !busy.value,
+  const hoursValid = computed(() => Number.isInteger(hours.value) && hours.value >= ACCESS_CODE_HOURS.min && hours.value <= ACCESS_CODE_HOURS.max);
+  const canSubmit = computed(
+    () =>
+      chosen.value !== null &&
+      allChecked.value &&
+      missingValues.value.length === 0 &&
+      verified.value &&
+      !busy.value &&
+      (action.value === 'reset' || hoursValid.value),
   );
 
-  /** Step 1: is this exact email eligible for a reset by this operator? */
+  /** Step 1: may this operator reset this exact email's MFA, or issue a temporary access code? */
   async function check(): Promise<void> {
     busy.value = true;
     result.value = null;
+    issued.value = null;
     checked.value = [];
     values.value = {};
     verified.value = false;
     try {
-      eligibility.value = await invoke('reset:eligibility', { email: email.value, timeZone: adminTimeZone() });
+      const request = { email: email.value, timeZone: adminTimeZone() };
+      const [reset, code] = await Promise.all([invoke('reset:eligibility', request), invoke('reset:access-code-eligibility', request)]);
+      eligibility.value = reset;
+      codeEligibility.value = code;
+      action.value = reset.eligible || !code.eligible ? 'reset' : 'access_code';
     } catch (error) {
       eligibility.value = null;
+      codeEligibility.value = null;
       useNotificationsStore().fromError('Could not check this email', error);
     } finally {
       busy.value = false;
     }
   }
 
-  /** Last step: the reset, with the checks ticked, what they record, and the confirmation. */
-  async function reset(): Promise<void> {
-    const current = eligibility.value;
-    if (!current?.eligible || !canReset.value) return;
+  /** The checks ticked, what they record, and the confirmation, as both actions send them. */
+  function evidence(user: { email: string }) {
+    const recorded = Object.fromEntries(checklist.value.filter((item) => item.record !== undefined).map((item) => [item.id, (values.value[item.id] ?? '').trim()]));
+    return { email: user.email, checks: [...checked.value], values: recorded, verified: true as const, ...(note.value.trim() ? { note: note.value.trim() } : {}) };
+  }
+
+  /** Last step of a temporary access code: the code comes back once, to read out or copy. */
+  async function issueCode(): Promise<void> {
+    const current = chosen.value;
+    if (!current || action.value !== 'access_code' || !canSubmit.value) return;
     busy.value = true;
     try {
-      const recorded = Object.fromEntries(checklist.value.filter((item) => item.record !== undefined).map((item) => [item.id, (values.value[item.id] ?? '').trim()]));
-      result.value = await invoke('reset:perform', {
-        email: current.user.email,
-        checks: [...checked.value],
-        values: recorded,
-        verified: true,
-        ...(note.value.trim() ? { note: note.value.trim() } : {}),
-      });
+      issued.value = await invoke('reset:issue-access-code', { ...evidence(current.user), validHours: hours.value });
       eligibility.value = null;
+      codeEligibility.value = null;
+    } catch (error) {
+      useNotificationsStore().fromError('No temporary access code was issued', error);
+    } finally {
+      busy.value = false;
+    }
+  }
+
+  /** Last step of a reset, with the checks ticked, what they record, and the confirmation. */
+  async function reset(): Promise<void> {
+    const current = chosen.value;
+    if (!current || action.value !== 'reset' || !canSubmit.value) return;
+    busy.value = true;
+    try {
+      result.value = await invoke('reset:perform', evidence(current.user));
+      eligibility.value = null;
+      codeEligibility.value = null;
     } catch (error) {
       useNotificationsStore().fromError('MFA was not reset', error);
     } finally {
@@ -74,6 +130,9 @@ export const useResetStore = defineStore('reset', () => {
   function startOver(): void {
     email.value = '';
     eligibility.value = null;
+    codeEligibility.value = null;
+    issued.value = null;
+    hours.value = ACCESS_CODE_HOURS.default;
     checked.value = [];
     values.value = {};
     verified.value = false;
@@ -113,7 +172,7 @@ export const useResetStore = defineStore('reset', () => {
 
   /** Unlocks the user on the reset form, then checks them again. */
   async function unlockTarget(): Promise<void> {
-    const user = eligibility.value?.user;
+    const user = target.value;
     if (user && (await unlock(user))) await check();
   }
 
@@ -124,17 +183,26 @@ export const useResetStore = defineStore('reset', () => {
     await check();
   }
 
-  /** Moves the triaged caller's email into the reset workflow. */
-  function resetTriaged(): void {
+  /** Moves the triaged caller's email into the verified workflow, with `chosen` picked when it is possible. */
+  async function startFromTriage(wanted: VerifiedAction): Promise<void> {
     const user = triage.value?.user;
     if (!user) return;
     email.value = user.email;
-    void check();
+    await check();
+    if (answers.value[wanted]?.eligible) action.value = wanted;
   }
 
   return {
     email,
     eligibility,
+    codeEligibility,
+    action,
+    hours,
+    issued,
+    answers,
+    chosen,
+    refusal,
+    target,
     checked,
     values,
     verified,
@@ -146,14 +214,16 @@ export const useResetStore = defineStore('reset', () => {
     checklist,
     allChecked,
     missingValues,
-    canReset,
+    canSubmit,
+    hoursValid,
     check,
     reset,
+    issueCode,
     startOver,
     runTriage,
     unlockTriaged,
     unlockTarget,
-    resetTriaged,
+    startFromTriage,
     startFor,
   };
 });

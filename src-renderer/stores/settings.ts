@@ -1,7 +1,7 @@
 /** Settings: the connection (embedded or remote), who the console acts as, and the remote sign-in steps. */
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import { canResetMfa, canWriteDirectory, hasAdminOnBothTools } from '../../shared/domain/permissions';
+import { operatorMay, permissionRefusal, type OperatorAction } from '../../shared/domain/permissions';
 import type { ConsoleSettings, RemoteSignInStep } from '../../shared/ipc/channels/settings';
 import { BridgeError, invoke } from '../bridge';
 import { useConnectionStore } from './connection';
@@ -20,19 +20,33 @@ export const useSettingsStore = defineStore('settings', () => {
   /** The operator the console acts as, with their permissions, or null until the settings are known. */
   const operator = computed(() => {
     const current = settings.value?.operator;
-    return current ? { email: current.email, permissions: { companyAdmin: current.companyAdmin, directory: current.directory } } : null;
+    return current
+      ? { email: current.email, permissions: { companyAdmin: current.companyAdmin, directory: current.directory, helpdesk: current.helpdesk } }
+      : null;
   });
 
-  /** What the operator the console acts as may do (false until the settings are known); the service decides anyway. */
+  /**
+   * What the operator the console acts as may do, by the one permission table (false until the settings are known);
+   * the service decides anyway.
+   */
   const may = computed(() => {
-    const operator = settings.value?.operator;
-    const permissions = operator ? { companyAdmin: operator.companyAdmin, directory: operator.directory } : null;
+    const current = operator.value;
+    const allowed = (action: OperatorAction) => current !== null && operatorMay(current, action);
     return {
-      writeDirectory: permissions !== null && canWriteDirectory({ permissions }),
-      unlock: permissions !== null && canResetMfa({ permissions }),
-      changePermissions: permissions !== null && hasAdminOnBothTools(permissions),
+      writeDirectory: allowed('write_directory'),
+      unlock: allowed('unlock_mfa'),
+      resetMfa: allowed('reset_mfa'),
+      issueAccessCode: allowed('issue_access_code'),
+      seeSignInActivity: allowed('see_sign_in_activity'),
+      changePermissions: allowed('change_permissions'),
+      known: current !== null,
     };
   });
+
+  /** Why a control is disabled for this operator, in the service's words. */
+  function refusal(action: OperatorAction): string {
+    return permissionRefusal(action);
+  }
 
   /** Loads the settings unless they are already known. */
   async function ensureLoaded(): Promise<void> {
@@ -110,5 +124,5 @@ export const useSettingsStore = defineStore('settings', () => {
     await invoke('settings:remote-cancel', {}).catch(() => undefined);
   }
 
-  return { settings, operator, step, busy, fieldErrors, signInError, smsNotice, may, load, ensureLoaded, actAs, useEmbedded, signOutRemote, signInStep, sendSms, cancelSignIn };
+  return { settings, operator, step, busy, fieldErrors, signInError, smsNotice, may, refusal, load, ensureLoaded, actAs, useEmbedded, signOutRemote, signInStep, sendSms, cancelSignIn };
 });

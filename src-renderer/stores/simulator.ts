@@ -62,6 +62,7 @@ export const useSimulatorStore = defineStore('simulator', () => {
     try {
       [messages.value, mails.value] = await Promise.all([invoke('simulator:messages', { simulationId: id }), invoke('simulator:mail', { simulationId: id })]);
     } catch (error) {
+      // While the service cannot be used the inbox waits; the next poll after it is back gets the messages.
       if (error instanceof BridgeError && error.error.code === 'simulation_ended') stopInbox();
     }
   }

@@ -91,7 +91,7 @@ export async function searchFigures(bench: BenchService, cache: ConsoleCache, pa
   const users = cache.index.all();
   const scanTimes: number[] = [];
   for (const q of queries.slice(0, 60)) scanTimes.push(await timeOnce(() => linearScan(users, q)));
-  const handler = createDirectoryHandlers(bench.runtime, cache, new DirectoryImports())['directory:query'];
+  const handler = createDirectoryHandlers(bench.runtime, cache, new DirectoryImports(), bench.copy)['directory:query'];
   const handlerTimes: number[] = [];
   for (const q of benchQueries(300, 7, parse)) handlerTimes.push(await timeOnce(() => handler(q)));
   print(report(`Search p50 from the cache (${cache.index.size} users)`, quantile(indexTimes, 0.5), 'ms', { baseline: ['linear scan', quantile(scanTimes, 0.5)] }));
@@ -101,7 +101,7 @@ export async function searchFigures(bench: BenchService, cache: ConsoleCache, pa
 
 /** The time-zone preview over every user: from the cache's counts, against counting user objects, and the service. */
 export async function previewFigures(bench: BenchService, cache: ConsoleCache, print: Print): Promise<void> {
-  const preview = createPolicyHandlers(bench.runtime, cache)['policy:preview'];
+  const preview = createPolicyHandlers(bench.runtime, cache, bench.copy)['policy:preview'];
   const dates = Array.from({ length: 40 }, (_, i) => `2027-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 27) + 1).padStart(2, '0')}`);
   const handlerTimes = await timeRuns(dates.length, (i) => preview({ date: dates[i] ?? '2027-03-14', zone: 'America/New_York', extraZones: [], required: true }));
   const users = cache.index.all();

@@ -1,8 +1,9 @@
 /** The bench's MFA service: the embedded service in a temp folder, with the console's client acting as the demo admin. */
 import { performance } from 'node:perf_hooks';
-import { connectionStatus } from '../../src-main/console/connection';
-import type { ConsoleRuntime } from '../../src-main/console/console-runtime';
+import path from 'node:path';
+import { ConnectionRuntime, type ConsoleRuntime } from '../../src-main/console/console-runtime';
 import { startEmbeddedService, type EmbeddedService } from '../../src-main/console/embedded-service';
+import { OfflineCopy } from '../../src-main/console/offline/offline-copy';
 import { createServiceClient, type ServiceClient } from '../../src-main/console/service-client';
 import { DEMO_ADMIN_EMAIL } from '../../src-main/service/seed/demo-company';
 import { openVault } from '../../src-main/service/secrets/open-vault';
@@ -15,6 +16,8 @@ export interface BenchService {
   service: EmbeddedService;
   client: ServiceClient;
   runtime: ConsoleRuntime;
+  /** The console's offline copy (the handlers keep what the service answers in it). */
+  copy: OfflineCopy;
   close(): Promise<void>;
 }
 
@@ -25,12 +28,9 @@ export async function startBenchService(dataDir: string): Promise<BenchService> 
   const client = createServiceClient(service.http);
   client.setToken(await service.signInAs(DEMO_ADMIN_EMAIL));
   const connection = { mode: 'embedded' as const, client, target: service.databaseFile, close: () => service.close() };
-  const runtime: ConsoleRuntime = {
-    client: () => client,
-    status: () => connectionStatus(connection, 'browser', []),
-    onConnectionChange: () => () => undefined,
-  };
-  return { service, client, runtime, close: () => service.close() };
+  const runtime = new ConnectionRuntime(connection, 'browser');
+  const copy = await OfflineCopy.open({ file: path.join(dataDir, 'cache', 'offline.json') });
+  return { service, client, runtime, copy, close: () => service.close() };
 }
 
 /** The baseline of the import: a fresh store, then one INSERT per user in one durable write. Returns milliseconds. */

@@ -5,16 +5,18 @@
  * baseline measured in the same run where one exists:
  * CSV import (console pipeline vs a plain insert loop), first full cache sync (vs paging the directory list),
  * search from the cache (index vs a linear scan), the time-zone preview over all users (index counts vs counting
- * user objects), the dashboard's enrollment over time (vs the enrollment report), and the renderer bundle size; last the
- * audit webhook's delivery rate (bench-webhook.ts, also run alone with `npx tsx test/bench/bench-webhook.ts`), and last
- * the load figures of the standalone service (bench-load.ts, issue 13; alone: `npx tsx test/bench/bench-load.ts` or
- * `BENCH_ONLY=load`). `BENCH_USERS=N` runs it on another size.
+ * user objects), the dashboard's enrollment over time (vs the enrollment report), and the renderer bundle size; then the
+ * audit webhook's delivery rate (bench-webhook.ts, also run alone with `npx tsx test/bench/bench-webhook.ts`), sign-in
+ * activity at 100,000 users × 30 days (bench-activity.ts; `BENCH_ONLY=activity`), and last the load figures of the
+ * standalone service (bench-load.ts, issue 13; alone: `npx tsx test/bench/bench-load.ts` or `BENCH_ONLY=load`).
+ * `BENCH_USERS=N` runs it on another size.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { directoryQuerySchema } from '../../shared/ipc/channels/directory';
 import { DirectoryImport } from '../../src-main/console/directory-import/directory-import';
+import { activityFigures } from './bench-activity';
 import { bundleFigures, cacheFigures, previewFigures, searchFigures } from './bench-figures';
 import { loadFigures } from './bench-load';
 import { historyFigures } from './bench-report';
@@ -25,7 +27,7 @@ import { median, report, timeOnce } from './bench-stats';
 import { WEBHOOK_BENCH_ENTRIES, webhookFigures } from './bench-webhook';
 
 const USERS = Number(process.env.BENCH_USERS ?? 100_000);
-/** `BENCH_ONLY=history` runs just the enrollment-over-time figure; `BENCH_ONLY=load` just the load figures. */
+/** `BENCH_ONLY=history` runs just the enrollment-over-time figure, `BENCH_ONLY=activity` just sign-in activity, `BENCH_ONLY=load` just the load figures. */
 const ONLY = process.env.BENCH_ONLY ?? '';
 const STORAGE_SIZES = (process.env.BENCH_STORAGE_SIZES ?? '1000,10000,100000').split(',').map(Number).filter((n) => n > 0);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -55,6 +57,11 @@ async function main(): Promise<void> {
   };
   console.log(`Bench: ${USERS.toLocaleString('en')} users, median of ${RUNS} runs (Node ${process.version}, ${os.cpus().length} cores)\n`);
   try {
+    if (ONLY === 'activity') {
+      console.log('Sign-in activity (R-LOG-1):\n');
+      await activityFigures(root, print);
+      return;
+    }
     if (ONLY === 'history') {
       await historyFigures(root, USERS, RUNS, print);
       return;
@@ -97,6 +104,8 @@ async function main(): Promise<void> {
     await bundleFigures(print);
     await webhookFigures(root, WEBHOOK_BENCH_ENTRIES, RUNS, print);
     print('');
+    console.log('Sign-in activity (R-LOG-1):\n');
+    await activityFigures(root, print);
     await loadFigures(root, print);
     console.log(`\n${lines.length} figures.`);
   } finally {

@@ -54,13 +54,15 @@ describe('Directory: the user panel acts', () => {
     await form.getByLabel('Time zone').fill('America/Denver');
     await form.getByLabel('Directory').selectOption({ label: 'Read only' });
     expect(await page.getByTestId('edit-permission-change').textContent()).toContain('Directory None → Read only');
+    await form.getByTestId('edit-user-helpdesk').check();
+    expect(await page.getByTestId('edit-permission-change').textContent()).toContain('Directory None → Read only; Helpdesk off → on');
     await expectNoSeriousA11yViolations(page, 'directory: edit user dialog');
     await screenshots(page, 'directory-edit-user');
     await page.getByTestId('edit-user-save').click();
     await form.waitFor({ state: 'hidden' });
     await panel.getByRole('heading', { name: 'Jordan Patel-Rao', exact: true }).waitFor();
     expect(await panel.textContent()).toContain('America/Denver');
-    expect(await panel.textContent()).toContain('Directory: Read only');
+    expect(await panel.textContent()).toContain('Directory: Read only; Helpdesk');
 
     await openScreen(page, 'Audit');
     await page.getByTestId('audit-action').selectOption('user.update');
@@ -138,7 +140,7 @@ describe('Directory: the user panel acts', () => {
     const notes = await panel.getByTestId('user-action-note').allTextContents();
     expect(notes).toEqual([
       'Resetting MFA needs Admin permission on both the Company Admin and Directory tools. Ask a company admin who has both.',
-      'Changing the directory needs Standard or Admin permission on the Directory tool. Ask a company admin to change it for you or to raise your permission.',
+      'Changing the directory needs Standard or Admin permission on the Directory tool. Ask a company admin to do it for you or to raise your permission.',
     ]);
     const describedBy = await panel.getByTestId('user-edit').getAttribute('aria-describedby');
     expect(await page.locator(`#${describedBy}`).textContent()).toBe(notes[1]);

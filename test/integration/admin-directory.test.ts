@@ -121,7 +121,14 @@ describe('Admin API: directory (R-DIR-1..3)', () => {
     const permissions = { companyAdmin: 'read_only', directory: 'read_only' };
     expect((await h.call('PATCH', `${USERS}/${id}`, { token: helpdesk, body: { permissions } })).status).toBe(403);
     const granted = await h.call('PATCH', `${USERS}/${id}`, { token: admin, body: { permissions } });
-    expect(granted.body.permissions).toEqual(permissions);
+    expect(granted.body.permissions).toEqual({ ...permissions, helpdesk: false });
+    const helpdeskGrant = { ...permissions, helpdesk: true };
+    expect((await h.call('PATCH', `${USERS}/${id}`, { token: helpdesk, body: { permissions: helpdeskGrant } })).status).toBe(403);
+    const madeHelpdesk = await h.call('PATCH', `${USERS}/${id}`, { token: admin, body: { permissions: helpdeskGrant } });
+    expect(madeHelpdesk.body.permissions).toEqual(helpdeskGrant);
+    expect((await h.call('PATCH', `${USERS}/${id}`, { token: admin, body: { permissions } })).body.permissions).toEqual(helpdeskGrant);
+    const audit = await h.call('GET', `/api/v1/admin/audit?action=user.update&target=${id}`, { token: admin });
+    expect(audit.body.entries[0]).toMatchObject({ before: { permissions: { ...permissions, helpdesk: false } }, after: { permissions: helpdeskGrant } });
     const self = await h.call('PATCH', `${USERS}/${await h.idOf(OPERATORS.admin)}`, { token: admin, body: { permissions: { companyAdmin: 'none', directory: 'admin' } } });
     expect(self.status).toBe(422);
     expect(self.body.error.message).toContain('own permissions');

@@ -36,6 +36,9 @@ describe.each(testEngines('admin-enrollment-history'))('Admin API: enrollment hi
     const today = history.days.findIndex((day: { date: string }) => day.date === '2026-03-02');
     expect(today).toBe(6);
     expect(history.days[today].enrolled).toBe(history.enrolledNow);
+    // The same "enrolled" as the dashboard's counts: a payments person with a method set up is not in it.
+    const { byState } = (await h.call('GET', '/api/v1/admin/report/enrollment', { token: reader })).body.counts;
+    expect(history.enrolledNow).toBe(byState.enrolledTotp + byState.enrolledSms + byState.enrolledBoth);
     expect(history.days.at(-1)).toEqual({ date: '2026-04-16', enrolled: null });
     expect(history.days.slice(today + 1).every((day: { enrolled: number | null }) => day.enrolled === null)).toBe(true);
   });

@@ -12,7 +12,7 @@ import { seedDemoCompany } from '../../src-main/service/seed/seed-demo';
 import { testEngines } from '../fixtures/engines';
 import { startWebhookReceiver, type WebhookReceiver } from '../fixtures/webhook-receiver';
 import { OPERATORS } from './admin-support';
-import { startWebhookService, type WebhookService } from './audit-webhook-support';
+import { startWebhookService, until, type WebhookService } from './audit-webhook-support';
 
 const SECRET = webhookSecretFromBytes(Uint8Array.from({ length: 32 }, (_, i) => 255 - i));
 const ROUTE = '/api/v1/admin/audit/webhook';
@@ -133,6 +133,8 @@ describe.each(testEngines('webhook_routes'))('audit webhook Admin API on $name',
   });
 
   it('says what a refusing receiver answered to a test event', async () => {
+    // The entries of the last changes go out in the background: the scripted answers must meet the test events only.
+    await until(async () => (await service.call('GET', ROUTE, { token: admin })).body.delivery?.state === 'up_to_date', 'the changes delivered');
     receiver.script([401, 302]);
     const unauthorized = await service.call('POST', `${ROUTE}/test`, { token: admin, body: {} });
     expect(unauthorized.body).toMatchObject({ ok: false, status: 401 });

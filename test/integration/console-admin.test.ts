@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SIMULATOR_USER_AGENT } from '../../shared/domain/sign-in-activity';
 import { consoleCacheFile } from '../../src-main/console/cache/console-cache';
 import { createConsole, type ConsoleBackend } from '../../src-main/console/create-console';
 import { MemoryVault } from '../../src-main/service/secrets/memory-vault';
@@ -127,6 +128,37 @@ describe('console admin handlers over the embedded service', () => {
     expect((await call('directory:user', { id: camille?.id ?? '' })).lock).toBeNull();
   });
 
+  it('issues a temporary access code, shows it in the user panel, withdraws it, and lists sign-in activity (R-RST-6, R-LOG-1)', async () => {
+    const request = { email: 'camille.laurent@northwind.example', timeZone: 'Europe/Paris' };
+    expect(await call('reset:access-code-eligibility', request)).toMatchObject({ eligible: true, user: { accessCodeUntil: null } });
+    const issued = await call('reset:issue-access-code', {
+      email: request.email,
+      checks: ['callback', 'manager', 'ticket'],
+      values: { ticket: 'HD-77' },
+      verified: true,
+      validHours: 2,
+    });
+    expect(issued.code).toMatch(/^[2-9A-Z]{4}(-[2-9A-Z]{4}){3}$/);
+    const [camille] = (await call('directory:query', { search: 'camille', limit: 1 })).rows;
+    const detail = await call('directory:user', { id: camille?.id ?? '' });
+    expect(detail.accessCode).toEqual({ expiresAt: issued.expiresAt, issuedByEmail: 'avery.admin@northwind.example' });
+    expect((await call('directory:revoke-access-code', { id: camille?.id ?? '' })).accessCode).toBeNull();
+    const badHours = await backend.dispatch('reset:issue-access-code', { ...request, checks: [], verified: true, validHours: 0 });
+    expect(badHours).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+
+    expect((await call('activity:list', { who: 'camille', limit: 10 })).attempts).toEqual([]);
+    const simulation = await call('simulator:start', { email: request.email });
+    const signedIn = await call('simulator:act', { simulationId: simulation.simulationId, action: { type: 'sign_in', password: 'Demo-Password-2026' } });
+    expect(signedIn.screen.kind).toBe('challenge_choice');
+    const activity = await call('activity:list', { who: 'camille', limit: 10 });
+    expect(activity.attempts).toMatchObject([{ outcome: 'code_asked', method: 'password', userAgent: SIMULATOR_USER_AGENT, user: { email: request.email } }]);
+    const badOutcome = await backend.dispatch('activity:list', { outcome: 'guessed' });
+    expect(badOutcome).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    const exported = await call('activity:export', {});
+    expect(exported.fileName).toMatch(/^sign-in-activity-\d{4}-\d{2}-\d{2}\.csv$/);
+    expect(exported.csv.split('\r\n')[0]).toBe('time_utc,email_typed,user_id,user_email,user_name,outcome,method,detail,ip,user_agent');
+  });
+
   it('reads the audit log newest first, verifies the chain and exports CSV', async () => {
     const page = await call('audit:list', { limit: 5 });
     expect(page.entries.length).toBeGreaterThan(0);
@@ -151,6 +183,10 @@ describe('console admin handlers over the embedded service', () => {
     expect((await call('directory:query', { search: 'new one' })).rows).toHaveLength(1);
     await backend.close();
     writeFileSync(consoleCacheFile(dataDir), '{"format": "mfa-console-directory-cache", "version": 2, "users": 7}');
+    backend = await start();
+    expect((await call('app:status', {})).warnings.join(' ')).not.toContain('directory cache was discarded');
+    await backend.close();
+    writeFileSync(consoleCacheFile(dataDir), '{"format": "mfa-console-directory-cache", "version": 3, "users": 7}');
     backend = await start();
     const status = await call('app:status', {});
     expect(status.warnings).toEqual(expect.arrayContaining([expect.stringContaining('directory cache was discarded')]));

@@ -57,6 +57,47 @@ describe('the user panel acts through the console', () => {
     expect(refused).toMatchObject({ ok: false, error: { message: 'You cannot change your own permissions. Ask another company admin to do it.' } });
   });
 
+  it('gives and takes the Helpdesk permission from Edit and Add user, audited, and exports it (R-RST-5)', async () => {
+    const jordan = await find('jordan patel');
+    const permit = (changeSeq: number, permissions: { companyAdmin: 'none' | 'read_only'; directory: 'none'; helpdesk?: boolean }) =>
+      call('directory:update', { id: jordan.id, expectedChangeSeq: changeSeq, name: jordan.name, country: jordan.country, timeZone: jordan.timeZone, permissions });
+    const given = await permit(jordan.changeSeq, { companyAdmin: 'none', directory: 'none', helpdesk: true });
+    expect(given.permissions).toEqual({ companyAdmin: 'none', directory: 'none', helpdesk: true });
+    const [entry] = (await call('audit:list', { action: 'user.update', target: jordan.email, limit: 1 })).entries;
+    expect(entry).toMatchObject({ before: { permissions: { helpdesk: false } }, after: { permissions: { helpdesk: true } } });
+    const { csv } = await call('directory:export', { ids: [jordan.id] });
+    const [header, row] = readCsv(csv).filter(isCsvRecord).map((record) => record.fields);
+    expect(row?.[header?.indexOf('helpdesk') ?? -1]).toBe('yes');
+    const kept = await permit(given.changeSeq, { companyAdmin: 'read_only', directory: 'none' });
+    // Helpdesk left out of a change keeps it.
+    expect(kept.permissions).toEqual({ companyAdmin: 'read_only', directory: 'none', helpdesk: true });
+    const taken = await permit(kept.changeSeq, { companyAdmin: 'none', directory: 'none', helpdesk: false });
+    expect(taken.permissions).toEqual({ companyAdmin: 'none', directory: 'none', helpdesk: false });
+    const added = await call('invitations:create-user', {
+      email: 'new.helpdesk@northwind.example',
+      name: 'New Helpdesk',
+      country: 'US',
+      timeZone: 'America/Chicago',
+      permissions: { companyAdmin: 'none', directory: 'none', helpdesk: true },
+      invite: false,
+    });
+    expect(added.user.permissions).toEqual({ companyAdmin: 'none', directory: 'none', helpdesk: true });
+  });
+
+  it('lets the helpdesk unlock from the panel but not edit, deactivate or change permissions (R-RST-5)', async () => {
+    const jordan = await find('jordan patel');
+    await call('settings:act-as', { email: 'omar.haddad@northwind.example' });
+    try {
+      const edit = await backend.dispatch('directory:update', { id: jordan.id, expectedChangeSeq: jordan.changeSeq, name: 'J', country: 'US', timeZone: 'UTC' });
+      expect(edit).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringMatching(/^Changing the directory needs Standard or Admin permission/) } });
+      expect(await backend.dispatch('directory:deactivate', { ids: [jordan.id] })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      const unlock = await backend.dispatch('directory:unlock', { id: jordan.id });
+      expect(unlock).toMatchObject({ ok: false, error: { code: 'unprocessable', message: expect.stringContaining('is not locked out') } });
+    } finally {
+      await call('settings:act-as', { email: 'avery.admin@northwind.example' });
+    }
+  });
+
   it('refuses bad input at the channel with the field named', async () => {
     const dana = await find('dana');
     const bad = await backend.dispatch('directory:update', { id: dana.id, expectedChangeSeq: dana.changeSeq, name: ' ', country: 'XX', timeZone: 'Mars/Olympus' });

@@ -110,6 +110,15 @@ function suite(engine: string, openTestStore: () => Promise<{ store: Store; drop
       const accepted = await h.call('POST', '/api/v1/account/invitation/accept', { body: { token, password: GOOD_PASSWORD } });
       expect(accepted.status).toBe(200);
       expect(accepted.body.signIn.next.step).toBe('setup_optional');
+      const activity = await h.call('GET', `/api/v1/admin/sign-in-activity?userId=${id}`, { token: admin });
+      expect(activity.body.attempts).toEqual([
+        expect.objectContaining({
+          emailTyped: 'mateo.rossi@acme-builders.net', user: expect.objectContaining({ id }), outcome: 'setup_offered', method: 'password',
+          detail: expect.stringMatching(/^Password set from the invitation link\. Early enrollment/),
+        }),
+      ]);
+      expect(JSON.stringify(activity.body)).not.toContain(GOOD_PASSWORD);
+      expect(JSON.stringify(activity.body)).not.toContain(token);
       const again = await h.call('POST', '/api/v1/account/invitation/accept', { body: { token, password: GOOD_PASSWORD } });
       expect(again.status).toBe(409);
       expect(again.body.error).toMatchObject({ details: { state: 'used', canRenew: false } });
@@ -165,6 +174,46 @@ function suite(engine: string, openTestStore: () => Promise<{ store: Store; drop
       expect((await h.call('POST', '/api/v1/admin/users/invite', { token: readers, body: { userIds: [sso] } })).status).toBe(403);
     });
 
+    it('adds and invites in one request: both audited, the answer shows the invitation; a taken email changes nothing', async () => {
+      const before = smtp.received.length;
+      const body = { email: 'ines.moreau@acme-builders.net', name: 'Ines Moreau', country: 'FR', timeZone: 'Europe/Paris', validDays: 3 };
+      const answer = await h.call('POST', '/api/v1/admin/users/with-invitation', { token: admin, body });
+      expect(answer.status).toBe(200);
+      expect(answer.body.invitation).toMatchObject({ outcome: 'invited', expiresAt: h.clock.now() + 3 * DAY, delivery: { status: 'sent' } });
+      expect(answer.body.user).toMatchObject({ email: body.email, invitedAt: h.clock.now(), invitationExpiresAt: h.clock.now() + 3 * DAY, passwordSetAt: null });
+      expect((await smtp.waitFor(before + 1))[before]?.to).toMatchObject({ text: body.email });
+      for (const action of ['user.create', 'user.invite']) {
+        const audit = await h.call('GET', `/api/v1/admin/audit?action=${action}&target=${answer.body.user.id}`, { token: admin });
+        expect(audit.body.entries).toHaveLength(1);
+      }
+
+      const again = await h.call('POST', '/api/v1/admin/users/with-invitation', { token: admin, body });
+      expect(again.status).toBe(409);
+      const readers = await h.tokenFor(OPERATORS.reader);
+      const refused = await h.call('POST', '/api/v1/admin/users/with-invitation', { token: readers, body: { ...body, email: 'kai.berg@acme-builders.net' } });
+      expect(refused.status).toBe(403);
+      expect(smtp.received.length).toBe(before + 1);
+    });
+
+    it('adds and invites a Helpdesk person in the one request, with the permission in the user and its audit entry', async () => {
+      const body = {
+        email: 'nadia.haddad@acme-builders.net', name: 'Nadia Haddad', country: 'FR', timeZone: 'Europe/Paris', validDays: 2,
+        permissions: { companyAdmin: 'none', directory: 'read_only', helpdesk: true },
+      };
+      const answer = await h.call('POST', '/api/v1/admin/users/with-invitation', { token: admin, body });
+      expect(answer.status).toBe(200);
+      expect(answer.body.user.permissions).toEqual({ companyAdmin: 'none', directory: 'read_only', helpdesk: true });
+      expect(answer.body.invitation).toMatchObject({ outcome: 'invited' });
+      const audit = await h.call('GET', `/api/v1/admin/audit?action=user.create&target=${answer.body.user.id}`, { token: admin });
+      expect(JSON.stringify(audit.body.entries[0].after)).toContain('"helpdesk":true');
+      const bad = await h.call('POST', '/api/v1/admin/users/with-invitation', {
+        token: admin,
+        body: { ...body, email: 'omar.haddad@acme-builders.net', permissions: { ...body.permissions, helpdesk: 'yes' } },
+      });
+      expect(bad.status).toBe(400);
+      expect(bad.body.error.message).toContain('helpdesk must be true or false.');
+    });
+
     it('answers "forgot password" the same for anyone, and a reset never removes or skips MFA', async () => {
       const email = 'mateo.rossi@acme-builders.net';
       const before = smtp.received.length;
@@ -181,6 +230,8 @@ function suite(engine: string, openTestStore: () => Promise<{ store: Store; drop
       const result = await h.call('POST', '/api/v1/account/password/reset', { body: { token, password: 'marble kettle orbit nine' } });
       expect(result.status).toBe(200);
       expect(result.body.signIn.next).toMatchObject({ step: 'challenge', options: ['totp', 'recovery_code'] });
+      const attempts = (await h.call('GET', `/api/v1/admin/sign-in-activity?userId=${await h.idOf(email)}&limit=1`, { token: admin })).body.attempts;
+      expect(attempts).toEqual([expect.objectContaining({ outcome: 'code_asked', method: 'password', detail: 'Password reset from the emailed link.' })]);
       expect((await h.call('GET', '/api/v1/auth/sign-in', { token: other.body.token })).status).toBe(401);
       const userId = await h.idOf(email);
       const methods = await h.store.db.selectFrom('mfa_methods').select('kind').where('user_id', '=', userId).execute();

@@ -5,7 +5,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { KeyMismatchError, openServiceKeys, type ServiceKeys } from '../../src-main/service/auth/service-keys';
-import { smsCodeHash } from '../../src-main/service/sms/code-hash';
+import { keyedCodeHash } from '../../src-main/service/auth/keyed-code-hash';
 import { MemoryVault } from '../../src-main/service/secrets/memory-vault';
 import type { SecretVault } from '../../src-main/service/secrets/secret-vault';
 import type { Store } from '../../src-main/service/store/store';
@@ -72,7 +72,7 @@ describe.each(testEngines('service_keys'))('service keys on $name', (engine) => 
       const other = await openServiceKeys(await copyOf(original, recorder.accounts), store);
       expect(other.warnings).toEqual([]);
       expect(other.fingerprints).toEqual(keys.fingerprints);
-      expect(smsCodeHash(other.codeKey, 'id', '123456')).toBe(smsCodeHash(keys.codeKey, 'id', '123456'));
+      expect(keyedCodeHash(other.codeKey, 'id', '123456')).toBe(keyedCodeHash(keys.codeKey, 'id', '123456'));
     }));
 
   it('refuses a vault of another installation, and one with a different key under the recorded id, naming the key', () =>

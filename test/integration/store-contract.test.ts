@@ -237,7 +237,17 @@ function contract(makeHarness: () => Harness): void {
     expect(await again.db.selectFrom('companies').select('id').execute()).toEqual([{ id: 'c1' }]);
     const migrations = await sql<{ name: string }>`select name from kysely_migration`.execute(again.db);
     const known = Object.keys(await migrationProvider(again.engine).getMigrations()).sort();
-    expect(known).toEqual(['001-initial', '002-company-time-and-check-records', '003-search-text', '004-security-hardening', '006-invitations', '008-shared-sms-outbox', '009-rollout-wording', '010-audit-webhooks']);
+    expect(known).toEqual([
+      '001-initial',
+      '002-company-time-and-check-records',
+      '003-search-text',
+      '004-security-hardening',
+      '006-invitations',
+      '007-helpdesk-and-sign-in-activity',
+      '008-shared-sms-outbox',
+      '009-rollout-wording',
+      '010-audit-webhooks',
+    ]);
     expect(migrations.rows.map((row) => row.name).sort()).toEqual(known);
   });
 

@@ -12,7 +12,7 @@ import { withAuditChain } from '../../src-main/service/audit/keyed-audit-store';
 import { AUDIT_KEYED_META } from '../../src-main/service/audit/upgrade-audit-chain';
 import { verifyAuditChain } from '../../src-main/service/audit/verify-audit-chain';
 import { openServiceKeys } from '../../src-main/service/auth/service-keys';
-import { DEMO_COMPANY_ID } from '../../src-main/service/seed/demo-company';
+import { DEMO_COMPANY_ID, DEMO_HELPDESK_EMAIL } from '../../src-main/service/seed/demo-company';
 import type { Database } from '../../src-main/service/store/schema';
 import { openStore } from '../../src-main/service/store/store';
 import { copyV010Folder, verifyPlainChain, type V010Folder } from '../fixtures/v010-folder';
@@ -49,6 +49,17 @@ describe('opening a 0.1.0 database file', () => {
     expect(await verifyPlainChain(store, DEMO_COMPANY_ID)).toMatchObject({ ok: true, count: manifest.auditEntriesChecked });
     const seq = await store.db.selectFrom('meta').select('value').where('key', '=', 'change_seq').executeTakeFirstOrThrow();
     expect(Number(seq.value)).toBe(manifest.changeSeq);
+    await store.close();
+  });
+
+  it('gives the demo helpdesk person the Helpdesk permission, keeps sign-in activity 90 days, and starts it empty', async () => {
+    const store = await openStore({ file: folder.file });
+    const helpdesk = await store.db.selectFrom('users').select(['email_lower', 'perm_helpdesk']).where('perm_helpdesk', '=', 1).execute();
+    expect(helpdesk).toEqual([{ email_lower: DEMO_HELPDESK_EMAIL, perm_helpdesk: 1 }]);
+    const policy = await store.db.selectFrom('policies').select('sign_in_retention_days').where('company_id', '=', DEMO_COMPANY_ID).executeTakeFirstOrThrow();
+    expect(policy.sign_in_retention_days).toBe(90);
+    expect(await countRows('sign_in_activity', store.db)).toBe(0);
+    expect(await countRows('access_codes', store.db)).toBe(0);
     await store.close();
   });
 

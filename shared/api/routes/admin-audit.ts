@@ -27,6 +27,11 @@ export const AUDIT_ACTIONS = {
   mfaMethodChanged: 'mfa.method_changed',
   mfaRecoveryCodeRenewed: 'mfa.recovery_code_renewed',
   mfaRecoveryCodeUsed: 'mfa.recovery_code_used',
+  /** A helpdesk issued a temporary access code after the verified checklist (R-RST-6), or revoked one. */
+  mfaAccessCodeIssued: 'mfa.access_code_issued',
+  mfaAccessCodeRevoked: 'mfa.access_code_revoked',
+  /** A user signed in with a temporary access code in place of the challenge. */
+  mfaAccessCodeUsed: 'mfa.access_code_used',
   mfaAlwaysRequireChanged: 'mfa.always_require_changed',
   /** R-DIR-5: an invitation (or, for SSO users, the note sending them to their identity provider) was sent. */
   userInvite: 'user.invite',

@@ -5,12 +5,21 @@
 import { z } from 'zod';
 import { accountTypeSchema, methodKindSchema, toolPermissionSchema, userStatusSchema } from '../../domain/model';
 
-/** Permissions on the two admin tools. */
+/** Permissions on the two admin tools, and the Helpdesk permission (R-RST-5). */
 export const ToolPermissionsView = z.object({
   companyAdmin: toolPermissionSchema,
   directory: toolPermissionSchema,
+  helpdesk: z.boolean().describe('Helpdesk: triage, sign-in activity, unlock and temporary access codes (R-RST-5)'),
 });
 export type ToolPermissionsView = z.infer<typeof ToolPermissionsView>;
+
+/** Permissions as a request gives them: `helpdesk` may be left out (a new user: no; a change: as it was). */
+export const ToolPermissionsInput = z.strictObject({
+  companyAdmin: toolPermissionSchema,
+  directory: toolPermissionSchema,
+  helpdesk: z.boolean({ error: 'helpdesk must be true or false.' }).optional(),
+});
+export type ToolPermissionsInput = z.output<typeof ToolPermissionsInput>;
 
 /** A directory user, lean: one row of the list, the changed-since sync and the stale-user list. */
 export const DirectoryUser = z.object({
@@ -55,6 +64,8 @@ export type MethodView = z.infer<typeof MethodView>;
 export const DirectoryUserDetail = DirectoryUser.extend({
   methodDetails: z.array(MethodView),
   hasRecoveryCode: z.boolean(),
+  /** The temporary access code they can still use (R-RST-6): until when, and who issued it; else null. */
+  accessCode: z.object({ expiresAt: z.number(), issuedByEmail: z.string() }).nullable(),
   failedAttempts: z.number(),
   /** True while `lockedUntil` is in the future (company time). */
   locked: z.boolean(),

@@ -9,7 +9,7 @@ import { emailSchema } from '../../domain/email';
 import { ENROLLMENT_STATES } from '../../domain/enrollment-report';
 import { accountTypeSchema, countryCodeSchema, timeZoneSchema, userStatusSchema } from '../../domain/model';
 import { Empty, defineRoute } from '../define';
-import { DirectoryUser, DirectoryUserDetail, ToolPermissionsView, pageCursor, pageLimit } from './admin-common';
+import { DirectoryUser, DirectoryUserDetail, ToolPermissionsInput, pageCursor, pageLimit } from './admin-common';
 
 /** Largest page of the changed-since sync. */
 export const SYNC_LIMIT = { default: 5000, max: 10_000 } as const;
@@ -46,7 +46,7 @@ export const UserCreateBody = z.strictObject({
   timeZone: timeZoneSchema,
   accountType: accountTypeSchema.default('standard'),
   status: userStatusSchema.default('active'),
-  permissions: ToolPermissionsView.optional().describe('Default: none on both tools'),
+  permissions: ToolPermissionsInput.optional().describe('Default: none on both tools, no Helpdesk'),
 });
 export type UserCreateBody = z.input<typeof UserCreateBody>;
 
@@ -59,7 +59,7 @@ export const UserUpdateBody = z.strictObject({
   country: countryCodeSchema.optional(),
   timeZone: timeZoneSchema.optional(),
   accountType: accountTypeSchema.optional(),
-  permissions: ToolPermissionsView.optional(),
+  permissions: ToolPermissionsInput.optional().describe('Helpdesk left out: unchanged'),
 });
 export type UserUpdateBody = z.input<typeof UserUpdateBody>;
 

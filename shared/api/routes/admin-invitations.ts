@@ -6,6 +6,8 @@
 import { z } from 'zod';
 import { INVITATION_VALID_DAYS } from '../../domain/account-access';
 import { Empty, defineRoute } from '../define';
+import { DirectoryUserDetail } from './admin-common';
+import { UserCreateBody } from './admin-directory';
 
 /** Most users one invite request takes (the console sends bigger selections in parts, with progress). */
 export const INVITE_BATCH_MAX = 200;
@@ -36,20 +38,27 @@ export const InviteOutcome = z.object({
 });
 export type InviteOutcome = z.infer<typeof InviteOutcome>;
 
+/** How many days an invitation link works (the API's and the console's forms). */
+export const inviteValidDays = z
+  .number({ error: 'Say how many days the link works.' })
+  .int({ error: 'Give whole days.' })
+  .min(INVITATION_VALID_DAYS.min, { error: `The link must work at least ${INVITATION_VALID_DAYS.min} day.` })
+  .max(INVITATION_VALID_DAYS.max, { error: `The link can work at most ${INVITATION_VALID_DAYS.max} days.` })
+  .default(INVITATION_VALID_DAYS.default);
+
 /** An invite request: who, and how long the links work. */
 export const InviteBody = z.strictObject({
   userIds: z
     .array(z.string().min(1).max(100))
     .min(1, { error: 'Pick at least one user to invite.' })
     .max(INVITE_BATCH_MAX, { error: `Invite at most ${INVITE_BATCH_MAX} users per request.` }),
-  validDays: z
-    .number({ error: 'Say how many days the link works.' })
-    .int({ error: 'Give whole days.' })
-    .min(INVITATION_VALID_DAYS.min, { error: `The link must work at least ${INVITATION_VALID_DAYS.min} day.` })
-    .max(INVITATION_VALID_DAYS.max, { error: `The link can work at most ${INVITATION_VALID_DAYS.max} days.` })
-    .default(INVITATION_VALID_DAYS.default),
+  validDays: inviteValidDays,
 });
 export type InviteBody = z.input<typeof InviteBody>;
+
+/** A new user to add and invite in one request. */
+export const UserCreateInviteBody = UserCreateBody.extend({ validDays: inviteValidDays });
+export type UserCreateInviteBody = z.input<typeof UserCreateInviteBody>;
 
 /** One sent (or queued) message, as admins see it: never its contents. */
 export const MailLogEntry = z.object({
@@ -74,6 +83,17 @@ export const MailTransportView = z.object({
 export type MailTransportView = z.infer<typeof MailTransportView>;
 
 export const adminInvitationRoutes = {
+  adminUserCreateInvite: defineRoute({
+    method: 'POST',
+    path: '/api/v1/admin/users/with-invitation',
+    summary:
+      'Add a user and invite them in one request, so a connection lost on the way cannot leave them added but not invited; 409 when the email is taken',
+    tag: 'admin-directory',
+    auth: 'operator',
+    body: UserCreateInviteBody,
+    response: z.object({ user: DirectoryUserDetail, invitation: InviteOutcome }),
+    errors: ['forbidden', 'conflict'],
+  }),
   adminUsersInvite: defineRoute({
     method: 'POST',
     path: '/api/v1/admin/users/invite',

@@ -33,6 +33,8 @@ export const PolicyView = z.object({
   sessionLifetimeHours: z.number(),
   resetChecklist: z.array(z.object({ id: z.string(), label: z.string(), record: z.string().optional() })),
   staleAfterDays: z.number(),
+  /** Days sign-in activity is kept before it is removed (R-LOG-1). */
+  signInRetentionDays: z.number(),
   /** Send it back with an update: a stale version is refused with 409 (someone else saved in between). */
   version: z.number(),
   updatedAt: z.number(),

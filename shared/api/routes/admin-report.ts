@@ -79,7 +79,7 @@ export const EnrollmentHistory = z.object({
   now: z.number(),
   /** The zone the days are calendar days of. */
   timeZone: z.string(),
-  /** Users with a confirmed method now. */
+  /** Users enrolled now, as the dashboard counts them (its three enrolled states). */
   enrolledNow: z.number(),
   /** Oldest first; past days and today carry the number enrolled at their end, days still to come null. */
   days: z.array(z.object({ date: z.string(), enrolled: z.number().nullable() })),

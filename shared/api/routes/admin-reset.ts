@@ -15,18 +15,20 @@ export const ResetRefusalReason = z.enum([
   'sso_user',
   'payments_user',
   'own_account',
+  'admin_tool_user',
   'inactive_user',
   'not_enrolled',
   'mfa_not_enforced',
 ]);
 export type ResetRefusalReason = z.infer<typeof ResetRefusalReason>;
 
-const emailBody = z.strictObject({
+/** The request body with the user's exact email. */
+export const emailBody = z.strictObject({
   email: z.string({ error: 'Type the user’s email.' }).trim().min(1, { error: 'Type the user’s email.' }).max(254),
 });
 
 /** The request of a reset check: the exact email, and the helpdesk's time zone for when a lock ends. */
-const lookupBody = emailBody.extend({
+export const lookupBody = emailBody.extend({
   timeZone: timeZoneSchema.optional().describe("The helpdesk's IANA time zone; the operator's directory zone when absent"),
 });
 
@@ -44,6 +46,8 @@ export const ResetTarget = z.object({
   locked: z.boolean(),
   /** While locked: when the lock ends, in the helpdesk's and the user's time; else null. */
   lock: z.string().nullable(),
+  /** When the temporary access code they can still use stops working (R-RST-6), or null. */
+  accessCodeUntil: z.number().nullable(),
 });
 export type ResetTarget = z.infer<typeof ResetTarget>;
 
@@ -70,8 +74,8 @@ export const ResetEligibility = z.discriminatedUnion('eligible', [
 ]);
 export type ResetEligibility = z.infer<typeof ResetEligibility>;
 
-/** The reset request: the exact email, the checklist items confirmed, and the "I have verified" box. */
-export const ResetBody = z.strictObject({
+/** What the operator confirmed before a verified action: the checklist items, what they record, a note. */
+export const verifiedFields = {
   email: emailBody.shape.email,
   /** Ids of the checklist items the operator confirmed: every item of the policy's checklist is needed. */
   checks: z.array(z.string().max(40)).max(20),
@@ -80,7 +84,10 @@ export const ResetBody = z.strictObject({
   verified: z.literal(true, { error: 'Tick “I have verified the user’s request to reset MFA” before resetting.' }),
   /** Free text kept with the evidence, such as the ticket number. */
   note: z.string().trim().max(500).optional(),
-});
+};
+
+/** The reset request: the exact email, the checklist items confirmed, and the "I have verified" box. */
+export const ResetBody = z.strictObject(verifiedFields);
 export type ResetBody = z.input<typeof ResetBody>;
 
 /** What a reset removed. */
@@ -112,9 +119,13 @@ export const TriageResult = z.object({
   tips: z.array(z.string()),
   /** The contact with its label, when `helper` is one. */
   contact: ContactView.nullable(),
-  /** True when this operator can fix it here: reset (eligible) or unlock (locked and allowed to unlock). */
+  /**
+   * True when this operator can fix it here: reset (eligible), unlock (locked and allowed to unlock), or issue a
+   * temporary access code (eligible, R-RST-6).
+   */
   canResetHere: z.boolean(),
   canUnlockHere: z.boolean(),
+  canIssueCodeHere: z.boolean(),
   user: z
     .object({
       id: z.string(),
@@ -128,6 +139,8 @@ export const TriageResult = z.object({
       timeZone: z.string(),
       lockedUntil: z.number().nullable(),
       locked: z.boolean(),
+      /** When the temporary access code they can still use stops working, or null. */
+      accessCodeUntil: z.number().nullable(),
     })
     .nullable(),
 });

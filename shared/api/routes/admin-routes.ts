@@ -1,4 +1,9 @@
-/** Every route of the Admin API (policy, directory, import, reset, audit, report, rollout), merged for `shared/api`. */
+/**
+ * Every route of the Admin API (policy, directory, import, reset, temporary access codes, sign-in activity, audit,
+ * report, rollout), merged for `shared/api`.
+ */
+import { adminAccessCodeRoutes } from './admin-access-codes';
+import { adminActivityRoutes } from './admin-activity';
 import { adminAuditRoutes } from './admin-audit';
 import { adminDirectoryRoutes } from './admin-directory';
 import { adminImportRoutes } from './admin-import';
@@ -13,6 +18,8 @@ export const adminRoutes = {
   ...adminDirectoryRoutes,
   ...adminImportRoutes,
   ...adminResetRoutes,
+  ...adminAccessCodeRoutes,
+  ...adminActivityRoutes,
   ...adminAuditRoutes,
   ...adminReportRoutes,
   ...adminRolloutRoutes,

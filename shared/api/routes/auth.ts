@@ -9,7 +9,6 @@ import { defineRoute, Empty } from '../define';
 import {
   ChallengeOption,
   CodeInput,
-  MethodKind,
   MethodOption,
   PhoneInput,
   RecoveryCodeIssued,
@@ -23,7 +22,7 @@ export const SignInNext = z.discriminatedUnion('step', [
   z.object({ step: z.literal('challenge'), options: z.array(ChallengeOption), phoneMasked: z.string().nullable() }),
   z.object({
     step: z.literal('setup_required'),
-    reason: z.enum(['company_policy', 'payments_user', 'user_opted_in', 'admin_console']),
+    reason: z.enum(['company_policy', 'payments_user', 'user_opted_in', 'admin_console', 'temporary_access_code']),
     methods: z.array(MethodOption),
   }),
   z.object({ step: z.literal('setup_optional'), enforcementAt: z.number(), methods: z.array(MethodOption) }),
@@ -42,10 +41,14 @@ export type SignInResponse = z.infer<typeof SignInResponse>;
 /** Where the sign-in stands (to resume a screen). */
 export const SignInStatus = z.object({ user: SignInUser, next: SignInNext });
 
-/** After a correct challenge: signed in, or (a recovery code was used) save the new one first (R-REC-2). */
+/**
+ * After a correct challenge: signed in, or (a recovery code was used) save the new one first (R-REC-2), or (a
+ * temporary access code was used) set up a new method at once, with no skip (R-RST-6).
+ */
 export const ChallengePassed = z.discriminatedUnion('step', [
   z.object({ step: z.literal('signed_in') }),
   z.object({ step: z.literal('save_recovery_code'), recoveryCode: z.string(), issuedAt: z.number() }),
+  z.object({ step: z.literal('setup_required'), reason: z.literal('temporary_access_code'), methods: z.array(MethodOption) }),
 ]);
 
 const CODE_ERRORS = ['bad_request', 'conflict', 'unprocessable', 'mfa_locked', 'rate_limited'] as const;
@@ -182,10 +185,11 @@ export const authRoutes = {
   challengeVerify: defineRoute({
     method: 'POST',
     path: '/api/v1/auth/challenge',
-    summary: 'Answers "How do you want to verify your identity?" with an app code, SMS code or recovery code',
+    summary:
+      'Answers "How do you want to verify your identity?" with an app code, SMS code, recovery code, or a temporary access code (which leads to set-up)',
     tag: 'sign-in',
     auth: 'sign_in',
-    body: z.strictObject({ method: z.enum([...MethodKind.options, 'recovery_code']), code: CodeInput }),
+    body: z.strictObject({ method: ChallengeOption, code: CodeInput }),
     response: ChallengePassed,
     errors: [...CODE_ERRORS, 'forbidden'],
   }),

@@ -20,6 +20,8 @@ export const Operator = z.object({
   name: z.string(),
   companyAdmin: z.enum(['none', 'read_only', 'standard', 'admin']),
   directory: z.enum(['none', 'read_only', 'standard', 'admin']),
+  /** The Helpdesk permission (R-RST-5). */
+  helpdesk: z.boolean(),
 });
 export type Operator = z.infer<typeof Operator>;
 
@@ -27,7 +29,7 @@ export const companyRoutes = {
   me: defineRoute({
     method: 'GET',
     path: '/api/v1/me',
-    summary: 'The operator behind this session and their permissions on the two admin tools',
+    summary: 'The operator behind this session, their permissions on the two admin tools and the Helpdesk permission',
     tag: 'company',
     auth: 'operator',
     response: Operator,

@@ -8,8 +8,8 @@ import { z } from 'zod';
 export const MethodKind = z.enum(['totp', 'sms']);
 export type MethodKind = z.infer<typeof MethodKind>;
 
-/** A way to answer a challenge: one of the user's methods, or their recovery code. */
-export const ChallengeOption = z.enum(['totp', 'sms', 'recovery_code']);
+/** A way to answer a challenge: one of the user's methods, their recovery code, or a temporary access code (R-RST-6). */
+export const ChallengeOption = z.enum(['totp', 'sms', 'recovery_code', 'temporary_access_code']);
 export type ChallengeOption = z.infer<typeof ChallengeOption>;
 
 /** One method on "Select an Authentication Method": offered, or not with the reason in plain words. */
@@ -25,7 +25,10 @@ export const MethodOption = z.discriminatedUnion('available', [
 ]);
 export type MethodOption = z.infer<typeof MethodOption>;
 
-/** A code as typed: 6 digits for the app and SMS, 32 characters (dashes and spaces ignored) for a recovery code. */
+/**
+ * A code as typed: 6 digits for the app and SMS, 32 characters for a recovery code, 16 for a temporary access code
+ * (dashes and spaces ignored).
+ */
 export const CodeInput = z
   .string({ error: 'Enter the code.' })
   .min(1, { error: 'Enter the code.' })

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { AuditEntryView, AuditVerification } from '../../api/routes/admin-audit';
 import { channel } from '../define';
+import type { Freshness } from './app';
 
 /** Filters of the audit view. `from`/`to` are instants (the view turns local dates into them). */
 export const auditFilterSchema = z.strictObject({
@@ -15,8 +16,8 @@ export const auditFilterSchema = z.strictObject({
 /** Parsed audit filters. */
 export type AuditFilter = z.output<typeof auditFilterSchema>;
 
-/** One page of the log. */
-export interface AuditPage {
+/** One page of the log; while the service cannot be used, of the entries this console has already loaded. */
+export interface AuditPage extends Freshness {
   entries: AuditEntryView[];
   nextCursor: string | null;
 }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { EnrollmentHistory, EnrollmentReport } from '../../api/routes/admin-report';
 import { timeZoneSchema } from '../../domain/model';
 import { channel } from '../define';
+import type { Freshness } from './app';
 
 /** The first real slice: the company and whether MFA is required (R-POL-2). */
 export interface CompanyOverview {
@@ -14,9 +15,13 @@ export interface CompanyOverview {
 }
 
 export const dashboardChannels = {
-  'dashboard:overview': channel(z.strictObject({}))<CompanyOverview>(),
-  /** Enrollment by state, the deadline, who will be blocked at enforcement and recent lockouts. */
-  'dashboard:report': channel(z.strictObject({}))<EnrollmentReport>(),
+  /** From the console's copy, as of when the service last gave it, while the service cannot be used. */
+  'dashboard:overview': channel(z.strictObject({}))<CompanyOverview & Freshness>(),
+  /**
+   * Enrollment by state, the deadline, who will be blocked at enforcement and recent lockouts; from the console's
+   * copy while the service cannot be used.
+   */
+  'dashboard:report': channel(z.strictObject({}))<EnrollmentReport & Freshness>(),
   /** Enrolled users day by day (R-RPT-1) in the admin's calendar days, computed by the service from its audit log. */
   'dashboard:enrollment-history': channel(z.strictObject({ timeZone: timeZoneSchema }))<EnrollmentHistory>(),
   /**

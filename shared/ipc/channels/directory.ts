@@ -5,19 +5,19 @@ import {
   accountTypeSchema,
   countryCodeSchema,
   timeZoneSchema,
-  toolPermissionSchema,
   userStatusSchema,
   type AccountType,
   type MethodKind,
   type UserStatus,
 } from '../../domain/model';
-import type { DirectoryUserDetail as ApiDirectoryUserDetail } from '../../api/routes/admin-common';
+import { ToolPermissionsInput, type DirectoryUserDetail as ApiDirectoryUserDetail } from '../../api/routes/admin-common';
 import type { BulkSkip } from '../../api/routes/admin-directory';
 import type { ImportChange, ImportRowError } from '../../api/routes/admin-import';
 import { ACCOUNT_ACCESS_STATES, type AccountAccess } from '../../domain/account-access';
 
 export type { ImportChange, ImportRowError };
 import { channel } from '../define';
+import type { Freshness } from './app';
 
 /** Columns the directory table sorts by. */
 export const DIRECTORY_SORTS = ['name', 'email', 'lastSignIn', 'country', 'timeZone'] as const;
@@ -83,7 +83,7 @@ export interface DirectoryRow {
  * The full record of one user (detail panel): the service's detail plus the table's derived fields, and while their
  * MFA is locked, when the lock ends (or who must unlock it) in the words triage and the Reset screen use.
  */
-export type DirectoryUserDetail = ApiDirectoryUserDetail & Pick<DirectoryRow, 'enrollment' | 'stale' | 'access'> & { lock: string | null };
+export type DirectoryUserDetail = ApiDirectoryUserDetail & Pick<DirectoryRow, 'enrollment' | 'stale' | 'access'> & { lock: string | null } & Freshness;
 
 /** How fresh main's copy of the directory is. */
 export interface CacheInfo {
@@ -125,6 +125,23 @@ export interface BulkDeactivateResult {
   /** Users left alone, each with the reason in plain words (the first 100). */
   skipped: BulkSkip[];
   skippedCount: number;
+  /**
+   * Set when the work stopped part-way (the service was lost, or refused a part): why, how many users the service
+   * was handling when the connection broke (it may or may not have deactivated them), and how many were not sent.
+   */
+  stopped: { message: string; inDoubt: number; notSent: number } | null;
+}
+
+/**
+ * Why a CSV import (or check) stopped before the end of the file, and where: lines up to `doneThroughLine` were
+ * handled; the lines of `inDoubt` were with the service when the connection broke (it may or may not have applied
+ * them); from `notDoneFromLine` on nothing was done.
+ */
+export interface ImportStop {
+  message: string;
+  doneThroughLine: number;
+  inDoubt: { fromLine: number; toLine: number } | null;
+  notDoneFromLine: number;
 }
 
 /** Progress of a CSV import (or of a check of the file, `preview`); `finished` carries the summary. */
@@ -152,6 +169,8 @@ export interface ImportProgress {
   /** The first changed users, before and after (line numbers of the file); all of them are in the changes report. */
   changes: ImportChange[];
   changesTotal: number;
+  /** Set when the import stopped before the end of the file (then `finished` is true too). */
+  stopped: ImportStop | null;
 }
 
 /** The user panel's Edit form (R-DIR-1): name, country, time zone, and permissions under R-POL-1's rules. */
@@ -162,8 +181,8 @@ export const userEditSchema = z.strictObject({
   name: z.string().trim().min(1, { error: 'Enter the person’s name.' }).max(200, { error: 'Keep the name under 200 characters.' }),
   country: countryCodeSchema,
   timeZone: timeZoneSchema,
-  /** Left out when the operator may not change them (the form shows them read-only). */
-  permissions: z.strictObject({ companyAdmin: toolPermissionSchema, directory: toolPermissionSchema }).optional(),
+  /** Left out when the operator may not change them (the form shows them read-only); Helpdesk left out: unchanged. */
+  permissions: ToolPermissionsInput.optional(),
 });
 
 const ids = z.array(z.string().min(1).max(100)).min(1, { error: 'Pick at least one user.' }).max(200_000);
@@ -186,6 +205,8 @@ export const directoryChannels = {
   'directory:export': channel(z.strictObject({ ids }))<{ fileName: string; csv: string }>(),
   'directory:reactivate': channel(z.strictObject({ id: z.string().min(1).max(100) }))<DirectoryUserDetail>(),
   'directory:unlock': channel(z.strictObject({ id: z.string().min(1).max(100) }))<DirectoryUserDetail>(),
+  /** Withdraws the temporary access code the user has not used yet (R-RST-6); answers the user as they are now. */
+  'directory:revoke-access-code': channel(z.strictObject({ id: z.string().min(1).max(100) }))<DirectoryUserDetail>(),
   'directory:refresh': channel(z.strictObject({}))<CacheInfo>(),
   /**
    * Starts reading a file: `check` answers what importing it would do (nothing is written); `apply` imports it, with

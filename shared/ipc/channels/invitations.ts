@@ -3,20 +3,14 @@
  * sends the selection in parts), revoke, a user's mail, the mail log with retries, and the console's mail server.
  */
 import { z } from 'zod';
-import { INVITE_BATCH_MAX, type InviteOutcome, type MailDelivery, type MailLogEntry, type MailTransportView } from '../../api/routes/admin-invitations';
-import { INVITATION_VALID_DAYS } from '../../domain/account-access';
-import { accountTypeSchema, countryCodeSchema, timeZoneSchema, toolPermissionSchema } from '../../domain/model';
+import { INVITE_BATCH_MAX, inviteValidDays, type InviteOutcome, type MailDelivery, type MailLogEntry, type MailTransportView } from '../../api/routes/admin-invitations';
+import { ToolPermissionsInput } from '../../api/routes/admin-common';
+import { accountTypeSchema, countryCodeSchema, timeZoneSchema } from '../../domain/model';
 import { channel } from '../define';
 import { directoryFilterSchema, type DirectoryUserDetail } from './directory';
 
 export type { InviteOutcome, MailDelivery, MailLogEntry };
 
-const validDays = z
-  .number({ error: 'Say how many days the link works.' })
-  .int({ error: 'Give whole days.' })
-  .min(INVITATION_VALID_DAYS.min, { error: `The link must work at least ${INVITATION_VALID_DAYS.min} day.` })
-  .max(INVITATION_VALID_DAYS.max, { error: `The link can work at most ${INVITATION_VALID_DAYS.max} days.` })
-  .default(INVITATION_VALID_DAYS.default);
 const id = z.string().min(1).max(100);
 
 /** The add-user form. */
@@ -26,11 +20,11 @@ export const newUserSchema = z.strictObject({
   country: countryCodeSchema,
   timeZone: timeZoneSchema,
   accountType: accountTypeSchema.default('standard'),
-  /** Permissions on the admin tools; none on both when left out (giving any needs Admin on both tools). */
-  permissions: z.strictObject({ companyAdmin: toolPermissionSchema, directory: toolPermissionSchema }).optional(),
+  /** Permissions on the admin tools and Helpdesk; none when left out (giving any needs Admin on both tools). */
+  permissions: ToolPermissionsInput.optional(),
   /** Send the invitation email right away. */
   invite: z.boolean().default(true),
-  validDays,
+  validDays: inviteValidDays,
 });
 
 /** Where the console's mail goes and what went wrong lately. */
@@ -58,7 +52,7 @@ export const invitationChannels = {
   'invitations:invite': channel(
     z.strictObject({
       ids: z.array(id).min(1, { error: 'Pick at least one user.' }).max(INVITE_BATCH_MAX, { error: `Send at most ${INVITE_BATCH_MAX} users per call.` }),
-      validDays,
+      validDays: inviteValidDays,
     }),
   )<{ results: InviteOutcome[] }>(),
   'invitations:revoke': channel(z.strictObject({ id }))<DirectoryUserDetail>(),

@@ -3,9 +3,10 @@ import { z } from 'zod';
 import type { PolicyHistoryEntry, PolicyView, TzPreviewResponse } from '../../api/routes/admin-policy';
 import { PolicyUpdateBody } from '../../api/routes/admin-policy';
 import { channel } from '../define';
+import type { Freshness } from './app';
 
-/** The policy as the Policy view opens it. */
-export interface PolicyState {
+/** The policy as the Policy view opens it (from the console's copy, with when, while the service cannot be used). */
+export interface PolicyState extends Freshness {
   policy: PolicyView;
   /** False when the operator lacks Admin on Company Admin and Directory (R-POL-1): the form is read-only. */
   canChange: boolean;
@@ -44,8 +45,8 @@ export const policyChannels = {
   'policy:time-zones': channel(z.strictObject({}))<{ zones: string[] }>(),
   /** The canonical name of a zone typed by its name or an alias (Asia/Calcutta → Asia/Kolkata); 400 when unknown. */
   'policy:time-zone': channel(z.strictObject({ name: z.string().max(64) }))<{ zone: string }>(),
-  'policy:history': channel(z.strictObject({ cursor: z.string().max(500).optional(), limit: z.number().int().min(1).max(200).default(50) }))<{
-    entries: PolicyHistoryEntry[];
-    nextCursor: string | null;
-  }>(),
+  /** The changes, newest first; while the service cannot be used, the ones this console has seen. */
+  'policy:history': channel(z.strictObject({ cursor: z.string().max(500).optional(), limit: z.number().int().min(1).max(200).default(50) }))<
+    { entries: PolicyHistoryEntry[]; nextCursor: string | null } & Freshness
+  >(),
 };

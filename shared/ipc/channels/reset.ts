@@ -1,5 +1,10 @@
-/** Verified MFA reset channels (R-RST-1..4): eligibility, the reset itself, and "Locked out?" triage. */
+/**
+ * Verified helpdesk channels (R-RST-1..6): reset eligibility and the reset itself, temporary access codes, and
+ * "Locked out?" triage.
+ */
 import { z } from 'zod';
+import type { AccessCodeIssued } from '../../api/routes/admin-access-codes';
+import { AccessCodeBody } from '../../api/routes/admin-access-codes';
 import type { ResetEligibility, ResetResult, TriageResult } from '../../api/routes/admin-reset';
 import { ResetBody } from '../../api/routes/admin-reset';
 import { timeZoneSchema } from '../../domain/model';
@@ -13,6 +18,9 @@ export const resetChannels = {
   /** `timeZone`: the helpdesk's (this computer's) zone, for when a lock ends. */
   'reset:eligibility': channel(emailRequest.extend({ timeZone: timeZoneSchema }))<ResetEligibility>(),
   'reset:perform': channel(ResetBody)<ResetResult>(),
+  /** May this operator issue a temporary access code for this email (R-RST-6)? `timeZone` as above. */
+  'reset:access-code-eligibility': channel(emailRequest.extend({ timeZone: timeZoneSchema }))<ResetEligibility>(),
+  'reset:issue-access-code': channel(AccessCodeBody)<AccessCodeIssued>(),
   /** `timeZone`: the helpdesk's (this computer's) zone, for when a lock ends. */
   'reset:triage': channel(emailRequest.extend({ timeZone: timeZoneSchema }))<TriageResult>(),
 };

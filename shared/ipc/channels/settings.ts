@@ -1,22 +1,31 @@
 /** Settings channels: which MFA service the console uses (embedded or remote) and who it acts as. */
 import { z } from 'zod';
 import type { ToolPermission } from '../../domain/model';
+import type { ChallengeOption } from '../../domain/sign-in';
 import { isValidEmail } from '../../domain/email';
 import { channel } from '../define';
 
-/** A demo operator the embedded console can act as. */
+/** A demo operator the embedded console can act as: their permissions on the two tools, and Helpdesk (R-RST-5). */
 export interface EmbeddedOperator {
   email: string;
   name: string;
   companyAdmin: ToolPermission;
   directory: ToolPermission;
+  helpdesk: boolean;
 }
 
 /** Everything the Settings screen shows. */
 export interface ConsoleSettings {
   mode: 'embedded' | 'remote';
-  /** The signed-in operator the console acts as. */
-  operator: { email: string; name: string; companyAdmin: ToolPermission; directory: ToolPermission } | null;
+  /** The signed-in operator the console acts as (as last confirmed, while the service cannot be reached). */
+  operator: EmbeddedOperator | null;
+  /**
+   * How the console knows the operator: `confirmed` by the service just now; `remembered` from its last answer (it
+   * cannot be reached now); `session_ended`: the service no longer knows the session (sign in again); `unknown`.
+   */
+  operatorStatus: 'confirmed' | 'remembered' | 'session_ended' | 'unknown';
+  /** When the service last confirmed the operator (epoch ms), or null. */
+  operatorConfirmedAt: number | null;
   embedded: { dataFolder: string; operators: EmbeddedOperator[] };
   remote: { url: string | null; email: string | null };
   secrets: { kind: 'keychain' | 'file' | 'memory'; location: string; warning: string | null };
@@ -24,7 +33,7 @@ export interface ConsoleSettings {
 
 /** Where a remote sign-in stands, as the console's sign-in dialog shows it (it always ends with passed MFA: no skip). */
 export type RemoteSignInStep =
-  | { step: 'challenge'; options: Array<'totp' | 'sms' | 'recovery_code'>; phoneMasked: string | null }
+  | { step: 'challenge'; options: ChallengeOption[]; phoneMasked: string | null }
   | { step: 'setup_required'; canUseApp: boolean; message: string }
   | { step: 'totp_setup'; qrPng: string; secretGrouped: string; accountName: string }
   | { step: 'save_recovery_code'; recoveryCode: string }
@@ -50,7 +59,7 @@ export const settingsChannels = {
     }),
   )<RemoteSignInStep>(),
   'settings:remote-send-sms': channel(z.strictObject({}))<{ phoneMasked: string; expiresAt: number }>(),
-  'settings:remote-verify': channel(z.strictObject({ method: z.enum(['totp', 'sms', 'recovery_code']), code }))<RemoteSignInStep>(),
+  'settings:remote-verify': channel(z.strictObject({ method: z.enum(['totp', 'sms', 'recovery_code', 'temporary_access_code']), code }))<RemoteSignInStep>(),
   'settings:remote-setup-app': channel(z.strictObject({}))<RemoteSignInStep>(),
   'settings:remote-confirm-app': channel(z.strictObject({ code }))<RemoteSignInStep>(),
   'settings:remote-acknowledge': channel(

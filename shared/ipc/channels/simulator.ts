@@ -184,7 +184,7 @@ export const SimulatorAction = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('resend_sms') }),
   z.strictObject({ type: z.literal('confirm_sms'), code }),
   z.strictObject({ type: z.literal('recovery_saved') }),
-  z.strictObject({ type: z.literal('choose_challenge'), option: z.enum(['totp', 'sms', 'recovery_code']) }),
+  z.strictObject({ type: z.literal('choose_challenge'), option: z.enum(['totp', 'sms', 'recovery_code', 'temporary_access_code']) }),
   z.strictObject({ type: z.literal('answer_challenge'), code }),
   z.strictObject({ type: z.literal('resend_challenge') }),
   z.strictObject({ type: z.literal('open_payments') }),

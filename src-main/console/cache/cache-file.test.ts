@@ -13,7 +13,7 @@ const snapshot: CacheSnapshot = {
   source: 'svc', cursor: 42, syncedAt: 1, clockSkewMs: 0, company: { id: 'c', name: 'Acme', ssoDomains: [] }, policy: null,
   users: [{
     id: 'u1', email: 'nia@acme.test', name: 'Nia', status: 'active', country: 'GB', timeZone: 'Europe/London', accountType: 'standard',
-    permissions: { companyAdmin: 'none', directory: 'none' }, sso: false, methods: [], enrolledAt: null, lastSignInAt: null, lockedUntil: null,
+    permissions: { companyAdmin: 'none', directory: 'none', helpdesk: false }, sso: false, methods: [], enrolledAt: null, lastSignInAt: null, lockedUntil: null,
     createdAt: 5, changeSeq: 42, passwordSetAt: null, invitedAt: 10, invitationExpiresAt: 20,
   }],
 };

@@ -4,12 +4,12 @@
  * file and renamed, so a crash leaves the old file or the new one. Anything unreadable is reported as `corrupt`:
  * the caller discards it and syncs again.
  */
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import path from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import type { DirectoryUser } from '../../../shared/api/routes/admin-common';
 import { PolicyView } from '../../../shared/api/routes/admin-policy';
 import { ACCOUNT_TYPES } from './directory-columns';
+import { writePrivateFile } from './private-file';
 
 /** The company fields the cache keeps. */
 export const CachedCompany = z.object({ id: z.string(), name: z.string(), ssoDomains: z.array(z.string()) });
@@ -33,8 +33,11 @@ export interface CacheSnapshot {
 export type CacheRead = { kind: 'missing' } | { kind: 'ok'; snapshot: CacheSnapshot } | { kind: 'corrupt'; reason: string };
 
 const FORMAT = 'mfa-console-directory-cache';
-/** Version 2 added `createdAt` (the stale rule counts never-signed-in users from it); older files are rebuilt. */
-const VERSION = 2;
+/**
+ * Version 2 added `createdAt` (the stale rule counts never-signed-in users from it), version 3 the Helpdesk
+ * permission and the policy's sign-in retention; older files are rebuilt.
+ */
+const VERSION = 3;
 const STATUSES = ['active', 'inactive'] as const;
 const PERMISSIONS = ['none', 'read_only', 'standard', 'admin'] as const;
 const code = (max: number) => z.number().int().min(0).max(max);
@@ -50,6 +53,7 @@ const Columns = z.object({
   accountType: z.array(code(2)),
   companyAdmin: z.array(code(3)),
   directory: z.array(code(3)),
+  helpdesk: z.array(code(1)),
   /** Bit 1 = authenticator app, bit 2 = SMS. */
   methods: z.array(code(3)),
   sso: z.array(code(1)),
@@ -79,7 +83,7 @@ const FileShape = z.object({
 
 function encodeUsers(users: readonly DirectoryUser[]): Columns {
   const columns: Columns = {
-    id: [], email: [], name: [], country: [], timeZone: [], status: [], accountType: [], companyAdmin: [], directory: [],
+    id: [], email: [], name: [], country: [], timeZone: [], status: [], accountType: [], companyAdmin: [], directory: [], helpdesk: [],
     methods: [], sso: [], enrolledAt: [], lastSignInAt: [], lockedUntil: [], createdAt: [], changeSeq: [],
   };
   const passwordSetAt: (number | null)[] = [];
@@ -95,6 +99,7 @@ function encodeUsers(users: readonly DirectoryUser[]): Columns {
     columns.accountType.push(ACCOUNT_TYPES.indexOf(user.accountType));
     columns.companyAdmin.push(PERMISSIONS.indexOf(user.permissions.companyAdmin));
     columns.directory.push(PERMISSIONS.indexOf(user.permissions.directory));
+    columns.helpdesk.push(user.permissions.helpdesk ? 1 : 0);
     columns.methods.push((user.methods.includes('totp') ? 1 : 0) | (user.methods.includes('sms') ? 2 : 0));
     columns.sso.push(user.sso ? 1 : 0);
     columns.enrolledAt.push(user.enrolledAt);
@@ -123,7 +128,11 @@ function decodeUsers(c: Columns): DirectoryUser[] | null {
       timeZone: c.timeZone[i] ?? '',
       status: STATUSES[c.status[i] ?? 0] ?? 'active',
       accountType: ACCOUNT_TYPES[c.accountType[i] ?? 0] ?? 'standard',
-      permissions: { companyAdmin: PERMISSIONS[c.companyAdmin[i] ?? 0] ?? 'none', directory: PERMISSIONS[c.directory[i] ?? 0] ?? 'none' },
+      permissions: {
+        companyAdmin: PERMISSIONS[c.companyAdmin[i] ?? 0] ?? 'none',
+        directory: PERMISSIONS[c.directory[i] ?? 0] ?? 'none',
+        helpdesk: c.helpdesk[i] === 1,
+      },
       methods: [...(methods & 1 ? (['totp'] as const) : []), ...(methods & 2 ? (['sms'] as const) : [])],
       sso: c.sso[i] === 1,
       enrolledAt: c.enrolledAt[i] ?? null,
@@ -168,10 +177,6 @@ export async function readCacheFile(file: string): Promise<CacheRead> {
 
 /** Writes the cache file atomically (temp file, then rename), readable by the current user only. */
 export async function writeCacheFile(file: string, snapshot: CacheSnapshot): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
   const { users, ...rest } = snapshot;
-  const text = JSON.stringify({ format: FORMAT, version: VERSION, ...rest, users: encodeUsers(users) });
-  const temp = `${file}.${process.pid}.tmp`;
-  await writeFile(temp, text, { mode: 0o600 });
-  await rename(temp, file);
+  await writePrivateFile(file, JSON.stringify({ format: FORMAT, version: VERSION, ...rest, users: encodeUsers(users) }));
 }

@@ -6,6 +6,8 @@ import type { DirectoryUser } from '../../../shared/api/routes/admin-common';
 import { SYNC_LIMIT } from '../../../shared/api/routes/admin-directory';
 import type { PolicyView } from '../../../shared/api/routes/admin-policy';
 import type { ConsoleRuntime } from '../console-runtime';
+import { IPC_ERROR } from '../../../shared/ipc/errors';
+import { ConsoleError } from '../../ipc/console-error';
 import type { CachedCompany } from './cache-file';
 
 /** One page of the changed-since sync. */
@@ -26,11 +28,18 @@ export interface CacheSource {
   onChange?(listener: () => void): () => void;
 }
 
-/** The cache source over the console's current service connection. */
+/**
+ * The cache source over the console's current service connection. While the service cannot be used, a sync fails at
+ * once instead of waiting for a network timeout; the console syncs as soon as the service is back.
+ */
 export class ServiceCacheSource implements CacheSource {
   constructor(private readonly runtime: ConsoleRuntime) {}
 
   async company(): Promise<{ company: CachedCompany; sourceKey: string }> {
+    if (!this.runtime.link.online) {
+      const why = this.runtime.link.current.state === 'session_ended' ? 'the session with the MFA service has ended (sign in again in Settings)' : 'the MFA service cannot be reached';
+      throw new ConsoleError(IPC_ERROR.offline, `${why}. The console shows this computer's copy and catches up by itself when the service is back.`);
+    }
     const [overview, status] = await Promise.all([this.runtime.client().call('companyOverview', {}), this.runtime.status()]);
     return {
       company: { id: overview.id, name: overview.name, ssoDomains: overview.ssoDomains },

@@ -1,20 +1,21 @@
 /**
- * Writes the cache file a moment after a change, so a burst of changes costs one write; writes never overlap, and a
- * failed write is reported, never thrown (the cache is rebuilt from the service at the next start).
+ * Writes a cache file a moment after a change, so a burst of changes costs one write; writes never overlap, and a
+ * failed write is reported, never thrown (a cache is rebuilt from the service at the next start).
  */
-import { writeCacheFile, type CacheSnapshot } from './cache-file';
 
-/** Debounced, serialized writes of one cache file. */
-export class CacheWriter {
+/** Debounced, serialized writes of one file. */
+export class CacheWriter<T> {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private saving: Promise<void> = Promise.resolve();
 
   constructor(
-    private readonly file: string,
+    /** Writes the value (atomically). */
+    private readonly save: (value: T) => Promise<void>,
     /** What to write now, or null when there is nothing worth writing yet. */
-    private readonly snapshot: () => CacheSnapshot | null,
+    private readonly snapshot: () => T | null,
     private readonly delayMs: number,
-    private readonly onError: (message: string) => void,
+    /** Receives the error of a failed write. */
+    private readonly onError: (error: Error) => void,
   ) {}
 
   /** Writes the file after the delay (no-op when a write is already scheduled). */
@@ -40,10 +41,6 @@ export class CacheWriter {
   private write(): void {
     const snapshot = this.snapshot();
     if (!snapshot) return;
-    this.saving = this.saving
-      .then(() => writeCacheFile(this.file, snapshot))
-      .catch((error: unknown) => {
-        this.onError(`The directory cache could not be saved (${(error as Error).message}); it will be rebuilt at the next start.`);
-      });
+    this.saving = this.saving.then(() => this.save(snapshot)).catch((error: unknown) => this.onError(error as Error));
   }
 }

@@ -20,7 +20,7 @@ function user(seq: number, overrides: Partial<DirectoryUser> = {}): DirectoryUse
     country: 'US',
     timeZone: 'America/New_York',
     accountType: 'standard',
-    permissions: { companyAdmin: 'none', directory: 'none' },
+    permissions: { companyAdmin: 'none', directory: 'none', helpdesk: false },
     sso: false,
     methods: [],
     enrolledAt: null,
@@ -38,7 +38,7 @@ function user(seq: number, overrides: Partial<DirectoryUser> = {}): DirectoryUse
 const policy = (now: number): PolicyView => ({
   required: true, deadlineDate: '2026-07-01', deadlineZone: 'America/New_York', allowedMethods: ['totp', 'sms'],
   smsCodeTtlMinutes: 10, lockoutThreshold: 5, lockoutMinutes: 15, sessionIdleMinutes: null, sessionLifetimeHours: 12, resetChecklist: [],
-  staleAfterDays: 90, version: 1, updatedAt: now, updatedByEmail: null, enforcementAt: null, enforced: false, now, warnings: [],
+  staleAfterDays: 90, signInRetentionDays: 90, version: 1, updatedAt: now, updatedByEmail: null, enforcementAt: null, enforced: false, now, warnings: [],
 });
 
 /** An in-memory service: users with change sequences, paged like the Admin API. */

@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { PolicyView } from '../../../shared/api/routes/admin-policy';
 import type { CacheInfo } from '../../../shared/ipc/channels/directory';
 import { ConsoleError } from '../../ipc/console-error';
-import { readCacheFile, type CacheSnapshot, type CachedCompany } from './cache-file';
+import { readCacheFile, writeCacheFile, type CacheSnapshot, type CachedCompany } from './cache-file';
 import { CacheWriter } from './cache-writer';
 import type { CacheSource } from './cache-source';
 import { DirectoryIndex } from './directory-index';
@@ -52,7 +52,7 @@ export class ConsoleCache {
   private running: Promise<void> | null = null;
   private queued: Promise<void> | null = null;
   private timer: ReturnType<typeof setInterval> | null = null;
-  private readonly writer: CacheWriter;
+  private readonly writer: CacheWriter<CacheSnapshot>;
   private firstAttempt: Promise<void>;
   private firstAttemptDone: () => void = () => undefined;
   private readonly clock: () => number;
@@ -62,7 +62,12 @@ export class ConsoleCache {
 
   private constructor(private readonly options: ConsoleCacheOptions) {
     this.clock = options.clock ?? Date.now;
-    this.writer = new CacheWriter(options.file, () => this.snapshot(), options.saveDelayMs ?? DEFAULT_SAVE_DELAY_MS, (message) => this.warn(message));
+    this.writer = new CacheWriter(
+      (snapshot) => writeCacheFile(options.file, snapshot),
+      () => this.snapshot(),
+      options.saveDelayMs ?? DEFAULT_SAVE_DELAY_MS,
+      (error) => this.warn(`The directory cache could not be saved (${error.message}); it will be rebuilt at the next start.`),
+    );
     this.firstAttempt = new Promise((resolve) => (this.firstAttemptDone = resolve));
   }
 

@@ -16,7 +16,7 @@ function user(id: string, overrides: Partial<DirectoryUser> = {}): DirectoryUser
     country: 'US',
     timeZone: 'America/New_York',
     accountType: 'standard',
-    permissions: { companyAdmin: 'none', directory: 'none' },
+    permissions: { companyAdmin: 'none', directory: 'none', helpdesk: false },
     sso: false,
     methods: [],
     enrolledAt: null,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ImportResult } from '../../../shared/api/routes/admin-import';
 import { isCsvRecord, readCsv } from '../../../shared/domain/csv';
+import { ConsoleError } from '../../ipc/console-error';
 import { DirectoryImport, DirectoryImports } from './directory-import';
 
 /**
@@ -80,6 +81,38 @@ describe('DirectoryImport', () => {
     const job = new DirectoryImport('one.csv', 10, fakeSink([]));
     await job.push('email,name\na@x.com,A\n', true);
     await expect(job.push('more', true)).rejects.toMatchObject({ code: 'conflict' });
+  });
+
+  it('stops at the batch the connection broke on: the lines before are imported, that batch is in doubt, the rest not sent', async () => {
+    const sent: string[] = [];
+    const working = fakeSink(sent);
+    let calls = 0;
+    const breaking = async (csv: string, query: { mode: 'apply' | 'preview'; invite: 'none' | 'new' }) => {
+      calls += 1;
+      if (calls === 2) throw new ConsoleError('service_unavailable', 'The connection broke.', { details: { delivery: 'unknown' } });
+      return working(csv, query);
+    };
+    const file = 'email,name\na@x.com,A\nb@x.com,B\nc@x.com,C\nd@x.com,D\ne@x.com,E\n';
+    const job = new DirectoryImport('people.csv', file.length, breaking, { mode: 'apply', permissionChanges: 'refuse', invite: 'none' }, 2);
+    const done = await job.push(file, true);
+    expect(done).toMatchObject({ finished: true, created: 2, stopped: { message: 'The connection broke.', doneThroughLine: 3, inDoubt: { fromLine: 4, toLine: 5 }, notDoneFromLine: 6 } });
+    expect(done.processedBytes).toBeLessThan(file.length);
+    expect(calls).toBe(2);
+    expect(await job.push('f@x.com,F\n', true)).toMatchObject({ stopped: { doneThroughLine: 3 } });
+    expect(calls).toBe(2);
+  });
+
+  it('a batch that never left, or that the service refused, is not in doubt', async () => {
+    const offline = async () => {
+      throw new ConsoleError('offline', 'The MFA service cannot be reached right now.');
+    };
+    const job = new DirectoryImport('people.csv', 30, offline, { mode: 'apply', permissionChanges: 'refuse', invite: 'none' }, 2);
+    expect(await job.push('email,name\na@x.com,A\n', true)).toMatchObject({ created: 0, stopped: { doneThroughLine: 1, inDoubt: null, notDoneFromLine: 2 } });
+    const refused = async () => {
+      throw new ConsoleError('forbidden', 'Importing users needs Standard or Admin permission on the Directory tool.');
+    };
+    const other = new DirectoryImport('people.csv', 30, refused, { mode: 'apply', permissionChanges: 'refuse', invite: 'none' }, 2);
+    expect(await other.push('email,name\na@x.com,A\n', true)).toMatchObject({ stopped: { inDoubt: null, message: expect.stringMatching(/needs Standard or Admin/) } });
   });
 
   it('keeps the last few imports and forgets older ones', () => {

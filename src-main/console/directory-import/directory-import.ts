@@ -3,12 +3,16 @@
  * the service in batches (each with the header row), so progress is real and the summary adds up as it goes. The
  * service's line numbers are turned back into line numbers of the file for the reports. The same file is first
  * checked (`preview`: nothing written), then applied once the operator has seen who changes and confirmed any
- * permission changes.
+ * permission changes. Each batch is one transaction in the service; when one fails (the service is lost, or it
+ * refuses the batch) the import stops there and says which lines were done, which were with the service when the
+ * connection broke (it may or may not have applied them), and which were not sent. Importing the same file again
+ * is safe: rows already imported come back unchanged.
  */
 import { randomUUID } from 'node:crypto';
 import { IMPORT_FIELDS, type ImportChange, type ImportQuery, type ImportResult, type ImportRowError } from '../../../shared/api/routes/admin-import';
 import { csvLine } from '../../../shared/domain/csv';
-import type { ImportProgress } from '../../../shared/ipc/channels/directory';
+import type { ImportProgress, ImportStop } from '../../../shared/ipc/channels/directory';
+import { IPC_ERROR } from '../../../shared/ipc/errors';
 import { ConsoleError } from '../../ipc/console-error';
 import { CsvRecordSplitter } from './csv-records';
 
@@ -46,6 +50,7 @@ export class DirectoryImport {
   private readonly changes: ImportChange[] = [];
   private truncated = false;
   private finished = false;
+  private stopped: ImportStop | null = null;
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
@@ -85,6 +90,7 @@ export class DirectoryImport {
   }
 
   private async process(text: string, last: boolean): Promise<ImportProgress> {
+    if (this.stopped) return this.progress();
     if (this.finished) throw new ConsoleError('conflict', 'This import has already finished. Choose the file again to import it once more.');
     this.receivedBytes += encoder.encode(text).length;
     let body = text;
@@ -102,7 +108,14 @@ export class DirectoryImport {
       if (!this.header.endsWith('\n')) this.header += '\n';
     }
     for (const batch of this.splitter.push(body, last)) {
-      if (batch.text.trim() !== '') await this.send(batch.text);
+      if (batch.text.trim() !== '') {
+        try {
+          await this.send(batch.text);
+        } catch (error) {
+          this.stop(error, batch.lines);
+          return this.progress();
+        }
+      }
       this.nextLine += batch.lines;
       this.processedBytes += encoder.encode(batch.text).length;
     }
@@ -124,11 +137,22 @@ export class DirectoryImport {
     for (const change of result.changes) this.changes.push({ ...change, line: this.nextLine + change.line - 2 });
   }
 
+  /** A batch failed: nothing more is sent, and the progress says what was done and what was not. */
+  private stop(error: unknown, lines: number): void {
+    const message = error instanceof Error ? error.message : 'The import stopped.';
+    // A request the service answered (a refusal) or one that never left changed nothing; a broken connection after
+    // the request left leaves the batch in doubt.
+    const sent = error instanceof ConsoleError && error.code === IPC_ERROR.serviceUnavailable ? error.details?.delivery !== 'not_sent' : !(error instanceof ConsoleError);
+    const inDoubt = sent ? { fromLine: this.nextLine, toLine: this.nextLine + lines - 1 } : null;
+    this.stopped = { message, doneThroughLine: this.nextLine - 1, inDoubt, notDoneFromLine: inDoubt ? inDoubt.toLine + 1 : this.nextLine };
+    this.finished = true;
+  }
+
   private progress(): ImportProgress {
     return {
       importId: this.id,
       receivedBytes: this.receivedBytes,
-      processedBytes: this.finished ? this.receivedBytes : this.processedBytes,
+      processedBytes: this.finished && !this.stopped ? this.receivedBytes : this.processedBytes,
       totalBytes: this.totalBytes,
       rowsProcessed: this.totals.rows,
       created: this.totals.created,
@@ -142,6 +166,7 @@ export class DirectoryImport {
       errors: this.errors.slice(0, ERRORS_SHOWN),
       changes: this.changes.slice(0, CHANGES_SHOWN),
       changesTotal: this.changes.length,
+      stopped: this.stopped,
     };
   }
 }

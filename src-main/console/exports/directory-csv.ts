@@ -23,6 +23,7 @@ export const DIRECTORY_CSV_HEADER = [
   'stale',
   'company_admin',
   'directory',
+  'helpdesk',
   'added_at',
 ] as const;
 
@@ -48,6 +49,7 @@ export function directoryCsv(rows: readonly { row: DirectoryRow; user: CachedUse
         row.stale ? 'yes' : 'no',
         user.permissions.companyAdmin,
         user.permissions.directory,
+        user.permissions.helpdesk ? 'yes' : 'no',
         iso(row.createdAt),
       ]),
     );

@@ -6,6 +6,7 @@
  */
 import type { RemoteSignInStep } from '../../../shared/ipc/channels/settings';
 import type { SignInResponse } from '../../../shared/api/routes/auth';
+import type { ChallengeOption } from '../../../shared/domain/sign-in';
 import { ConsoleError } from '../../ipc/console-error';
 import { createRemoteHttp, createServiceClient, type ServiceClient } from '../service-client';
 import { parseServiceUrl } from './remote-url';
@@ -68,11 +69,21 @@ export class RemoteSignIn {
     return { phoneMasked: sent.phoneMasked, expiresAt: sent.expiresAt };
   }
 
-  /** Answers the challenge with an app code, SMS code or recovery code. */
-  async verify(method: 'totp' | 'sms' | 'recovery_code', code: string): Promise<RemoteProgress> {
+  /**
+   * Answers the challenge with an app code, SMS code, recovery code or a temporary access code from the helpdesk
+   * (which leads to setting up the authenticator app at once, R-RST-6).
+   */
+  async verify(method: ChallengeOption, code: string): Promise<RemoteProgress> {
     const pending = this.require();
     const passed = await pending.client.call('challengeVerify', { body: { method, code } }, { token: pending.token });
     if (passed.step === 'save_recovery_code') return { kind: 'step', step: { step: 'save_recovery_code', recoveryCode: passed.recoveryCode } };
+    if (passed.step === 'setup_required') {
+      pending.canUseApp = passed.methods.some((m) => m.kind === 'totp' && m.available);
+      return {
+        kind: 'step',
+        step: { step: 'setup_required', canUseApp: pending.canUseApp, message: 'Your temporary access code was accepted. Set up an authenticator app now to finish signing in.' },
+      };
+    }
     return this.done();
   }
 

@@ -13,6 +13,7 @@ import { afterStepUp, isPaymentsIdle, restartAfterIdle } from './payments-flow';
 import { refusalOf, showRefusal } from './refusals';
 import { RESENT_WORDS } from './screen-words';
 import { continueSelfService } from './self-service-flow';
+import { applyNext } from './sign-in-flow';
 import type { ChallengeContext, Simulation } from './simulation';
 
 function context(simulation: Simulation): ChallengeContext {
@@ -73,7 +74,10 @@ export async function answerChallenge(ctx: FlowContext, simulation: Simulation, 
     switch (pending.kind) {
       case 'sign_in': {
         const passed = await ctx.client().call('challengeVerify', { body: { method, code } }, token);
-        if (passed.step === 'save_recovery_code') {
+        if (passed.step === 'setup_required') {
+          simulation.challenge = null;
+          applyNext(simulation, passed);
+        } else if (passed.step === 'save_recovery_code') {
           simulation.challenge = null;
           simulation.screen = { kind: 'recovery_code', code: passed.recoveryCode, context: 'after_recovery' };
         } else {
@@ -83,13 +87,13 @@ export async function answerChallenge(ctx: FlowContext, simulation: Simulation, 
         return;
       }
       case 'payments': {
-        if (method === 'recovery_code') throw new ConsoleError('unprocessable', 'Payments actions need a code from your app or phone.');
+        if (method === 'recovery_code' || method === 'temporary_access_code') throw new ConsoleError('unprocessable', 'Payments actions need a code from your app or phone.');
         await ctx.client().call('paymentsStepUp', { params: { touchpoint: pending.touchpoint }, body: { method, code } }, token);
         await afterStepUp(ctx, simulation, pending);
         return;
       }
       case 'self_service': {
-        if (method === 'recovery_code') throw new ConsoleError('unprocessable', 'Verify with your app or phone to change your settings.');
+        if (method === 'recovery_code' || method === 'temporary_access_code') throw new ConsoleError('unprocessable', 'Verify with your app or phone to change your settings.');
         await ctx.client().call('myVerify', { body: { method, code } }, token);
         simulation.challenge = null;
         await continueSelfService(ctx, simulation, pending.then);

@@ -19,6 +19,8 @@ export function setupReasonWords(reason: SetupReason): string {
       return 'You chose "Always require 2FA to log into my account", so set it up to sign in.';
     case 'admin_console':
       return 'The admin console always needs two-factor authentication (2FA): set it up to sign in.';
+    case 'temporary_access_code':
+      return 'Your temporary access code was accepted. Set up a way to verify on the phone you have now, then save your new recovery code.';
     default:
       return assertNever(reason, 'set-up reason');
   }

@@ -16,6 +16,7 @@ import type {
   SimulatorTextMessage,
 } from '../../../shared/ipc/channels/simulator';
 import { ConsoleError } from '../../ipc/console-error';
+import { IPC_ERROR } from '../../../shared/ipc/errors';
 import { DEMO_PASSWORD } from '../../service/seed/demo-company';
 import { readMail } from './account-flow';
 import { offsetFor } from './demo-clock';
@@ -98,8 +99,18 @@ export class SimulatorSessions {
   /** Moves the demo company's simulated clock. */
   async moveClock(move: ClockMove): Promise<SimulatorClock> {
     const [clock, enforcementAt] = await Promise.all([this.ctx.client().call('demoClock', {}), this.enforcementAt()]);
-    await this.ctx.client().call('demoClockSet', { body: { offsetMs: offsetFor(move, clock, enforcementAt) } });
-    return this.clock();
+    const offsetMs = offsetFor(move, clock, enforcementAt);
+    await this.ctx.client().call('demoClockSet', { body: { offsetMs } });
+    try {
+      return await this.clock();
+    } catch (error) {
+      // Sessions end in company time: a move past the console's own session ends it, after the clock has moved. The
+      // move is done, so it answers with the moved clock; the shell says that the session ended.
+      if (error instanceof ConsoleError && error.code === IPC_ERROR.sessionEnded) {
+        return { now: clock.realNow + offsetMs, offsetMs, enforcementAt, canShift: true, shiftRefusal: clock.shiftRefusal };
+      }
+      throw error;
+    }
   }
 
   /** Ends a simulation: signs its user out at the service and forgets the token. */

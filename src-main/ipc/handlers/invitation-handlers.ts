@@ -46,14 +46,10 @@ export function createInvitationHandlers(
   }
 
   return {
+    // One request either way: the service adds and invites together, so a lost connection cannot split them.
     'invitations:create-user': async ({ invite, validDays, ...fields }) => {
-      const created = await runtime.client().call('adminUserCreate', { body: fields });
-      let invitation = null;
-      if (invite) {
-        const answer = await runtime.client().call('adminUsersInvite', { body: { userIds: [created.id], validDays } });
-        invitation = answer.results[0] ?? null;
-      }
-      const user = await runtime.client().call('adminUserGet', { params: { id: created.id } });
+      if (!invite) return { user: await fresh(await runtime.client().call('adminUserCreate', { body: fields })), invitation: null };
+      const { user, invitation } = await runtime.client().call('adminUserCreateInvite', { body: { ...fields, validDays } });
       return { user: await fresh(user), invitation };
     },
 

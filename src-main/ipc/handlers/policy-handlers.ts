@@ -1,27 +1,25 @@
-/** Handlers of the MFA policy channels: reads and saves go to the service; the live preview is counted from the cache. */
+/**
+ * Handlers of the MFA policy channels: reads and saves go to the service; the live preview is counted from the cache.
+ * While the service cannot be used the policy comes from the cache and its history from the offline copy, each
+ * saying as of when; saving is refused by the offline gate.
+ */
 import { deadlinePreview } from '../../../shared/domain/deadline-preview';
-import { hasAdminOnBothTools } from '../../../shared/domain/permissions';
+import { canChangePolicy } from '../../../shared/domain/permissions';
 import { canonicalTimeZone, canonicalTimeZoneNames } from '../../../shared/domain/time-zone';
 import type { PolicyPreview, PolicyState } from '../../../shared/ipc/channels/policy';
 import type { ConsoleCache } from '../../console/cache/console-cache';
 import type { ConsoleRuntime } from '../../console/console-runtime';
+import { knownOperator } from '../../console/offline/known-operator';
+import type { OfflineCopy } from '../../console/offline/offline-copy';
+import { serviceOrCopy } from '../../console/offline/service-or-copy';
 import { ConsoleError } from '../console-error';
+import type { ResponseOf } from '../../../shared/ipc/contract';
 import type { Handlers } from '../dispatch';
 
 type PolicyChannels = 'policy:get' | 'policy:preview' | 'policy:save' | 'policy:history' | 'policy:time-zones' | 'policy:time-zone';
 
-/** `policy:*` channels. */
-export function createPolicyHandlers(runtime: ConsoleRuntime, cache: ConsoleCache): Pick<Handlers, PolicyChannels> {
-  /** Who the console acts as; unknown (null) leaves the decision to the service. */
-  async function operator(): Promise<{ email: string; canChange: boolean } | null> {
-    try {
-      const me = await runtime.client().call('me', {});
-      return { email: me.email, canChange: hasAdminOnBothTools({ companyAdmin: me.companyAdmin, directory: me.directory }) };
-    } catch {
-      return null;
-    }
-  }
-
+/** `policy:*` channels; `clock` stamps when the service answered. */
+export function createPolicyHandlers(runtime: ConsoleRuntime, cache: ConsoleCache, copy: OfflineCopy, clock: () => number = Date.now): Pick<Handlers, PolicyChannels> {
   function activeUsers(): number {
     let total = 0;
     for (const count of cache.index.activeUsersByZone().values()) total += count;
@@ -30,21 +28,27 @@ export function createPolicyHandlers(runtime: ConsoleRuntime, cache: ConsoleCach
 
   return {
     'policy:get': async (): Promise<PolicyState> => {
-      let policy = cache.policy;
-      try {
-        policy = await runtime.client().call('adminPolicyGet', {});
-        cache.setPolicy(policy);
-      } catch (error) {
-        if (!policy) throw error;
-      }
-      const who = await operator();
-      return { policy, canChange: who?.canChange ?? true, operatorEmail: who?.email ?? null, activeUsers: activeUsers() };
+      const answer = await serviceOrCopy<Pick<PolicyState, 'policy' | 'takenAt' | 'fromCopy'>>(
+        runtime.link,
+        async () => {
+          const policy = await runtime.client().call('adminPolicyGet', {});
+          cache.setPolicy(policy);
+          return { policy, takenAt: clock(), fromCopy: false };
+        },
+        () => (cache.policy ? { policy: cache.policy, takenAt: cache.info().syncedAt ?? clock(), fromCopy: true } : null),
+        'the console has no copy of the policy yet: it keeps one from its first sync with the service.',
+      );
+      // Unknown (null) leaves the decision to the service.
+      const { operator } = await knownOperator(runtime, copy, clock);
+      const canChange = operator ? canChangePolicy({ permissions: operator }) : true;
+      return { ...answer, canChange, operatorEmail: operator?.email ?? null, activeUsers: activeUsers() };
     },
 
     'policy:preview': async (input): Promise<PolicyPreview> => {
       const started = performance.now();
       await cache.whenReady();
       if (cache.index.size === 0) {
+        if (!runtime.link.online) throw new ConsoleError('offline', 'The preview needs the directory: this computer has no copy of it yet and the MFA service cannot be reached right now.');
         const answer = await runtime.client().call('adminPolicyPreview', {
           query: { date: input.date, zone: input.zone, extraZones: input.extraZones.join(','), required: String(input.required) as 'true' | 'false' },
         });
@@ -76,6 +80,22 @@ export function createPolicyHandlers(runtime: ConsoleRuntime, cache: ConsoleCach
       return { zone };
     },
 
-    'policy:history': (input) => runtime.client().call('adminPolicyHistory', { query: { limit: input.limit, ...(input.cursor ? { cursor: input.cursor } : {}) } }),
+    'policy:history': (input) =>
+      serviceOrCopy<ResponseOf<'policy:history'>>(
+        runtime.link,
+        async () => {
+          const page = await runtime.client().call('adminPolicyHistory', { query: { limit: input.limit, ...(input.cursor ? { cursor: input.cursor } : {}) } });
+          const takenAt = clock();
+          copy.rememberPolicyHistory(page.entries, takenAt);
+          return { ...page, takenAt, fromCopy: false };
+        },
+        () => {
+          const kept = copy.policyHistory;
+          return kept && input.cursor === undefined ? { entries: kept.value, nextCursor: null, takenAt: kept.takenAt, fromCopy: true } : null;
+        },
+        input.cursor === undefined
+          ? 'the console has no copy of the history yet: it keeps the changes it has shown before.'
+          : 'older changes than those shown need the service.',
+      ),
   };
 }

@@ -4,7 +4,10 @@ import type { ConsoleRuntime } from '../../console/console-runtime';
 import type { Handlers } from '../dispatch';
 
 /** `reset:*` channels. */
-export function createResetHandlers(runtime: ConsoleRuntime, cache: ConsoleCache): Pick<Handlers, 'reset:eligibility' | 'reset:perform' | 'reset:triage'> {
+export function createResetHandlers(
+  runtime: ConsoleRuntime,
+  cache: ConsoleCache,
+): Pick<Handlers, 'reset:eligibility' | 'reset:perform' | 'reset:triage' | 'reset:access-code-eligibility' | 'reset:issue-access-code'> {
   return {
     'reset:eligibility': ({ email, timeZone }) => runtime.client().call('adminResetEligibility', { body: { email, timeZone } }),
     'reset:perform': async (input) => {
@@ -13,5 +16,7 @@ export function createResetHandlers(runtime: ConsoleRuntime, cache: ConsoleCache
       return result;
     },
     'reset:triage': ({ email, timeZone }) => runtime.client().call('adminTriage', { body: { email, timeZone } }),
+    'reset:access-code-eligibility': ({ email, timeZone }) => runtime.client().call('adminAccessCodeEligibility', { body: { email, timeZone } }),
+    'reset:issue-access-code': (input) => runtime.client().call('adminAccessCodeIssue', { body: input }),
   };
 }

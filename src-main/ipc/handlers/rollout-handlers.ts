@@ -5,11 +5,10 @@
  */
 import { csvLine } from '../../../shared/domain/csv';
 import { willBeBlocked } from '../../../shared/domain/enrollment-report';
-import { hasAdminOnBothTools } from '../../../shared/domain/permissions';
+import { adminOnBothRefusal, hasAdminOnBothTools } from '../../../shared/domain/permissions';
 import { buildRolloutBatch, deadlineWords, enforcementMoments, type RolloutBatch } from '../../../shared/domain/rollout-messages';
 import { ROLLOUT_DAYS_BEFORE, ROLLOUT_WORDING_WHAT, checkRolloutTemplate, type RolloutMessageKind } from '../../../shared/domain/rollout-template';
 import { localTimeZone } from '../../../shared/domain/time-zone';
-import { adminOnBothRefusal } from '../../../shared/domain/user-actions';
 import type { RolloutExport, RolloutGroupPreview } from '../../../shared/ipc/channels/rollout';
 import type { ConsoleCache } from '../../console/cache/console-cache';
 import type { ConsoleRuntime } from '../../console/console-runtime';

@@ -4,6 +4,7 @@
  * password" and "send me a new link" give one answer whatever the email, and send mail in the background so the
  * answer's timing does not tell either.
  */
+import type { FastifyRequest } from 'fastify';
 import { accountLink, type LinkInfo, type PasswordSet } from '../../../shared/api/routes/accounts';
 import { AUDIT_ACTIONS } from '../../../shared/api/routes/admin-audit';
 import { PASSWORD_RESET_VALID_MINUTES, invitationExpiresAt, linkState } from '../../../shared/domain/account-access';
@@ -84,7 +85,7 @@ export async function setPasswordFromLink(
   token: string,
   purpose: TokenPurpose,
   password: string,
-  options: { continueSignIn?: boolean } = {},
+  options: { continueSignIn?: boolean; request?: FastifyRequest } = {},
 ): Promise<PasswordSet> {
   const r = await resolve(ctx, token);
   const info = infoOf(r);
@@ -110,7 +111,7 @@ export async function setPasswordFromLink(
   });
   if (messageId) void ctx.mail.queue.deliver(messageId).catch(() => undefined);
   if (options.continueSignIn === false) return { signIn: null, notice: null };
-  return continueSignIn(ctx, r.user.id);
+  return continueSignIn(ctx, r.user.id, options.request ? { request: options.request, via: purpose } : undefined);
 }
 
 /** "Forgot password": emails whoever this address belongs to what helps them; the same answer for everyone. */

@@ -53,7 +53,7 @@ function factCondition(eb: ExpressionBuilder<Database, 'users'>, fact: keyof Enr
 }
 
 /** Users in one of `states`, as the shared table ENROLLMENT_STATE_FACTS defines them (the dashboard's states). */
-function enrollmentCondition(eb: ExpressionBuilder<Database, 'users'>, states: readonly EnrollmentState[], company: Company) {
+export function enrollmentCondition(eb: ExpressionBuilder<Database, 'users'>, states: readonly EnrollmentState[], company: Company) {
   return eb.or(
     states.map((state) =>
       eb.and(

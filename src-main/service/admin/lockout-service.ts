@@ -1,7 +1,7 @@
 /**
  * "Locked out?" triage (R-RST-4) and unlocking a locked-out user (R-AUTH-2). Triage needs any admin-tool access;
- * unlocking follows `unlockRefusal`: Admin on both tools, like a reset, and never for SSO and payments users (their
- * MFA belongs to their identity provider or to Payments support).
+ * unlocking follows `unlockRefusal`: the Helpdesk permission or Admin on both tools (R-RST-5), and never for SSO and
+ * payments users (their MFA belongs to their identity provider or to Payments support).
  */
 import type { DirectoryUserDetail } from '../../../shared/api/routes/admin-common';
 import { AUDIT_ACTIONS } from '../../../shared/api/routes/admin-audit';
@@ -34,7 +34,7 @@ export async function viewerZoneOf(deps: Deps, operator: Operator, sent: string 
 /** Who can help the caller with this email, and whether this operator can act here; lock times in `timeZone`. */
 export async function triage(deps: Deps, operator: Operator, request: { email: string; timeZone?: string | undefined }): Promise<TriageResult> {
   const ctx = await loadCompanyContext(deps.store.db, deps.clock, operator.companyId);
-  const found = await findByExactEmail(deps.store.db, operator.companyId, request.email);
+  const found = await findByExactEmail(deps.store.db, operator.companyId, request.email, ctx.now);
   const access = found
     ? accountAccess(
         {
@@ -51,6 +51,7 @@ export async function triage(deps: Deps, operator: Operator, request: { email: s
     company: ctx.company,
     policy: ctx.policy,
     hasRecoveryCode: found?.hasRecoveryCode ?? false,
+    accessCodeUntil: found?.accessCodeUntil ?? null,
     now: ctx.now,
     ...(access ? { access, invitationExpiresAt: found?.row.invitation_expires_at === null ? null : Number(found?.row.invitation_expires_at) } : {}),
     viewerZone: await viewerZoneOf(deps, operator, request.timeZone),
@@ -58,15 +59,17 @@ export async function triage(deps: Deps, operator: Operator, request: { email: s
   const helper = answer.helper;
   const contact = helper === 'self_service' || helper === 'unknown' ? null : contactView(helper);
   if (!found) {
-    return { ...answer, tips: [...answer.tips], contact, canResetHere: false, canUnlockHere: false, user: null };
+    return { ...answer, tips: [...answer.tips], contact, canResetHere: false, canUnlockHere: false, canIssueCodeHere: false, user: null };
   }
   const user = found.domain;
+  const eligible = (action: 'reset' | 'access_code') => resetEligibility({ operator, target: user, company: ctx.company, policy: ctx.policy, action }).eligible;
   return {
     ...answer,
     tips: [...answer.tips],
     contact,
-    canResetHere: resetEligibility({ operator, target: user, company: ctx.company, policy: ctx.policy }).eligible,
+    canResetHere: eligible('reset'),
     canUnlockHere: unlockRefusal(operator, user, ctx.company, ctx.now) === null,
+    canIssueCodeHere: eligible('access_code'),
     user: {
       id: user.id,
       email: user.email,
@@ -79,12 +82,14 @@ export async function triage(deps: Deps, operator: Operator, request: { email: s
       timeZone: user.timeZone,
       lockedUntil: user.lockedUntil,
       locked: isLocked(user, ctx.now),
+      accessCodeUntil: found.accessCodeUntil,
     },
   };
 }
 
 const UNLOCK_REFUSAL_CODE: Record<UnlockRefusal, ApiErrorCode> = {
   operator_lacks_permission: 'forbidden',
+  admin_tool_user: 'forbidden',
   sso_user: 'unprocessable',
   payments_user: 'unprocessable',
   not_locked: 'unprocessable',

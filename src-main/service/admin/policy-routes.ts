@@ -26,6 +26,8 @@ export function registerPolicyRoutes(ctx: ServiceContext): void {
   registerRoute(app, apiRoutes.adminPolicyUpdate, authenticator, async ({ auth, body }) => {
     const operator = operatorOf(auth);
     const { changed } = await updatePolicy({ store, clock }, operator, body);
+    // A shorter retention applies at once: sign-in activity older than it goes now (R-LOG-1).
+    if (changed.includes('signInRetentionDays')) await ctx.signIns.prune(operator.companyId);
     const policy = await policyView(store.db, await loadCompanyContext(store.db, clock, operator.companyId));
     return { policy, changed };
   });

@@ -12,7 +12,7 @@ import { ApiError } from '../http/api-error';
 import type { Database } from '../store/schema';
 import type { Store } from '../store/store';
 import { loadCompanyContext, type CompanyContext } from './company-context';
-import { requireAdminOnBoth, type Operator } from './operator';
+import { requireOperatorMay, type Operator } from './operator';
 
 /** The policy as the console shows it. */
 export async function policyView(db: Kysely<Database>, ctx: CompanyContext): Promise<PolicyView> {
@@ -48,7 +48,7 @@ export async function updatePolicy(
   operator: Operator,
   body: ParsedPolicyUpdate,
 ): Promise<{ changed: string[] }> {
-  requireAdminOnBoth(operator, 'Changing the MFA policy');
+  requireOperatorMay(operator, 'change_policy');
   const { version, ...update } = body;
   return deps.store.write(async (trx) => {
     const ctx = await loadCompanyContext(trx, deps.clock, operator.companyId);
@@ -77,6 +77,7 @@ export async function updatePolicy(
         session_lifetime_hours: next.sessionLifetimeHours,
         reset_checklist: JSON.stringify(next.resetChecklist),
         stale_after_days: next.staleAfterDays,
+        sign_in_retention_days: next.signInRetentionDays,
         version: nextVersion,
         updated_at: ctx.now,
         updated_by: operator.id,

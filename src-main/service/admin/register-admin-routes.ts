@@ -1,6 +1,11 @@
-/** Registers every route of the Admin API (policy, directory, import, reset, audit and its webhook, report, rollout) on the service. */
+/**
+ * Registers every route of the Admin API (policy, directory, import, reset, temporary access codes, sign-in activity,
+ * audit and its webhook, report, rollout) on the service.
+ */
 import { registerAuditWebhookRoutes } from '../audit-webhook/webhook-routes';
 import type { ServiceContext } from '../service-context';
+import { registerAccessCodeRoutes } from './access-code-routes';
+import { registerActivityRoutes } from './activity-routes';
 import { registerAuditRoutes } from './audit-routes';
 import { registerDirectoryRoutes } from './directory-routes';
 import { registerImportRoutes } from './import/import-routes';
@@ -15,6 +20,8 @@ export function registerAdminRoutes(ctx: ServiceContext): void {
   registerDirectoryRoutes(ctx);
   registerImportRoutes(ctx);
   registerResetRoutes(ctx);
+  registerAccessCodeRoutes(ctx);
+  registerActivityRoutes(ctx);
   registerAuditRoutes(ctx);
   registerAuditWebhookRoutes(ctx);
   registerReportRoutes(ctx);

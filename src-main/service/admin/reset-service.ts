@@ -5,24 +5,28 @@
  */
 import type { ResetEligibility, ResetResult } from '../../../shared/api/routes/admin-reset';
 import { AUDIT_ACTIONS } from '../../../shared/api/routes/admin-audit';
-import { resetEligibility, type ResetRefusal } from '../../../shared/domain/reset-eligibility';
-import { resetEvidence } from '../../../shared/domain/reset-evidence';
+import { resetEligibility, type ResetRefusal, type VerifiedAction } from '../../../shared/domain/reset-eligibility';
+import { resetEvidence, type ResetEvidence } from '../../../shared/domain/reset-evidence';
 import { unlockRefusal } from '../../../shared/domain/unlock-eligibility';
 import type { ApiErrorCode } from '../../../shared/api/define';
 import { appendAudit } from '../audit/append-audit';
 import type { Clock } from '../clock';
 import { ApiError } from '../http/api-error';
+import type { Transaction } from 'kysely';
+import type { Database } from '../store/schema';
 import type { Store } from '../store/store';
 import { loadCompanyContext, type CompanyContext } from './company-context';
 import { viewerZoneOf } from './lockout-service';
 import type { Operator } from './operator';
 import { contactView, findByExactEmail, resetTargetView, type FoundUser } from './reset-target';
+import { revokeAccessCodes } from '../repositories/access-codes-repo';
 import { endSessions, reserveChangeSeqs } from './user-writes';
 
 type Deps = { store: Store; clock: Clock };
 
-function eligibilityOf(operator: Operator, found: FoundUser | null, ctx: CompanyContext, viewerZone: string): ResetEligibility {
-  const result = resetEligibility({ operator, target: found?.domain ?? null, company: ctx.company, policy: ctx.policy });
+/** Whether `operator` may take `action` for the found user, with the user as the screen shows them. */
+function eligibilityOf(operator: Operator, found: FoundUser | null, ctx: CompanyContext, viewerZone: string, action: VerifiedAction): ResetEligibility {
+  const result = resetEligibility({ operator, target: found?.domain ?? null, company: ctx.company, policy: ctx.policy, action });
   const canUnlockHere = found !== null && unlockRefusal(operator, found.domain, ctx.company, ctx.now) === null;
   if (result.eligible && found) {
     return { eligible: true, user: resetTargetView(found, ctx.now, viewerZone, ctx.company), checklist: ctx.policy.resetChecklist.map((item) => ({ ...item })), canUnlockHere };
@@ -39,11 +43,19 @@ function eligibilityOf(operator: Operator, found: FoundUser | null, ctx: Company
   };
 }
 
-/** May `operator` reset the MFA of the user with exactly this email? Lock times in `timeZone`. */
-export async function checkResetEligibility(deps: Deps, operator: Operator, request: { email: string; timeZone?: string | undefined }): Promise<ResetEligibility> {
+/**
+ * May `operator` reset the MFA of the user with exactly this email (or, with `action`, issue them a temporary access
+ * code)? Lock times in `timeZone`.
+ */
+export async function checkResetEligibility(
+  deps: Deps,
+  operator: Operator,
+  request: { email: string; timeZone?: string | undefined },
+  action: VerifiedAction = 'reset',
+): Promise<ResetEligibility> {
   const ctx = await loadCompanyContext(deps.store.db, deps.clock, operator.companyId);
-  const found = await findByExactEmail(deps.store.db, operator.companyId, request.email);
-  return eligibilityOf(operator, found, ctx, await viewerZoneOf(deps, operator, request.timeZone));
+  const found = await findByExactEmail(deps.store.db, operator.companyId, request.email, ctx.now);
+  return eligibilityOf(operator, found, ctx, await viewerZoneOf(deps, operator, request.timeZone), action);
 }
 
 const REFUSAL_CODE: Record<ResetRefusal, ApiErrorCode> = {
@@ -52,6 +64,7 @@ const REFUSAL_CODE: Record<ResetRefusal, ApiErrorCode> = {
   sso_user: 'unprocessable',
   payments_user: 'unprocessable',
   own_account: 'unprocessable',
+  admin_tool_user: 'forbidden',
   inactive_user: 'unprocessable',
   not_enrolled: 'unprocessable',
   mfa_not_enforced: 'unprocessable',
@@ -66,30 +79,47 @@ export interface ResetInput {
   readonly note?: string | undefined;
 }
 
+/** The target of a verified action, checked inside its write: eligible, with every identity check done. */
+export interface VerifiedTarget {
+  readonly ctx: CompanyContext;
+  readonly found: FoundUser;
+  readonly evidence: ResetEvidence;
+}
+
+/**
+ * Checks, inside the action's write, that `operator` may take `action` for the user with exactly this email and
+ * that every identity check was done (with what the checks record): the one gate of resets and temporary access
+ * codes (R-RST-1..3, R-RST-6). Throws the refusal with its reason and whom to contact.
+ */
+export async function verifiedTarget(trx: Transaction<Database>, deps: Deps, operator: Operator, input: ResetInput, action: VerifiedAction): Promise<VerifiedTarget> {
+  const ctx = await loadCompanyContext(trx, deps.clock, operator.companyId);
+  const found = await findByExactEmail(trx, operator.companyId, input.email, ctx.now);
+  // Only the decision matters here; the zone would only word a lock for the screen.
+  const eligibility = eligibilityOf(operator, found, ctx, ctx.policy.deadlineZone, action);
+  if (!eligibility.eligible) {
+    throw new ApiError(REFUSAL_CODE[eligibility.reason], eligibility.message, { reason: eligibility.reason, contact: eligibility.contact });
+  }
+  if (!found) throw new Error('Eligible action without a target');
+  const checked = resetEvidence(ctx.policy, { checkedIds: input.checks, values: input.values ?? {}, confirmed: input.verified }, action);
+  if (!checked.ok) {
+    const code = checked.reason === 'unknown_check' ? 'conflict' : checked.reason === 'value_missing' ? 'unprocessable' : 'bad_request';
+    throw new ApiError(code, checked.message, { reason: checked.reason, ...(checked.missing ? { missing: checked.missing } : {}) });
+  }
+  const missing = checked.evidence.checks.filter((check) => !check.checked);
+  if (missing.length > 0) {
+    const before = action === 'reset' ? 'resetting' : 'issuing a temporary access code';
+    throw new ApiError('unprocessable', `Complete every identity check before ${before}. Still to do: ${missing.map((check) => check.label).join('; ')}.`, {
+      reason: 'checklist_incomplete',
+      missing: missing.map((check) => check.id),
+    });
+  }
+  return { ctx, found, evidence: checked.evidence };
+}
+
 /** Resets the MFA of the user with exactly this email, after eligibility and the complete checklist. */
 export async function resetMfa(deps: Deps, operator: Operator, input: ResetInput): Promise<ResetResult> {
   return deps.store.write(async (trx) => {
-    const ctx = await loadCompanyContext(trx, deps.clock, operator.companyId);
-    const found = await findByExactEmail(trx, operator.companyId, input.email);
-    // Only the decision matters here; the zone would only word a lock for the screen.
-    const eligibility = eligibilityOf(operator, found, ctx, ctx.policy.deadlineZone);
-    if (!eligibility.eligible) {
-      throw new ApiError(REFUSAL_CODE[eligibility.reason], eligibility.message, { reason: eligibility.reason, contact: eligibility.contact });
-    }
-    if (!found) throw new Error('Eligible reset without a target');
-    const checked = resetEvidence(ctx.policy, { checkedIds: input.checks, values: input.values ?? {}, confirmed: input.verified });
-    if (!checked.ok) {
-      const code = checked.reason === 'unknown_check' ? 'conflict' : checked.reason === 'value_missing' ? 'unprocessable' : 'bad_request';
-      throw new ApiError(code, checked.message, { reason: checked.reason, ...(checked.missing ? { missing: checked.missing } : {}) });
-    }
-    const missing = checked.evidence.checks.filter((check) => !check.checked);
-    if (missing.length > 0) {
-      throw new ApiError(
-        'unprocessable',
-        `Complete every identity check before resetting. Still to do: ${missing.map((check) => check.label).join('; ')}.`,
-        { reason: 'checklist_incomplete', missing: missing.map((check) => check.id) },
-      );
-    }
+    const { ctx, found, evidence } = await verifiedTarget(trx, deps, operator, input, 'reset');
     const { row, domain } = found;
     const pending = await trx
       .selectFrom('mfa_methods')
@@ -100,6 +130,7 @@ export async function resetMfa(deps: Deps, operator: Operator, input: ResetInput
     await trx.deleteFrom('mfa_methods').where('user_id', '=', row.id).execute();
     await trx.deleteFrom('recovery_codes').where('user_id', '=', row.id).execute();
     await trx.updateTable('sms_codes').set({ voided_at: ctx.now }).where('user_id', '=', row.id).where('used_at', 'is', null).where('voided_at', 'is', null).execute();
+    await revokeAccessCodes(trx, row.id, ctx.now);
     const sessionsEnded = await endSessions(trx, [row.id], ctx.now);
     const lockoutCleared = domain.failedAttempts > 0 || domain.lockedUntil !== null;
     const changeSeq = await reserveChangeSeqs(trx, 1);
@@ -119,7 +150,7 @@ export async function resetMfa(deps: Deps, operator: Operator, input: ResetInput
       targetEmail: row.email,
       before: { methods: domain.methods, hasRecoveryCode: found.hasRecoveryCode, enrolledAt: domain.enrolledAt, failedAttempts: domain.failedAttempts, lockedUntil: domain.lockedUntil },
       after: { methods: [], hasRecoveryCode: false, enrolledAt: null, failedAttempts: 0, lockedUntil: null },
-      evidence: { ...checked.evidence, ...(input.note ? { note: input.note } : {}), removed },
+      evidence: { ...evidence, ...(input.note ? { note: input.note } : {}), removed },
     });
     return { user: { id: row.id, email: row.email, name: row.name }, removed, at: ctx.now };
   });

@@ -8,19 +8,22 @@ import { isLocked } from '../../../shared/domain/lockout';
 import { lockEndWords } from '../../../shared/domain/triage';
 import type { DomainCompany, DomainUser, MethodKind } from '../../../shared/domain/model';
 import type { Database, UsersTable } from '../store/schema';
+import { usableAccessCode } from '../repositories/access-codes-repo';
 import { domainUser } from './user-view';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-/** A directory user found by exact email, with what resets and triage read. */
+/** A directory user found by exact email, with what resets, temporary access codes and triage read. */
 export interface FoundUser {
   readonly row: Selectable<UsersTable>;
   readonly domain: DomainUser;
   readonly hasRecoveryCode: boolean;
+  /** When the temporary access code they can still use stops working, or null (R-RST-6). */
+  readonly accessCodeUntil: number | null;
 }
 
-/** The company's user whose email is exactly `typed` (case-insensitive, no fuzzy match), or null. */
-export async function findByExactEmail(db: Db, companyId: string, typed: string): Promise<FoundUser | null> {
+/** The company's user whose email is exactly `typed` (case-insensitive, no fuzzy match), or null; codes at company time `now`. */
+export async function findByExactEmail(db: Db, companyId: string, typed: string, now: number): Promise<FoundUser | null> {
   const key = emailKey(typed);
   if (key === '') return null;
   const row = await db.selectFrom('users').selectAll().where('company_id', '=', companyId).where('email_lower', '=', key).executeTakeFirst();
@@ -32,7 +35,13 @@ export async function findByExactEmail(db: Db, companyId: string, typed: string)
     .where('confirmed_at', 'is not', null)
     .execute();
   const recovery = await db.selectFrom('recovery_codes').select('user_id').where('user_id', '=', row.id).executeTakeFirst();
-  return { row, domain: domainUser(row, methods.map((method) => method.kind as MethodKind)), hasRecoveryCode: recovery !== undefined };
+  const accessCode = await usableAccessCode(db, row.id, now);
+  return {
+    row,
+    domain: domainUser(row, methods.map((method) => method.kind as MethodKind)),
+    hasRecoveryCode: recovery !== undefined,
+    accessCodeUntil: accessCode ? Number(accessCode.expires_at) : null,
+  };
 }
 
 /**
@@ -54,6 +63,7 @@ export function resetTargetView(found: FoundUser, now: number, viewerZone: strin
     lockedUntil,
     locked,
     lock: locked ? lockEndWords(lockedUntil, now, { viewer: viewerZone, user: found.domain.timeZone }, contact) : null,
+    accessCodeUntil: found.accessCodeUntil,
   };
 }
 

@@ -4,6 +4,7 @@ import type { DirectoryUserDetail } from '../../../shared/api/routes/admin-commo
 import type { DomainCompany } from '../../../shared/domain/model';
 import { ApiError } from '../http/api-error';
 import type { Database, UsersTable } from '../store/schema';
+import { usableAccessCode } from '../repositories/access-codes-repo';
 import { directoryUserDetail } from './user-view';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -31,9 +32,11 @@ export async function detailOf(
     .where('stage', '=', 'active')
     .where('revoked_at', 'is', null)
     .executeTakeFirst();
+  const accessCode = await usableAccessCode(db, row.id, now);
   return directoryUserDetail(row, {
     methods,
     hasRecoveryCode: recovery !== undefined,
+    accessCode: accessCode ? { expiresAt: Number(accessCode.expires_at), issuedByEmail: accessCode.issued_by_email } : null,
     activeSessions: Number(sessions?.count ?? 0),
     company,
     now,

@@ -5,7 +5,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Selectable, Transaction } from 'kysely';
-import type { DirectoryUserDetail, ToolPermissionsView } from '../../../shared/api/routes/admin-common';
+import type { DirectoryUserDetail } from '../../../shared/api/routes/admin-common';
+import type { ToolPermissions } from '../../../shared/domain/model';
+import { holdsAdminToolAccess } from '../../../shared/domain/permissions';
 import { AUDIT_ACTIONS } from '../../../shared/api/routes/admin-audit';
 import type { UserCreateBody, UserUpdateBody } from '../../../shared/api/routes/admin-directory';
 import { emailKey } from '../../../shared/domain/directory';
@@ -20,6 +22,7 @@ import type { Database, UsersTable } from '../store/schema';
 import type { Store } from '../store/store';
 import { loadCompanyContext } from './company-context';
 import { requireAdminOnBoth, requireDirectoryWrite, requireMayChangeSignIn, type Operator } from './operator';
+import { permissionsOf } from '../repositories/users-repo';
 import { detailOf, findUserRow } from './user-detail';
 
 type Deps = { store: Store; clock: Clock };
@@ -34,15 +37,12 @@ async function assertEmailFree(trx: Transaction<Database>, companyId: string, em
   }
 }
 
-function isNoAccess(permissions: ToolPermissionsView): boolean {
-  return permissions.companyAdmin === 'none' && permissions.directory === 'none';
-}
-
 /** Adds a user; 409 when the email is taken. */
 export async function createUser(deps: Deps, operator: Operator, body: z.output<typeof UserCreateBody>): Promise<DirectoryUserDetail> {
   requireDirectoryWrite(operator);
-  const permissions = body.permissions ?? { companyAdmin: 'none', directory: 'none' };
-  if (!isNoAccess(permissions)) requireAdminOnBoth(operator, PERMISSION_CHANGES.give);
+  const given = body.permissions ?? { companyAdmin: 'none', directory: 'none' };
+  const permissions: ToolPermissions = { ...given, helpdesk: given.helpdesk ?? false };
+  if (holdsAdminToolAccess(permissions)) requireAdminOnBoth(operator, PERMISSION_CHANGES.give);
   return deps.store.write(async (trx) => {
     const ctx = await loadCompanyContext(trx, deps.clock, operator.companyId);
     await assertEmailFree(trx, operator.companyId, body.email);
@@ -59,6 +59,7 @@ export async function createUser(deps: Deps, operator: Operator, body: z.output<
       account_type: body.accountType,
       perm_company_admin: permissions.companyAdmin,
       perm_directory: permissions.directory,
+      perm_helpdesk: permissions.helpdesk ? 1 : 0,
       password_hash: null,
       last_sign_in_at: null,
       always_require_mfa: 0,
@@ -122,16 +123,16 @@ export async function updateUser(
       after[field] = value;
       Object.assign(set, { [column]: value });
     }
-    const current = { companyAdmin: row.perm_company_admin, directory: row.perm_directory };
-    const permissions = body.permissions;
-    if (permissions && (permissions.companyAdmin !== current.companyAdmin || permissions.directory !== current.directory)) {
+    const current = permissionsOf(row);
+    const permissions = body.permissions ? { ...body.permissions, helpdesk: body.permissions.helpdesk ?? current.helpdesk } : undefined;
+    if (permissions && (permissions.companyAdmin !== current.companyAdmin || permissions.directory !== current.directory || permissions.helpdesk !== current.helpdesk)) {
       requireAdminOnBoth(operator, PERMISSION_CHANGES.change);
       if (row.id === operator.id) {
         throw new ApiError('unprocessable', OWN_ACCOUNT_REFUSALS.permissions);
       }
       before.permissions = current;
       after.permissions = permissions;
-      Object.assign(set, { perm_company_admin: permissions.companyAdmin, perm_directory: permissions.directory });
+      Object.assign(set, { perm_company_admin: permissions.companyAdmin, perm_directory: permissions.directory, perm_helpdesk: permissions.helpdesk ? 1 : 0 });
     }
     if (Object.keys(after).length === 0) return detailOf(trx, row, ctx.company, ctx.now);
     if (body.email !== undefined && 'email' in after) {

@@ -7,7 +7,6 @@ import type { Selectable, Transaction } from 'kysely';
 import type { DirectoryUserDetail } from '../../../shared/api/routes/admin-common';
 import { AUDIT_ACTIONS } from '../../../shared/api/routes/admin-audit';
 import type { BulkSkip } from '../../../shared/api/routes/admin-directory';
-import type { ToolPermissions } from '../../../shared/domain/model';
 import { mayChangeSignInOf } from '../../../shared/domain/permissions';
 import { appendAudit, appendAuditEntries, type AuditEntryInput } from '../audit/append-audit';
 import type { Clock, Moment } from '../clock';
@@ -17,16 +16,13 @@ import type { Database, UsersTable } from '../store/schema';
 import type { Store } from '../store/store';
 import { loadCompanyContext } from './company-context';
 import { requireDirectoryWrite, requireMayChangeSignIn, type Operator } from './operator';
+import { permissionsOf } from '../repositories/users-repo';
 import { detailOf, findUserRow } from './user-detail';
 import { endSessions, reserveChangeSeqs, updateUsersBatch } from './user-writes';
 
 type Deps = { store: Store; clock: Clock };
 type UserRow = Selectable<UsersTable>;
 type Status = UsersTable['status'];
-
-function permissionsOf(row: UserRow): ToolPermissions {
-  return { companyAdmin: row.perm_company_admin, directory: row.perm_directory };
-}
 
 function statusAudit(operator: Operator, row: UserRow, to: Status, when: Moment, evidence: Record<string, unknown>): AuditEntryInput {
   return {

@@ -5,6 +5,7 @@ import type { DirectoryUser, DirectoryUserDetail, MethodView } from '../../../sh
 import { isSsoUser } from '../../../shared/domain/directory';
 import { isLocked } from '../../../shared/domain/lockout';
 import type { DomainCompany, DomainUser, MethodKind } from '../../../shared/domain/model';
+import { permissionsOf } from '../repositories/users-repo';
 import type { MfaMethodsTable, UsersTable } from '../store/schema';
 
 /** The columns a lean directory row needs (the sync reads only these). */
@@ -18,6 +19,7 @@ export const LEAN_USER_COLUMNS = [
   'account_type',
   'perm_company_admin',
   'perm_directory',
+  'perm_helpdesk',
   'enrolled_at',
   'last_sign_in_at',
   'locked_until',
@@ -48,7 +50,7 @@ export function directoryUser(row: LeanUserRow, methods: readonly MethodKind[], 
     country: row.country,
     timeZone: row.time_zone,
     accountType: row.account_type,
-    permissions: { companyAdmin: row.perm_company_admin, directory: row.perm_directory },
+    permissions: permissionsOf(row),
     sso: isSsoUser(row.email, company),
     methods: sortedMethods(methods),
     enrolledAt: row.enrolled_at === null ? null : Number(row.enrolled_at),
@@ -85,6 +87,7 @@ export function directoryUserDetail(
   input: {
     methods: readonly Selectable<MfaMethodsTable>[];
     hasRecoveryCode: boolean;
+    accessCode: { expiresAt: number; issuedByEmail: string } | null;
     activeSessions: number;
     company: Pick<DomainCompany, 'ssoDomains'>;
     now: number;
@@ -96,6 +99,7 @@ export function directoryUserDetail(
     ...lean,
     methodDetails: input.methods.map(methodView),
     hasRecoveryCode: input.hasRecoveryCode,
+    accessCode: input.accessCode,
     failedAttempts: row.failed_attempts,
     locked: isLocked({ failedAttempts: row.failed_attempts, lockedUntil: lean.lockedUntil }, input.now),
     alwaysRequireMfa: row.always_require_mfa === 1,
@@ -114,7 +118,7 @@ export function domainUser(row: Selectable<UsersTable>, methods: readonly Method
     country: row.country,
     timeZone: row.time_zone,
     accountType: row.account_type,
-    permissions: { companyAdmin: row.perm_company_admin, directory: row.perm_directory },
+    permissions: permissionsOf(row),
     lastSignInAt: row.last_sign_in_at === null ? null : Number(row.last_sign_in_at),
     enrolledAt: row.enrolled_at === null ? null : Number(row.enrolled_at),
     methods: sortedMethods(methods),

@@ -4,6 +4,7 @@ import type { RouteAuth } from '../../../shared/api/define';
 import { holdsAdminToolAccess } from '../../../shared/domain/permissions';
 import { ApiError } from '../http/api-error';
 import { loadSessionContext, type SessionRow, type UserContext, type UserRow } from '../repositories/user-context';
+import { permissionsOf } from '../repositories/users-repo';
 import type { Database } from '../store/schema';
 import { bearerToken, hashSessionToken } from './session-token';
 import type { Clock } from '../clock';
@@ -25,9 +26,9 @@ export interface Authenticator {
 
 const SIGN_IN_AGAIN = 'Your session has ended. Sign in again.';
 
-/** True when the user holds at least read-only on one of the two admin tools (R-DIR-1). */
-export function isOperator(user: Pick<UserRow, 'perm_company_admin' | 'perm_directory'>): boolean {
-  return holdsAdminToolAccess({ companyAdmin: user.perm_company_admin, directory: user.perm_directory });
+/** True when the user holds at least read-only on one of the two admin tools, or Helpdesk (R-DIR-1, R-RST-5). */
+export function isOperator(user: Pick<UserRow, 'perm_company_admin' | 'perm_directory' | 'perm_helpdesk'>): boolean {
+  return holdsAdminToolAccess(permissionsOf(user));
 }
 
 /**
@@ -54,7 +55,7 @@ export function createSessionAuthenticator(deps: {
       if (kind === 'sign_in' && active) throw new ApiError('conflict', 'You are already signed in.');
       if (kind !== 'sign_in' && !active) throw new ApiError('unauthorized', 'Finish signing in (two-factor authentication) first.');
       if (kind === 'operator' && !isOperator(user)) {
-        throw new ApiError('forbidden', 'Your account has no access to the admin tools. Ask a company admin for Company Admin or Directory permission.');
+        throw new ApiError('forbidden', 'Your account has no access to the admin tools. Ask a company admin for Company Admin, Directory or Helpdesk permission.');
       }
       if (kind === 'operator' && session.mfa_at === null) {
         throw new ApiError('forbidden', 'The admin tools need two-factor authentication. Sign in to the console again and pass the verification (set up a method if you have none).', {

@@ -3,6 +3,7 @@ import type { SignInNext } from '../../../shared/api/routes/auth';
 import { contactPhrase, mfaContact } from '../../../shared/domain/contacts';
 import { isSsoUser } from '../../../shared/domain/directory';
 import { signInNextStep, type SignInStep } from '../../../shared/domain/sign-in';
+import { methodOptions, type MethodOption } from '../../../shared/domain/methods';
 import { signInChallengeOptions, usablePhoneMasked } from '../challenges/challenge-options';
 import { ApiError } from '../http/api-error';
 import { parseFlow } from '../repositories/sessions-repo';
@@ -35,13 +36,27 @@ export function nextFromStep(uc: UserContext, step: Exclude<SignInStep, { step: 
 
 /** The domain's step for the user now; `adminConsole` for a sign-in to the admin console (set-up, never skip). */
 export function domainStep(uc: UserContext, adminConsole = false): SignInStep {
-  return signInNextStep({ user: uc.domainUser, policy: uc.policy, company: uc.company, hasRecoveryCode: uc.hasRecoveryCode, now: uc.now, adminConsole });
+  return signInNextStep({
+    user: uc.domainUser,
+    policy: uc.policy,
+    company: uc.company,
+    hasRecoveryCode: uc.hasRecoveryCode,
+    hasAccessCode: uc.accessCodeUntil !== null,
+    now: uc.now,
+    adminConsole,
+  });
+}
+
+/** After a temporary access code: set up a new method now, with no skip (R-RST-6). */
+export function accessCodeSetup(uc: UserContext): { step: 'setup_required'; reason: 'temporary_access_code'; methods: MethodOption[] } {
+  return { step: 'setup_required', reason: 'temporary_access_code', methods: methodOptions(uc.domainUser, uc.policy) };
 }
 
 /** Where a session's sign-in stands. */
 export function currentNext(uc: UserContext, session: SessionRow): SignInNext {
   if (session.stage === 'active') return { step: 'signed_in' };
   if (session.stage === 'recovery_ack') return { step: 'save_recovery_code' };
+  if (session.stage === 'setup' && parseFlow(session.flow).accessCodeUsed === true) return accessCodeSetup(uc);
   const step = domainStep(uc, parseFlow(session.flow).adminConsole === true);
   if (step.step === 'locked' || step.step === 'inactive' || step.step === 'sso') {
     return session.stage === 'challenge' ? { step: 'challenge', options: signInChallengeOptions(uc), phoneMasked: usablePhoneMasked(uc) } : { step: 'signed_in' };

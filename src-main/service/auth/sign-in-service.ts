@@ -8,7 +8,6 @@
 import type { SignInResponse } from '../../../shared/api/routes/auth';
 import { emailKey, isSsoUser } from '../../../shared/domain/directory';
 import { passwordThrottledMessage } from '../../../shared/domain/password-throttle';
-import { signInNextStep } from '../../../shared/domain/sign-in';
 import { lockedError } from '../challenges/attempt';
 import { ApiError } from '../http/api-error';
 import { loadUserContextsByEmail, type UserContext } from '../repositories/user-context';
@@ -18,7 +17,7 @@ import { updateUserMfa } from '../repositories/users-repo';
 import type { ServiceContext } from '../service-context';
 import { isOperator } from './authenticator';
 import { verifyPassword } from './password';
-import { nextFromStep } from './sign-in-next';
+import { domainStep, nextFromStep } from './sign-in-next';
 
 const SSO_MESSAGE =
   'Your company signs you in through its identity provider. Continue there; your IT department runs your sign-in and MFA.';
@@ -66,7 +65,7 @@ export async function signIn(ctx: ServiceContext, input: { email: string; passwo
   await throttlePasswordTry(ctx, throttleKey);
   const uc = await matchPassword(ctx, email, password);
   if (!uc) throw new ApiError('invalid_credentials', WRONG);
-  const step = signInNextStep({ user: uc.domainUser, policy: uc.policy, company: uc.company, hasRecoveryCode: uc.hasRecoveryCode, now: uc.now, adminConsole });
+  const step = domainStep(uc, adminConsole);
   const noConsole = adminConsole && !isOperator(uc.user);
   if (step.step === 'inactive' || step.step === 'sso' || step.step === 'locked' || noConsole) {
     await ctx.store.write((trx) => clearPasswordThrottle(trx, throttleKey));

@@ -23,10 +23,13 @@ export function usableMethods(uc: UserContext): MethodRow[] {
   return uc.methods.filter((method) => usable(uc, method));
 }
 
-/** The challenge options of "How do you want to verify your identity?". */
+/**
+ * The challenge options of "How do you want to verify your identity?" at sign-in, with a temporary access code the
+ * helpdesk issued (R-RST-6). Step-ups and self-service checks take the user's own methods only.
+ */
 export function signInChallengeOptions(uc: UserContext): ChallengeOption[] {
   const kinds: MethodKind[] = usableMethods(uc).map((method) => method.kind);
-  return challengeOptions({ methods: kinds }, uc.hasRecoveryCode);
+  return challengeOptions({ methods: kinds }, uc.hasRecoveryCode, uc.accessCodeUntil !== null);
 }
 
 /** The masked phone of the user's usable SMS method, or null. */

@@ -1,20 +1,23 @@
 /**
  * Checks one typed code against one factor inside a write, and consumes it on success: a TOTP step is recorded
- * (no replay, R-TOTP-2), an SMS code is marked used (single use, R-SMS-1), a recovery code is voided (R-REC-2).
+ * (no replay, R-TOTP-2), an SMS code is marked used (single use, R-SMS-1), a recovery code is voided (R-REC-2), a
+ * temporary access code is marked used (R-RST-6).
  * Malformed input is refused before any of this (`canonicalCode`), so a typo never counts as a failure.
  */
 import type { Transaction } from 'kysely';
 import { normalizeRecoveryCode } from '../../../shared/domain/recovery-code';
 import { normalizeSmsCodeInput, smsCodeFailureMessage, smsCodeUsability } from '../../../shared/domain/sms-code';
+import { accessCodeFailureMessage, accessCodeUsability, normalizeAccessCode } from '../../../shared/domain/temporary-access-code';
 import { recheckTotp, totpFailureMessage, verifyTotp, type TotpVerification } from '../../../shared/domain/totp';
 import { ApiError } from '../http/api-error';
 import { recoveryCodeMatches } from '../recovery/recovery-hash';
+import { markAccessCodeUsed, recentAccessCodes } from '../repositories/access-codes-repo';
 import { setLastStep } from '../repositories/methods-repo';
 import { deleteRecoveryCode, recoveryCodeHash } from '../repositories/recovery-repo';
 import { markSmsCodeUsed, recentSmsCodes, type SmsPurpose } from '../repositories/sms-codes-repo';
 import type { MethodRow } from '../repositories/user-context';
 import type { Database } from '../store/schema';
-import { smsCodeMatches } from '../sms/code-hash';
+import { keyedCodeMatches } from '../auth/keyed-code-hash';
 import type { SecretSealer } from '../secrets/sealed-secret';
 
 /**
@@ -32,7 +35,8 @@ export interface TotpPrecheck {
 export type FactorTarget =
   | { kind: 'totp'; methodId: string; precheck?: TotpPrecheck }
   | { kind: 'sms'; purpose: SmsPurpose; phoneE164: string }
-  | { kind: 'recovery_code' };
+  | { kind: 'recovery_code' }
+  | { kind: 'temporary_access_code' };
 
 /**
  * Outcome of a check: `reason` names why a code was refused (for details and the audit). `replay`: the code is
@@ -48,8 +52,8 @@ export interface FactorKeys {
 
 /** The canonical form of a typed code for a factor kind; throws 400 (not counted) when it cannot be one. */
 export function canonicalCode(kind: FactorTarget['kind'], typed: string): string {
-  if (kind === 'recovery_code') {
-    const parsed = normalizeRecoveryCode(typed);
+  if (kind === 'recovery_code' || kind === 'temporary_access_code') {
+    const parsed = kind === 'recovery_code' ? normalizeRecoveryCode(typed) : normalizeAccessCode(typed);
     if (!parsed.ok) throw new ApiError('bad_request', parsed.message, { reason: parsed.reason });
     return parsed.code;
   }
@@ -102,7 +106,7 @@ async function checkSms(
   const rows = await recentSmsCodes(trx, userId, target.purpose);
   const current = rows[0];
   if (!current) return { ok: false, reason: 'none_sent', message: 'No code was sent yet. Choose "Send code" first.' };
-  const match = rows.find((row) => row.phone_e164 === target.phoneE164 && smsCodeMatches(keys.codeKey, row.id, code, row.code_hash));
+  const match = rows.find((row) => row.phone_e164 === target.phoneE164 && keyedCodeMatches(keys.codeKey, row.id, code, row.code_hash));
   if (!match) {
     const reason = now >= Number(current.expires_at) ? 'expired' : 'wrong';
     return { ok: false, reason, message: smsCodeFailureMessage(reason) };
@@ -131,6 +135,25 @@ async function checkRecoveryCode(trx: Transaction<Database>, userId: string, cod
   return { ok: true };
 }
 
+/**
+ * A temporary access code: one of the user's latest codes must match. A used one is a replay (it was right once);
+ * an expired or replaced one counts like a wrong one, as an expired SMS code does.
+ */
+async function checkAccessCode(trx: Transaction<Database>, keys: FactorKeys, userId: string, code: string, now: number): Promise<FactorResult> {
+  const rows = await recentAccessCodes(trx, userId);
+  const match = rows.find((row) => keyedCodeMatches(keys.codeKey, row.id, code, row.code_hash));
+  if (!match) return { ok: false, reason: 'wrong', message: accessCodeFailureMessage('wrong') };
+  const usable = accessCodeUsability(
+    { expiresAt: Number(match.expires_at), usedAt: match.used_at === null ? null : Number(match.used_at), revokedAt: match.revoked_at === null ? null : Number(match.revoked_at) },
+    now,
+  );
+  if (!usable.usable) {
+    return { ok: false, reason: usable.reason, message: accessCodeFailureMessage(usable.reason), ...(usable.reason === 'used' ? { replay: true as const } : {}) };
+  }
+  await markAccessCodeUsed(trx, match.id, now);
+  return { ok: true };
+}
+
 /** Checks `code` (canonical) against `target` for `userId` at company time `now`, consuming it on success. */
 export async function checkFactor(
   trx: Transaction<Database>,
@@ -147,5 +170,7 @@ export async function checkFactor(
       return checkSms(trx, keys, target, userId, code, now);
     case 'recovery_code':
       return checkRecoveryCode(trx, userId, code);
+    case 'temporary_access_code':
+      return checkAccessCode(trx, keys, userId, code, now);
   }
 }

@@ -1,10 +1,14 @@
 /**
- * "How do you want to verify your identity?" (R-AUTH-1): an app code, an SMS code sent on request, or the recovery
- * code. A recovery code signs the user in and is voided; a new one is issued and shown before the session becomes
- * active (R-REC-2), since the user has none left otherwise.
+ * "How do you want to verify your identity?" (R-AUTH-1): an app code, an SMS code sent on request, the recovery
+ * code, or a temporary access code from the helpdesk. A recovery code signs the user in and is voided; a new one is
+ * issued and shown before the session becomes active (R-REC-2), since the user has none left otherwise. A temporary
+ * access code works once and leads straight to setting up a new method, then a new recovery code (R-RST-6).
  */
 import type { z } from 'zod';
 import type { ChallengePassed } from '../../../shared/api/routes/auth';
+import type { ChallengeOption } from '../../../shared/domain/sign-in';
+import { accessCodeSetup } from '../auth/sign-in-next';
+import { parseFlow, updateSession } from '../repositories/sessions-repo';
 import type { SmsSent } from '../../../shared/api/routes/mfa-common';
 import { appendAudit } from '../audit/append-audit';
 import { selfAuditEntry } from '../audit/self-entry';
@@ -19,7 +23,7 @@ import { assertNotLocked, attemptCode } from './attempt';
 import { requireUsableMethod, signInChallengeOptions } from './challenge-options';
 import { canonicalCode, type FactorTarget } from './factor-check';
 
-type ChallengeAnswer = 'totp' | 'sms' | 'recovery_code';
+type ChallengeAnswer = ChallengeOption;
 
 /** Sends (or resends) a sign-in code to the user's phone. */
 export async function sendSignInSms(ctx: ServiceContext, uc: UserContext, session: SessionRow): Promise<SmsSent> {
@@ -30,7 +34,7 @@ export async function sendSignInSms(ctx: ServiceContext, uc: UserContext, sessio
 }
 
 function targetFor(uc: UserContext, answer: ChallengeAnswer): FactorTarget {
-  if (answer === 'recovery_code') return { kind: 'recovery_code' };
+  if (answer === 'recovery_code' || answer === 'temporary_access_code') return { kind: answer };
   const method = requireUsableMethod(uc, answer);
   return answer === 'totp' ? { kind: 'totp', methodId: method.id } : { kind: 'sms', purpose: 'sign_in', phoneE164: method.phone_e164 ?? '' };
 }
@@ -51,6 +55,11 @@ export async function verifySignInChallenge(
   const code = canonicalCode(answer.method, answer.code);
   const target = targetFor(uc, answer.method);
   return attemptCode(ctx, uc, { target, code, ip: answer.ip }, async (trx) => {
+    if (answer.method === 'temporary_access_code') {
+      await appendAudit(trx, selfAuditEntry(uc.user, uc.moment, 'mfa.access_code_used', { evidence: { context: 'sign_in', ip: answer.ip } }));
+      await updateSession(trx, session.id, { stage: 'setup', mfaAt: uc.now, flow: { ...parseFlow(session.flow), accessCodeUsed: true } });
+      return accessCodeSetup(uc);
+    }
     if (answer.method !== 'recovery_code') {
       await finishSignIn(trx, uc, session.id, { at: uc.now, bySms: answer.method === 'sms' });
       return { step: 'signed_in' as const };

@@ -94,7 +94,7 @@ export async function resetDemoUser(ctx: ServiceContext, access: DemoAccess, use
   const moment = companyMoment(ctx.clock, company);
   await ctx.store.write(async (trx) => {
     const enrolledAt = user.enrolled_at === null ? null : Number(user.enrolled_at);
-    await clearUserMfa(trx, user.id);
+    await clearUserMfa(trx, user.id, moment.company);
     await updateUserMfa(trx, user.id, { enrolled_at: null, failed_attempts: 0, locked_until: null, always_require_mfa: 0 }, moment.company);
     const sessionsEnded = await revokeUserSessions(trx, user.id, moment.company, access.sessionId);
     await appendAudit(trx, {

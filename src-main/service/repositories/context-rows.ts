@@ -1,6 +1,6 @@
 /**
  * The one query behind a request's context: a user with their company, its policy, their confirmed methods and
- * whether they hold a recovery code, optionally with the session a token names: one round trip instead of one per
+ * whether they hold a recovery code or an open temporary access code, optionally with the session a token names: one round trip instead of one per
  * table (issue 13). Each table's columns come back under a prefix (`u_`, `c_`, `p_`, `m_`, `s_`) and are split
  * here into the same rows a `selectAll` of that table gives; a user with two methods comes back as two rows.
  */
@@ -15,6 +15,7 @@ const USER_COLUMNS = Object.keys({
   time_zone: true, account_type: true, perm_company_admin: true, perm_directory: true, password_hash: true,
   last_sign_in_at: true, always_require_mfa: true, enrolled_at: true, failed_attempts: true, locked_until: true,
   created_at: true, updated_at: true, change_seq: true, password_set_at: true, invited_at: true, invitation_expires_at: true,
+  perm_helpdesk: true,
 } satisfies Columns<UsersTable>);
 const COMPANY_COLUMNS = Object.keys({
   id: true, name: true, sso_domains: true, is_demo: true, clock_offset_ms: true, created_at: true,
@@ -22,7 +23,7 @@ const COMPANY_COLUMNS = Object.keys({
 const POLICY_COLUMNS = Object.keys({
   company_id: true, required: true, deadline_date: true, deadline_zone: true, allowed_methods: true, sms_code_ttl_minutes: true,
   lockout_threshold: true, lockout_minutes: true, session_idle_minutes: true, session_lifetime_hours: true,
-  reset_checklist: true, stale_after_days: true, version: true, updated_at: true, updated_by: true,
+  reset_checklist: true, stale_after_days: true, version: true, updated_at: true, updated_by: true, sign_in_retention_days: true,
 } satisfies Columns<PoliciesTable>);
 const METHOD_COLUMNS = Object.keys({
   id: true, user_id: true, kind: true, secret_sealed: true, phone_e164: true, last_step: true, confirmed_at: true,
@@ -64,6 +65,9 @@ function contextQuery(db: Db, kind: KeyKind, value: string) {
       ...aliased('policies', 'p', POLICY_COLUMNS),
       ...aliased('mfa_methods', 'm', METHOD_COLUMNS),
       sql<number>`case when exists (select 1 from recovery_codes where recovery_codes.user_id = users.id) then 1 else 0 end`.as('has_recovery'),
+      // The newest temporary access code not used or withdrawn (R-RST-6); whether it is still in time is decided
+      // in user-context.ts by the shared rule.
+      sql<number | null>`(select access_codes.expires_at from access_codes where access_codes.user_id = users.id and access_codes.used_at is null and access_codes.revoked_at is null order by access_codes.created_at desc limit 1)`.as('access_code_expires'),
     ])
     .orderBy('users.id');
   if (kind === 'tokenHash') {

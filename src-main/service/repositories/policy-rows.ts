@@ -22,6 +22,7 @@ export function policyFromRow(row: PolicyRow): DomainPolicy {
     sessionLifetimeHours: row.session_lifetime_hours,
     resetChecklist: JSON.parse(row.reset_checklist) as ResetCheckItem[],
     staleAfterDays: row.stale_after_days,
+    signInRetentionDays: row.sign_in_retention_days,
   };
 }
 

@@ -19,6 +19,8 @@ export interface SessionFlow {
   adminConsole?: boolean;
   /** Last time the user typed their current password in Password & Security (adding a method needs it). */
   passwordConfirmedAt?: number;
+  /** A temporary access code replaced the challenge: the sign-in goes on only through a new method (R-RST-6). */
+  accessCodeUsed?: boolean;
 }
 
 /** Reads a session's flow (an unreadable one counts as empty). */

@@ -6,10 +6,12 @@
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { DomainCompany, DomainUser, MethodKind } from '../../../shared/domain/model';
 import type { DomainPolicy } from '../../../shared/domain/policy';
+import { accessCodeUsability } from '../../../shared/domain/temporary-access-code';
 import { companyMoment, type Clock, type Moment } from '../clock';
 import type { Database, MfaMethodsTable, SessionsTable, UsersTable } from '../store/schema';
 import { rowsByUser, selectContextRows, tablePart, type ContextRow } from './context-rows';
 import { companyFromRow, policyFromRow, type CompanyRow, type PolicyRow } from './policy-rows';
+import { permissionsOf } from './users-repo';
 
 export type UserRow = Selectable<UsersTable>;
 export type MethodRow = Selectable<MfaMethodsTable>;
@@ -22,6 +24,8 @@ export interface UserContext {
   /** Confirmed methods only, app first. */
   readonly methods: readonly MethodRow[];
   readonly hasRecoveryCode: boolean;
+  /** When the temporary access code the user can still use stops working (company time), or null (R-RST-6). */
+  readonly accessCodeUntil: number | null;
   readonly companyRow: CompanyRow;
   readonly company: DomainCompany;
   readonly policyRow: PolicyRow;
@@ -44,7 +48,7 @@ export function toDomainUser(user: UserRow, methods: readonly MethodKind[]): Dom
     country: user.country,
     timeZone: user.time_zone,
     accountType: user.account_type,
-    permissions: { companyAdmin: user.perm_company_admin, directory: user.perm_directory },
+    permissions: permissionsOf(user),
     lastSignInAt: user.last_sign_in_at === null ? null : Number(user.last_sign_in_at),
     enrolledAt: user.enrolled_at === null ? null : Number(user.enrolled_at),
     methods,
@@ -60,6 +64,13 @@ function methodsOf(rows: readonly ContextRow[]): MethodRow[] {
   return methods.sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'totp' ? -1 : 1));
 }
 
+/** When the user's newest open temporary access code (read with the context) stops working, if it still works at `now`. */
+function usableUntil(expires: unknown, now: number): number | null {
+  if (expires === null || expires === undefined) return null;
+  const expiresAt = Number(expires);
+  return accessCodeUsability({ expiresAt, usedAt: null, revokedAt: null }, now).usable ? expiresAt : null;
+}
+
 /** The context of one user from their joined rows (see context-rows.ts). */
 function contextOf(clock: Clock, rows: readonly ContextRow[]): UserContext {
   const [first] = rows;
@@ -73,6 +84,7 @@ function contextOf(clock: Clock, rows: readonly ContextRow[]): UserContext {
     user,
     methods,
     hasRecoveryCode: Number(first.has_recovery) === 1,
+    accessCodeUntil: usableUntil(first.access_code_expires, moment.company),
     companyRow,
     company: companyFromRow(companyRow),
     policyRow,

@@ -1,7 +1,13 @@
 /** Changes to a user's MFA fields. Every change takes the next change sequence, so the console's cache sees it. */
-import type { Transaction, Updateable } from 'kysely';
+import type { Selectable, Transaction, Updateable } from 'kysely';
+import type { ToolPermissions } from '../../../shared/domain/model';
 import { nextChangeSeq } from '../store/change-seq';
 import type { Database, UsersTable } from '../store/schema';
+
+/** The permissions of a user row, as the rules read them. */
+export function permissionsOf(row: Pick<Selectable<UsersTable>, 'perm_company_admin' | 'perm_directory' | 'perm_helpdesk'>): ToolPermissions {
+  return { companyAdmin: row.perm_company_admin, directory: row.perm_directory, helpdesk: row.perm_helpdesk === 1 };
+}
 
 /** The user fields the MFA flows change. */
 export type UserMfaPatch = Pick<
@@ -19,9 +25,13 @@ export async function updateUserMfa(trx: Transaction<Database>, userId: string, 
     .execute();
 }
 
-/** Removes every method, pending set-up, recovery code and SMS code of a user (not their sessions). */
-export async function clearUserMfa(trx: Transaction<Database>, userId: string): Promise<void> {
+/**
+ * Removes every method, pending set-up, recovery code and SMS code of a user, and revokes a temporary access code
+ * they have not used (not their sessions).
+ */
+export async function clearUserMfa(trx: Transaction<Database>, userId: string, now: number): Promise<void> {
   await trx.deleteFrom('mfa_methods').where('user_id', '=', userId).execute();
   await trx.deleteFrom('recovery_codes').where('user_id', '=', userId).execute();
   await trx.deleteFrom('sms_codes').where('user_id', '=', userId).execute();
+  await trx.updateTable('access_codes').set({ revoked_at: now }).where('user_id', '=', userId).where('used_at', 'is', null).where('revoked_at', 'is', null).execute();
 }

@@ -5,7 +5,9 @@
 import { apiRoutes } from '../../../shared/api';
 import { forgotPassword, linkInfo, renewLink, setPasswordFromLink } from '../accounts/link-service';
 import { inviteUsers, revokeInvitation } from '../accounts/invitation-service';
-import { callerCompanyContext } from '../admin/company-context';
+import { callerCompanyContext, loadCompanyContext } from '../admin/company-context';
+import { loadUserDetail } from '../admin/user-detail';
+import { createUser } from '../admin/user-edit-service';
 import { operatorOf, requireAdminOnBoth } from '../admin/operator';
 import { requireDemoTools } from '../demo/demo-access';
 import { ApiError } from '../http/api-error';
@@ -23,14 +25,24 @@ export function registerAccountRoutes(ctx: ServiceContext): void {
   const publicLimit = limited(ctx, 'signIn');
 
   registerRoute(app, apiRoutes.accountLink, authenticator, async ({ body }) => linkInfo(ctx, body.token), publicLimit);
-  registerRoute(app, apiRoutes.accountInvitationAccept, authenticator, async ({ body }) => setPasswordFromLink(ctx, body.token, 'invitation', body.password), publicLimit);
-  registerRoute(app, apiRoutes.accountPasswordReset, authenticator, async ({ body }) => setPasswordFromLink(ctx, body.token, 'password_reset', body.password), publicLimit);
+  registerRoute(app, apiRoutes.accountInvitationAccept, authenticator, async ({ body, request }) => setPasswordFromLink(ctx, body.token, 'invitation', body.password, { request }), publicLimit);
+  registerRoute(app, apiRoutes.accountPasswordReset, authenticator, async ({ body, request }) => setPasswordFromLink(ctx, body.token, 'password_reset', body.password, { request }), publicLimit);
   registerRoute(app, apiRoutes.accountPasswordForgot, authenticator, async ({ body }) => forgotPassword(ctx, body.email), publicLimit);
   registerRoute(app, apiRoutes.accountLinkRenew, authenticator, async ({ body }) => renewLink(ctx, body.token), publicLimit);
 
   registerRoute(app, apiRoutes.adminUsersInvite, authenticator, async ({ auth, body }) => ({
     results: await inviteUsers(ctx, operatorOf(auth), body.userIds, body.validDays),
   }));
+  registerRoute(app, apiRoutes.adminUserCreateInvite, authenticator, async ({ auth, body }) => {
+    const operator = operatorOf(auth);
+    const { validDays, ...fields } = body;
+    // Both changes run here, in one request: a client whose connection breaks cannot stop the service between them.
+    const created = await createUser({ store: ctx.store, clock: ctx.clock }, operator, fields);
+    const [invitation] = await inviteUsers(ctx, operator, [created.id], validDays);
+    if (!invitation) throw new Error('Inviting one user gave no outcome.');
+    const { company, now } = await loadCompanyContext(ctx.store.db, ctx.clock, operator.companyId);
+    return { user: await loadUserDetail(ctx.store.db, company, created.id, now), invitation };
+  });
   registerRoute(app, apiRoutes.adminUserInvitationRevoke, authenticator, async ({ auth, params }) => ({
     revoked: await revokeInvitation(ctx, operatorOf(auth), params.id),
   }));

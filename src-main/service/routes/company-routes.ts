@@ -8,8 +8,8 @@ import type { ServiceContext } from '../service-context';
 export function registerCompanyRoutes(ctx: ServiceContext): void {
   registerRoute(ctx.app, apiRoutes.me, ctx.authenticator, async ({ auth }) => {
     if (auth.kind === 'none') throw new ApiError('unauthorized', 'Sign in first.');
-    const { id, email, name, perm_company_admin: companyAdmin, perm_directory: directory } = auth.user;
-    return { id, email, name, companyAdmin, directory };
+    const { id, email, name, perm_company_admin: companyAdmin, perm_directory: directory, perm_helpdesk: helpdesk } = auth.user;
+    return { id, email, name, companyAdmin, directory, helpdesk: helpdesk === 1 };
   });
 
   // Read with the session by the authenticator: no query of its own.

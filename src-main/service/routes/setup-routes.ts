@@ -1,11 +1,15 @@
-/** Set-up during sign-in (R-AUTH-1 "Set Up Now"): authenticator app or text message, then the recovery code. */
+/**
+ * Set-up during sign-in (R-AUTH-1 "Set Up Now"): authenticator app or text message, then the recovery code. A
+ * confirmed set-up, and every code typed for it, is recorded as sign-in activity (R-LOG-1).
+ */
 import { apiRoutes } from '../../../shared/api';
 import { requireStage, toRecoveryAck } from '../auth/sign-in-stage';
 import { assertSmsOffered, confirmSmsSetup, resendSmsSetup, startSmsSetup } from '../enrollment/sms-setup';
 import { confirmTotpSetup, startTotpSetup } from '../enrollment/totp-setup';
 import { registerRoute } from '../http/register-route';
 import type { ServiceContext } from '../service-context';
-import { callerContext, limited } from './route-helpers';
+import { setupConfirmedOutcome } from '../activity/attempt-outcomes';
+import { attemptBy, callerContext, limited } from './route-helpers';
 
 /** Registers the sign-in set-up routes (all need a session at the `setup` stage). */
 export function registerSetupRoutes(ctx: ServiceContext): void {
@@ -21,9 +25,13 @@ export function registerSetupRoutes(ctx: ServiceContext): void {
     return startTotpSetup(ctx, uc);
   });
 
-  registerRoute(app, apiRoutes.setupTotpConfirm, authenticator, async ({ auth, body }) => {
+  registerRoute(app, apiRoutes.setupTotpConfirm, authenticator, async ({ auth, body, request }) => {
     const { uc, session } = inSetup(auth);
-    return confirmTotpSetup(ctx, uc, body.code, (trx) => toRecoveryAck(trx, session.id, uc.now));
+    return ctx.signIns.around(
+      attemptBy(uc, 'totp', request),
+      () => confirmTotpSetup(ctx, uc, body.code, (trx) => toRecoveryAck(trx, session.id, uc.now)),
+      () => setupConfirmedOutcome('totp'),
+    );
   }, limited(ctx, 'codes'));
 
   registerRoute(app, apiRoutes.setupSmsStart, authenticator, async ({ auth, body }) => {
@@ -37,8 +45,12 @@ export function registerSetupRoutes(ctx: ServiceContext): void {
     return resendSmsSetup(ctx, uc);
   }, limited(ctx, 'codes'));
 
-  registerRoute(app, apiRoutes.setupSmsConfirm, authenticator, async ({ auth, body }) => {
+  registerRoute(app, apiRoutes.setupSmsConfirm, authenticator, async ({ auth, body, request }) => {
     const { uc, session } = inSetup(auth);
-    return confirmSmsSetup(ctx, uc, body.code, (trx) => toRecoveryAck(trx, session.id, uc.now));
+    return ctx.signIns.around(
+      attemptBy(uc, 'sms', request),
+      () => confirmSmsSetup(ctx, uc, body.code, (trx) => toRecoveryAck(trx, session.id, uc.now)),
+      () => setupConfirmedOutcome('sms'),
+    );
   }, limited(ctx, 'codes'));
 }

@@ -1,4 +1,7 @@
-/** The sign-in routes (R-AUTH-1): password, status, skip, challenge, recovery code acknowledgement, sign-out. */
+/**
+ * The sign-in routes (R-AUTH-1): password, status, skip, challenge, recovery code acknowledgement, sign-out. Every
+ * attempt at the password, the challenge and the skip is recorded as sign-in activity (R-LOG-1).
+ */
 import { apiRoutes } from '../../../shared/api';
 import { appendAudit } from '../audit/append-audit';
 import { selfAuditEntry } from '../audit/self-entry';
@@ -13,12 +16,20 @@ import { registerRoute } from '../http/register-route';
 import { issueRecoveryCode } from '../recovery/issue-recovery-code';
 import { parseFlow, revokeSession } from '../repositories/sessions-repo';
 import type { ServiceContext } from '../service-context';
-import { callerContext, limited } from './route-helpers';
+import { attemptBy, callerContext, limited } from './route-helpers';
+import { challengeOutcome, passwordStepOutcome } from '../activity/attempt-outcomes';
 
 /** Registers the sign-in routes. */
 export function registerSignInRoutes(ctx: ServiceContext): void {
   const { app, authenticator } = ctx;
-  registerRoute(app, apiRoutes.signIn, authenticator, async ({ body }) => signIn(ctx, body), limited(ctx, 'signIn'));
+  registerRoute(
+    app,
+    apiRoutes.signIn,
+    authenticator,
+    async ({ body, request }) =>
+      ctx.signIns.around({ email: body.email, user: null, method: 'password', request }, () => signIn(ctx, body), passwordStepOutcome),
+    limited(ctx, 'signIn'),
+  );
 
   registerRoute(app, apiRoutes.signInStatus, authenticator, async ({ auth }) => {
     const { uc, session } = callerContext(auth);
@@ -41,15 +52,17 @@ export function registerSignInRoutes(ctx: ServiceContext): void {
     return { signedOut: true };
   });
 
-  registerRoute(app, apiRoutes.setupSkip, authenticator, async ({ auth }) => {
+  registerRoute(app, apiRoutes.setupSkip, authenticator, async ({ auth, request }) => {
     const { uc, session } = callerContext(auth);
     requireStage(session, 'setup');
-    if (domainStep(uc, parseFlow(session.flow).adminConsole === true).step === 'setup_required') {
+    const flow = parseFlow(session.flow);
+    if (flow.accessCodeUsed === true || domainStep(uc, flow.adminConsole === true).step === 'setup_required') {
       throw new ApiError('forbidden', 'Two-factor authentication is required for your account now. Set up a method to continue.', {
         reason: 'setup_required',
       });
     }
     await ctx.store.write((trx) => finishSignIn(trx, uc, session.id, null));
+    await ctx.signIns.record(attemptBy(uc, null, request), { outcome: 'setup_skipped', detail: 'Early enrollment: signed in without MFA until the deadline.' });
     return { step: 'signed_in' as const };
   });
 
@@ -77,8 +90,12 @@ export function registerSignInRoutes(ctx: ServiceContext): void {
     return sendSignInSms(ctx, uc, session);
   }, limited(ctx, 'codes'));
 
-  registerRoute(app, apiRoutes.challengeVerify, authenticator, async ({ auth, body, ip }) => {
+  registerRoute(app, apiRoutes.challengeVerify, authenticator, async ({ auth, body, ip, request }) => {
     const { uc, session } = callerContext(auth);
-    return verifySignInChallenge(ctx, uc, session, { method: body.method, code: body.code, ip });
+    return ctx.signIns.around(
+      attemptBy(uc, body.method, request),
+      () => verifySignInChallenge(ctx, uc, session, { method: body.method, code: body.code, ip }),
+      challengeOutcome,
+    );
   }, limited(ctx, 'codes'));
 }

@@ -13,6 +13,8 @@ export const DEMO_DOMAIN = 'northwind.example';
 export const DEMO_SSO_DOMAIN = 'sso.northwind.example';
 /** The admin the console acts as in embedded mode. */
 export const DEMO_ADMIN_EMAIL = `avery.admin@${DEMO_DOMAIN}`;
+/** The demo helpdesk person (R-RST-5): the Helpdesk permission and nothing else on the admin tools. */
+export const DEMO_HELPDESK_EMAIL = `omar.haddad@${DEMO_DOMAIN}`;
 /** The admin's zone: the deadline is read in it. */
 export const DEMO_ADMIN_ZONE = 'America/New_York';
 /** Days from the seed date to the enforcement deadline. */
@@ -28,6 +30,8 @@ export interface DemoPerson {
   type?: UsersTable['account_type'];
   companyAdmin?: UsersTable['perm_company_admin'];
   directory?: UsersTable['perm_directory'];
+  /** The Helpdesk permission (R-RST-5). */
+  helpdesk?: boolean;
   status?: UsersTable['status'];
   lastSignInDaysAgo: number | null;
 }
@@ -59,7 +63,7 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = [
   { name: 'João Silva', local: 'joao.silva', country: 'BR', zone: 'America/Sao_Paulo', lastSignInDaysAgo: 21 },
   { name: 'Yuki Tanaka', local: 'yuki.tanaka', country: 'JP', zone: 'Asia/Tokyo', lastSignInDaysAgo: 13 },
   { name: 'Thabo Nkosi', local: 'thabo.nkosi', country: 'ZA', zone: 'Africa/Johannesburg', lastSignInDaysAgo: 16 },
-  { name: 'Omar Haddad', local: 'omar.haddad', country: 'AE', zone: 'Asia/Dubai', lastSignInDaysAgo: 9 },
+  { name: 'Omar Haddad', local: 'omar.haddad', country: 'AE', zone: 'Asia/Dubai', helpdesk: true, lastSignInDaysAgo: 9 },
   { name: 'Sam Rivera', local: 'sam.rivera', domain: DEMO_SSO_DOMAIN, country: 'US', zone: 'America/New_York', lastSignInDaysAgo: 1 },
   { name: 'Alex Kim', local: 'alex.kim', domain: DEMO_SSO_DOMAIN, country: 'GB', zone: 'Europe/London', lastSignInDaysAgo: 2 },
   { name: 'Pat Okafor', local: 'pat.okafor', country: 'US', zone: 'America/Chicago', type: 'payments_payor', lastSignInDaysAgo: 1 },

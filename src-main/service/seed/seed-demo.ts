@@ -53,12 +53,13 @@ export async function seedDemoCompany(store: Store, now: number): Promise<string
         session_lifetime_hours: 12,
         reset_checklist: JSON.stringify(DEMO_RESET_CHECKLIST),
         stale_after_days: 90,
+        sign_in_retention_days: 90,
         version: 1,
         updated_at: now,
         updated_by: null,
       })
       .execute();
-        for (const [index, person] of DEMO_PEOPLE.entries()) {
+    for (const [index, person] of DEMO_PEOPLE.entries()) {
       const email = demoEmail(person);
       const seq = await nextChangeSeq(trx);
       await trx
@@ -76,6 +77,7 @@ export async function seedDemoCompany(store: Store, now: number): Promise<string
           account_type: person.type ?? 'standard',
           perm_company_admin: person.companyAdmin ?? 'none',
           perm_directory: person.directory ?? 'none',
+          perm_helpdesk: person.helpdesk ? 1 : 0,
           password_hash: hashes[index] ?? null,
           password_set_at: hashes[index] ? now - 400 * DAY_MS : null,
           last_sign_in_at: person.lastSignInDaysAgo === null ? null : now - person.lastSignInDaysAgo * DAY_MS,

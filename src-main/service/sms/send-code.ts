@@ -11,7 +11,8 @@ import { insertSmsCode, recentSendTimes, type SmsPurpose } from '../repositories
 import type { UserContext } from '../repositories/user-context';
 import type { ServiceContext } from '../service-context';
 import type { Database } from '../store/schema';
-import { maskPhone, smsCodeHash } from './code-hash';
+import { keyedCodeHash } from '../auth/keyed-code-hash';
+import { maskPhone } from './code-hash';
 import { smsCodeBody } from './sms-sender';
 
 /**
@@ -32,7 +33,7 @@ export async function sendSmsCode(
     const times = await recentSendTimes(trx, user.id, now - SMS_RESEND_LIMITS.windowMs);
     const decision = smsResendDecision(times, now);
     if (!decision.allowed) throw new ApiError('rate_limited', decision.message, { reason: 'sms_throttled', retryAt: decision.retryAt });
-    const hashFor = (id: string) => smsCodeHash(ctx.mfa.keys.codeKey, id, code);
+    const hashFor = (id: string) => keyedCodeHash(ctx.mfa.keys.codeKey, id, code);
     await alsoWrite?.(trx);
     await insertSmsCode(trx, { userId: user.id, purpose, phoneE164, hashFor, now, expiresAt });
     return times;

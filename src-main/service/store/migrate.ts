@@ -8,6 +8,7 @@ import { companyTimeAndCheckRecordsMigration } from './migrations/002-company-ti
 import { searchTextMigration } from './migrations/003-search-text';
 import { securityHardeningMigration } from './migrations/004-security-hardening';
 import { invitationsMigration } from './migrations/006-invitations';
+import { helpdeskAndSignInActivityMigration } from './migrations/007-helpdesk-and-sign-in-activity';
 import { sharedSmsOutboxMigration } from './migrations/008-shared-sms-outbox';
 import { rolloutWordingMigration } from './migrations/009-rollout-wording';
 import { auditWebhooksMigration } from './migrations/010-audit-webhooks';
@@ -22,6 +23,7 @@ const MIGRATIONS: Record<string, (engine: StoreEngine) => Migration> = {
   '003-search-text': searchTextMigration,
   '004-security-hardening': securityHardeningMigration,
   '006-invitations': invitationsMigration,
+  '007-helpdesk-and-sign-in-activity': helpdeskAndSignInActivityMigration,
   '008-shared-sms-outbox': sharedSmsOutboxMigration,
   '009-rollout-wording': rolloutWordingMigration,
   '010-audit-webhooks': auditWebhooksMigration,

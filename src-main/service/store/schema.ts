@@ -38,6 +38,8 @@ export interface PoliciesTable {
   /** JSON array of { id, label } identity checks for verified resets (R-RST-3). */
   reset_checklist: string;
   stale_after_days: number;
+  /** Days sign-in activity is kept (R-LOG-1; migration 007, default 90). */
+  sign_in_retention_days: Generated<number>;
   version: number;
   updated_at: number;
   updated_by: string | null;
@@ -59,6 +61,8 @@ export interface UsersTable {
   account_type: 'standard' | 'payments_payor' | 'payments_payee_admin';
   perm_company_admin: 'none' | 'read_only' | 'standard' | 'admin';
   perm_directory: 'none' | 'read_only' | 'standard' | 'admin';
+  /** 1 = the Helpdesk permission (R-RST-5; migration 007). */
+  perm_helpdesk: Generated<number>;
   /** scrypt$N$r$p$salt$hash (base64url); null = cannot sign in with a password. */
   password_hash: string | null;
   last_sign_in_at: number | null;
@@ -253,6 +257,45 @@ export interface PasswordThrottleTable {
   last_failure_at: number;
 }
 
+/**
+ * Temporary access codes (R-RST-6): one-time codes a helpdesk issues after the verified checklist. Only an HMAC of
+ * the code under the service's code key is stored, bound to the row id. Issuing a new one revokes the previous one.
+ */
+export interface AccessCodesTable {
+  id: string;
+  user_id: string;
+  code_hash: string;
+  created_at: number;
+  expires_at: number;
+  used_at: number | null;
+  revoked_at: number | null;
+  issued_by_id: string;
+  issued_by_email: string;
+}
+
+/**
+ * Sign-in activity (R-LOG-1): one row per attempt at a step of the sign-in, apart from the audit chain and pruned
+ * after the policy's retention. No password, code or token is ever stored. `company_id` is null only for an unknown
+ * email that no company of a multi-company service can be told from.
+ */
+export interface SignInActivityTable {
+  seq: Generated<number>;
+  company_id: string | null;
+  /** Real time (epoch ms). */
+  at: number;
+  /** The email as typed (cut to 320 characters). */
+  email_typed: string;
+  /** Lower-cased, trimmed email: exact-email lookups. */
+  email_lower: string;
+  user_id: string | null;
+  outcome: string;
+  method: string | null;
+  /** What the person was told, in the service's words (never a secret). */
+  detail: string | null;
+  ip: string | null;
+  user_agent: string | null;
+}
+
 /** The demo SMS outbox (R-CON-2), shared by every service instance on the database; contents sealed. */
 export interface SmsOutboxTable {
   /** Increasing in commit order: readers ask for messages after the last one they saw. */
@@ -284,6 +327,8 @@ export interface Database {
   sessions: SessionsTable;
   audit_log: AuditLogTable;
   password_throttle: PasswordThrottleTable;
+  access_codes: AccessCodesTable;
+  sign_in_activity: SignInActivityTable;
   sms_outbox: SmsOutboxTable;
   meta: MetaTable;
   account_tokens: AccountTokensTable;

@@ -9,16 +9,17 @@ import { randomUUID } from 'node:crypto';
 import type { Selectable } from 'kysely';
 import { IMPORT_FIELDS, IMPORT_PERMISSION_FIELDS, type ImportChange, type ImportField, type ImportValues } from '../../../../shared/api/routes/admin-import';
 import { mayChangeSignInOf } from '../../../../shared/domain/permissions';
+import { permissionsOf } from '../../repositories/users-repo';
 import type { UsersTable } from '../../store/schema';
 import type { Operator } from '../operator';
 import type { ImportRow, ImportRowProblem } from './import-rows';
 
 /** The user columns an import reads. */
-export const EXISTING_COLUMNS = ['id', 'email', 'email_lower', 'name', 'status', 'country', 'time_zone', 'account_type', 'perm_company_admin', 'perm_directory'] as const;
+export const EXISTING_COLUMNS = ['id', 'email', 'email_lower', 'name', 'status', 'country', 'time_zone', 'account_type', 'perm_company_admin', 'perm_directory', 'perm_helpdesk'] as const;
 /** An existing user as the import reads them. */
 export type Existing = Pick<Selectable<UsersTable>, (typeof EXISTING_COLUMNS)[number]>;
-/** The columns an import writes. */
-export type Values = Omit<Existing, 'id' | 'email_lower'>;
+/** The columns an import writes (never the Helpdesk permission, which is given one person at a time). */
+export type Values = Omit<Existing, 'id' | 'email_lower' | 'perm_helpdesk'>;
 
 /** Each import field's column. */
 const COLUMN_OF: Record<ImportField, keyof Values> = {
@@ -99,7 +100,7 @@ function refusal(operator: Operator, options: PlanOptions, existing: Existing | 
   if (permissionChange && !options.adminOnBoth) {
     return 'This row gives or changes admin-tool permissions, which needs Admin on both Company Admin and Directory. Leave those cells as they are, or ask such an admin to import it.';
   }
-  const holder = existing ? { permissions: { companyAdmin: existing.perm_company_admin, directory: existing.perm_directory } } : null;
+  const holder = existing ? { permissions: permissionsOf(existing) } : null;
   if (holder && existing?.status !== next.status && !mayChangeSignInOf(operator, holder)) {
     return 'This row changes the status of someone with admin-tool permissions, which needs Admin on both Company Admin and Directory. Leave the status cell as it is, or ask such an admin to import it.';
   }
