@@ -45,8 +45,26 @@ function firstInstantOfDay(candidate: number, date: string, zone: string): numbe
   return hi - (hi % 1000);
 }
 
+/**
+ * Answers already computed, by date and zone: the answer depends on nothing else (the tz database does not change
+ * while the process runs), and the service asks it on every authenticated request (the enforcement re-check), where
+ * Luxon's zone checks cost more than the rest of the request's work. Bounded: a policy has one deadline.
+ */
+const computed = new Map<string, EnforcementInstant>();
+const COMPUTED_LIMIT = 256;
+
 /** The instant enforcement begins for a deadline `date` (`YYYY-MM-DD`) read in the IANA `zone`. */
 export function enforcementInstant(date: string, zone: string): EnforcementInstant {
+  const key = `${date}\u0000${zone}`;
+  const known = computed.get(key);
+  if (known) return known;
+  const answer = computeEnforcementInstant(date, zone);
+  if (computed.size >= COMPUTED_LIMIT) computed.clear();
+  computed.set(key, answer);
+  return answer;
+}
+
+function computeEnforcementInstant(date: string, zone: string): EnforcementInstant {
   if (!isValidCalendarDate(date)) {
     return { ok: false, reason: 'invalid_date', message: 'Pick a real calendar date for the deadline (YYYY-MM-DD).' };
   }

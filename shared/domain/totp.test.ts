@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { decodeBase32Secret, groupSecret, newTotpSecret, totpCode, totpSecondsLeft, totpStep, verifyTotp } from './totp';
+import { decodeBase32Secret, groupSecret, newTotpSecret, recheckTotp, totpCode, totpSecondsLeft, totpStep, verifyTotp } from './totp';
 
 const ascii = (text: string) => new TextEncoder().encode(text);
 // Base32 of the RFC 6238 SHA-1 seed "12345678901234567890".
@@ -118,5 +118,24 @@ describe('TOTP verification (R-TOTP-2)', () => {
 
   it('fails loudly on a damaged stored secret', () => {
     expect(() => verifyTotp('NOT*BASE32', '123456', NOW, null)).toThrow();
+  });
+});
+
+describe('TOTP verification checked again at the write (R-TOTP-2)', () => {
+  const verified = verifyTotp(RFC_SECRET, totpCode(RFC_SECRET, NOW), NOW, null);
+
+  it('keeps an accepted step that is still after the stored one', () => {
+    expect(recheckTotp(verified, null)).toEqual(verified);
+    expect(recheckTotp(verified, totpStep(NOW) - 1)).toEqual(verified);
+  });
+
+  it('turns it into a replay once another request stored that step or a later one', () => {
+    expect(recheckTotp(verified, totpStep(NOW))).toMatchObject({ ok: false, reason: 'replay' });
+    expect(recheckTotp(verified, totpStep(NOW) + 1)).toMatchObject({ ok: false, reason: 'replay' });
+  });
+
+  it('leaves a refused code refused', () => {
+    const wrong = verifyTotp(RFC_SECRET, '000000', NOW, null);
+    expect(recheckTotp(wrong, null)).toEqual(wrong);
   });
 });

@@ -87,6 +87,16 @@ export function verifyTotp(secret: string, code: string, now: number, lastStep: 
   return verifySync(window).valid ? fail('replay') : fail('wrong');
 }
 
+/**
+ * A verification made against a `lastStep` read earlier, checked again against the one stored now: a step at or
+ * before the stored one is a replay (another request accepted it meanwhile). Lets the crypto run before a write
+ * and only this comparison inside it.
+ */
+export function recheckTotp(verification: TotpVerification, lastStep: number | null): TotpVerification {
+  if (!verification.ok || lastStep === null || verification.step > lastStep) return verification;
+  return fail('replay');
+}
+
 /** Decode a Base32 secret as authenticator apps accept it (any case, spaces and `=` padding ignored); null if invalid. */
 export function decodeBase32Secret(secret: string): Uint8Array | null {
   const cleaned = secret.replace(/[\s=]/g, '').toUpperCase();

@@ -44,7 +44,7 @@ export async function buildApp(deps: ServiceDeps): Promise<FastifyInstance> {
   const keys = deps.mfa?.keys ?? (await throwawayServiceKeys());
   const store = withAuditChain(deps.store, keys.audit);
   const mfa = await resolveMfaRuntime(store, { ...deps.mfa, keys });
-  const touch = createSessionTouch(store, deps.clock);
+  const touch = createSessionTouch(store);
   const authenticator = createSessionAuthenticator({ db: store.db, clock: deps.clock, touch });
   const mail = createMailRuntime({ store, clock: deps.clock, sealer: mfa.keys.sealer, demoTools: mfa.demoTools, options: deps.mail });
   app.decorate('mailQueue', mail.queue);

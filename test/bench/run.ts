@@ -6,9 +6,10 @@
  * CSV import (console pipeline vs a plain insert loop), first full cache sync (vs paging the directory list),
  * search from the cache (index vs a linear scan), the time-zone preview over all users (index counts vs counting
  * user objects), the dashboard's enrollment over time (vs the enrollment report), and the renderer bundle size; then the
- * audit webhook's delivery rate (bench-webhook.ts, also run alone with `npx tsx test/bench/bench-webhook.ts`).
- * `BENCH_USERS=N` runs it on another size. Last, sign-in activity at 100,000 users × 30 days (bench-activity.ts;
- * `BENCH_ONLY=activity` runs only that part).
+ * audit webhook's delivery rate (bench-webhook.ts, also run alone with `npx tsx test/bench/bench-webhook.ts`), sign-in
+ * activity at 100,000 users × 30 days (bench-activity.ts; `BENCH_ONLY=activity`), and last the load figures of the
+ * standalone service (bench-load.ts, issue 13; alone: `npx tsx test/bench/bench-load.ts` or `BENCH_ONLY=load`).
+ * `BENCH_USERS=N` runs it on another size.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -17,6 +18,7 @@ import { directoryQuerySchema } from '../../shared/ipc/channels/directory';
 import { DirectoryImport } from '../../src-main/console/directory-import/directory-import';
 import { activityFigures } from './bench-activity';
 import { bundleFigures, cacheFigures, previewFigures, searchFigures } from './bench-figures';
+import { loadFigures } from './bench-load';
 import { historyFigures } from './bench-report';
 import { benchCsv } from './bench-directory';
 import { storageFigures } from './bench-storage';
@@ -25,7 +27,7 @@ import { median, report, timeOnce } from './bench-stats';
 import { WEBHOOK_BENCH_ENTRIES, webhookFigures } from './bench-webhook';
 
 const USERS = Number(process.env.BENCH_USERS ?? 100_000);
-/** `BENCH_ONLY=history` runs just the enrollment-over-time figure, `BENCH_ONLY=activity` just sign-in activity. */
+/** `BENCH_ONLY=history` runs just the enrollment-over-time figure, `BENCH_ONLY=activity` just sign-in activity, `BENCH_ONLY=load` just the load figures. */
 const ONLY = process.env.BENCH_ONLY ?? '';
 const STORAGE_SIZES = (process.env.BENCH_STORAGE_SIZES ?? '1000,10000,100000').split(',').map(Number).filter((n) => n > 0);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -64,6 +66,10 @@ async function main(): Promise<void> {
       await historyFigures(root, USERS, RUNS, print);
       return;
     }
+    if (ONLY === 'load') {
+      await loadFigures(root, print);
+      return;
+    }
     console.log('Storage (node:sqlite in the service worker; the bench’s main thread stands in for Electron’s):\n');
     await storageFigures(root, STORAGE_SIZES, print);
     print('');
@@ -100,6 +106,7 @@ async function main(): Promise<void> {
     print('');
     console.log('Sign-in activity (R-LOG-1):\n');
     await activityFigures(root, print);
+    await loadFigures(root, print);
     console.log(`\n${lines.length} figures.`);
   } finally {
     rmSync(root, { recursive: true, force: true });

@@ -3,7 +3,7 @@ import { apiRoutes } from '../../../shared/api';
 import { staleCutoff } from '../../../shared/domain/stale';
 import { registerRoute } from '../http/register-route';
 import type { ServiceContext } from '../service-context';
-import { loadCompanyContext } from './company-context';
+import { callerCompanyContext } from './company-context';
 import { listStaleUsers, listUsers, usersChangedSince } from './directory-repo';
 import { operatorOf } from './operator';
 import { loadUserDetail } from './user-detail';
@@ -14,22 +14,18 @@ import { bulkDeactivate, changeStatus } from './user-status-service';
 export function registerDirectoryRoutes(ctx: ServiceContext): void {
   const { app, authenticator, store, clock } = ctx;
   const deps = { store, clock };
-  const company = async (companyId: string) => loadCompanyContext(store.db, clock, companyId);
 
   registerRoute(app, apiRoutes.adminUsersList, authenticator, async ({ auth, query }) => {
-    const operator = operatorOf(auth);
     const { cursor, limit, ...filter } = query;
-    return listUsers(store.db, (await company(operator.companyId)).company, filter, { cursor, limit });
+    return listUsers(store.db, callerCompanyContext(auth).company, filter, { cursor, limit });
   });
 
   registerRoute(app, apiRoutes.adminUsersChanges, authenticator, async ({ auth, query }) => {
-    const operator = operatorOf(auth);
-    return usersChangedSince(store.db, (await company(operator.companyId)).company, query.since, query.limit);
+    return usersChangedSince(store.db, callerCompanyContext(auth).company, query.since, query.limit);
   });
 
   registerRoute(app, apiRoutes.adminUsersStale, authenticator, async ({ auth, query }) => {
-    const operator = operatorOf(auth);
-    const context = await company(operator.companyId);
+    const context = callerCompanyContext(auth);
     const days = query.days ?? context.policy.staleAfterDays;
     const cutoff = staleCutoff(context.now, days);
     const page = await listStaleUsers(store.db, context.company, cutoff, { afterEmail: query.cursor ?? null, limit: query.limit });
@@ -41,8 +37,7 @@ export function registerDirectoryRoutes(ctx: ServiceContext): void {
   );
 
   registerRoute(app, apiRoutes.adminUserGet, authenticator, async ({ auth, params }) => {
-    const operator = operatorOf(auth);
-    const context = await company(operator.companyId);
+    const context = callerCompanyContext(auth);
     return loadUserDetail(store.db, context.company, params.id, context.now);
   });
 

@@ -7,7 +7,7 @@ import { ApiError } from '../http/api-error';
 import { registerRoute } from '../http/register-route';
 import type { ServiceContext } from '../service-context';
 import { listAudit, seqCursor } from './audit-repo';
-import { loadCompanyContext } from './company-context';
+import { callerCompanyContext, loadCompanyContext } from './company-context';
 import { operatorOf } from './operator';
 import { policyView, updatePolicy } from './policy-service';
 
@@ -20,8 +20,7 @@ export function registerPolicyRoutes(ctx: ServiceContext): void {
   const { app, authenticator, store, clock } = ctx;
 
   registerRoute(app, apiRoutes.adminPolicyGet, authenticator, async ({ auth }) => {
-    const operator = operatorOf(auth);
-    return policyView(store.db, await loadCompanyContext(store.db, clock, operator.companyId));
+    return policyView(store.db, callerCompanyContext(auth));
   });
 
   registerRoute(app, apiRoutes.adminPolicyUpdate, authenticator, async ({ auth, body }) => {
@@ -58,7 +57,7 @@ export function registerPolicyRoutes(ctx: ServiceContext): void {
 
   registerRoute(app, apiRoutes.adminPolicyPreview, authenticator, async ({ auth, query }) => {
     const operator = operatorOf(auth);
-    const company = await loadCompanyContext(store.db, clock, operator.companyId);
+    const company = callerCompanyContext(auth);
     const rows = await store.db
       .selectFrom('users')
       .select(['time_zone', (eb) => eb.fn.countAll<number>().as('count')])

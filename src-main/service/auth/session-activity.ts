@@ -8,23 +8,21 @@
 import { mfaRequirement } from '../../../shared/domain/enforcement';
 import { isEnrolled } from '../../../shared/domain/model';
 import { signedInSessionEnd } from '../../../shared/domain/sessions';
-import type { Clock } from '../clock';
 import { ApiError } from '../http/api-error';
 import { parseFlow, revokeSession, updateSession } from '../repositories/sessions-repo';
-import { requireUserContext } from '../repositories/user-context';
+import type { UserContext } from '../repositories/user-context';
 import type { Store } from '../store/store';
-import { isOperator, type SessionRow, type UserRow } from './authenticator';
+import { isOperator, type SessionRow } from './authenticator';
 
 /** Minutes an unfinished sign-in (set-up, challenge, saving the recovery code) may take. */
 export const UNFINISHED_SIGN_IN_MINUTES = 30;
 const ACTIVITY_RESOLUTION_MS = 60_000;
 
-/** The authenticator's `touch`: refuses expired sessions and records activity. */
-export function createSessionTouch(store: Store, clock: Clock): (session: SessionRow, user: UserRow) => Promise<void> {
-  return async (session, user) => {
+/** The authenticator's `touch`: refuses expired sessions and records activity, from the context read with the session. */
+export function createSessionTouch(store: Store): (session: SessionRow, uc: UserContext) => Promise<void> {
+  return async (session, uc) => {
     if (parseFlow(session.flow).trusted) return;
-    const uc = await requireUserContext(store.db, clock, user.id);
-    const now = uc.now;
+    const { user, now } = uc;
     if (session.stage !== 'active') {
       if (now - Number(session.created_at) >= UNFINISHED_SIGN_IN_MINUTES * 60_000) {
         await store.write((trx) => revokeSession(trx, session.id, now));

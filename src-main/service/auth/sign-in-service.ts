@@ -10,7 +10,7 @@ import { emailKey, isSsoUser } from '../../../shared/domain/directory';
 import { passwordThrottledMessage } from '../../../shared/domain/password-throttle';
 import { lockedError } from '../challenges/attempt';
 import { ApiError } from '../http/api-error';
-import { requireUserContext, type UserRow } from '../repositories/user-context';
+import { loadUserContextsByEmail, type UserContext } from '../repositories/user-context';
 import { createSession, type SessionStage } from '../repositories/sessions-repo';
 import { clearPasswordThrottle, passwordThrottleKey, reservePasswordTry } from '../repositories/password-throttle-repo';
 import { updateUserMfa } from '../repositories/users-repo';
@@ -29,15 +29,18 @@ async function isSsoEmail(ctx: ServiceContext, email: string): Promise<boolean> 
   return companies.some((company) => isSsoUser(email, { ssoDomains: JSON.parse(company.sso_domains) as string[] }));
 }
 
-/** The user whose password matches among those with this email (one per company), or null. */
-async function matchPassword(ctx: ServiceContext, email: string, password: string): Promise<UserRow | null> {
-  const candidates = await ctx.store.db.selectFrom('users').selectAll().where('email_lower', '=', emailKey(email)).limit(5).execute();
+/**
+ * The user whose password matches among those with this email (one per company), or null; read with their
+ * company, policy and methods in one query, so the sign-in needs no further read.
+ */
+async function matchPassword(ctx: ServiceContext, email: string, password: string): Promise<UserContext | null> {
+  const candidates = await loadUserContextsByEmail(ctx.store.db, ctx.clock, emailKey(email));
   if (candidates.length === 0) {
     await verifyPassword(password, null);
     return null;
   }
   for (const candidate of candidates) {
-    if (await verifyPassword(password, candidate.password_hash)) return candidate;
+    if (await verifyPassword(password, candidate.user.password_hash)) return candidate;
   }
   return null;
 }
@@ -60,9 +63,8 @@ export async function signIn(ctx: ServiceContext, input: { email: string; passwo
   if (await isSsoEmail(ctx, email)) return { token: null, user: null, next: { step: 'sso', message: SSO_MESSAGE } };
   const throttleKey = passwordThrottleKey(ctx.mfa.keys.codeKey, email);
   await throttlePasswordTry(ctx, throttleKey);
-  const row = await matchPassword(ctx, email, password);
-  if (!row) throw new ApiError('invalid_credentials', WRONG);
-  const uc = await requireUserContext(ctx.store.db, ctx.clock, row.id);
+  const uc = await matchPassword(ctx, email, password);
+  if (!uc) throw new ApiError('invalid_credentials', WRONG);
   const step = domainStep(uc, adminConsole);
   const noConsole = adminConsole && !isOperator(uc.user);
   if (step.step === 'inactive' || step.step === 'sso' || step.step === 'locked' || noConsole) {

@@ -5,7 +5,7 @@ import { updateSession, type SessionFlow, type SessionStage } from '../repositor
 import type { UserContext } from '../repositories/user-context';
 import { updateUserMfa } from '../repositories/users-repo';
 import type { Database } from '../store/schema';
-import type { AuthContext, SessionRow } from './authenticator';
+import type { SessionRow } from './authenticator';
 
 const STAGE_WORDS: Record<SessionStage, string> = {
   setup: 'setting up two-factor authentication',
@@ -13,12 +13,6 @@ const STAGE_WORDS: Record<SessionStage, string> = {
   recovery_ack: 'saving your recovery code',
   active: 'signed in',
 };
-
-/** The session of a signed-in caller (routes with auth other than `none`). */
-export function sessionOf(auth: AuthContext): { session: SessionRow; userId: string } {
-  if (auth.kind === 'none') throw new ApiError('unauthorized', 'Sign in first.');
-  return { session: auth.session, userId: auth.user.id };
-}
 
 /** Throws 409 (`details.stage`) unless the session is at one of `stages`. */
 export function requireStage(session: SessionRow, ...stages: SessionStage[]): void {

@@ -16,7 +16,7 @@ import type { UserContext } from '../repositories/user-context';
 import { updateUserMfa } from '../repositories/users-repo';
 import type { Database } from '../store/schema';
 import type { ServiceContext } from '../service-context';
-import { checkFactor, type FactorTarget } from './factor-check';
+import { checkFactor, precheckTotp, type FactorTarget } from './factor-check';
 
 type Outcome<T> =
   | { kind: 'ok'; value: T }
@@ -89,6 +89,14 @@ export async function confirmSetupCode<T>(
   });
 }
 
+/** A TOTP target with its code verified before the write, against the method the request read (see TotpPrecheck). */
+async function withPrecheck(ctx: ServiceContext, uc: UserContext, target: FactorTarget, code: string): Promise<FactorTarget> {
+  if (target.kind !== 'totp' || target.precheck) return target;
+  const method = uc.methods.find((candidate) => candidate.id === target.methodId);
+  const precheck = method ? await precheckTotp(ctx.mfa.keys, method, code, uc.now) : null;
+  return precheck ? { ...target, precheck } : target;
+}
+
 /**
  * Checks canonical `code` against `target` for the user of `uc`; on success returns `onSuccess`'s value, else
  * throws 422 (`details.reason`, `details.attemptsLeft`) or 423 (`details.lockedUntil`, `details.untilAdminUnlocks`).
@@ -100,12 +108,13 @@ export async function attemptCode<T>(
   onSuccess: (trx: Transaction<Database>) => Promise<T>,
 ): Promise<T> {
   const { user, policy, now } = uc;
+  const target = await withPrecheck(ctx, uc, attempt.target, attempt.code);
   const outcome = await ctx.store.write(async (trx): Promise<Outcome<T>> => {
     const row = await trx.selectFrom('users').select(['failed_attempts', 'locked_until']).where('id', '=', user.id).executeTakeFirstOrThrow();
     const state = { failedAttempts: row.failed_attempts, lockedUntil: row.locked_until === null ? null : Number(row.locked_until) };
     const current = lockEnd(state, now);
     if (current) return { kind: 'locked', end: current };
-    const result = await checkFactor(trx, ctx.mfa.keys, attempt.target, user.id, attempt.code, now);
+    const result = await checkFactor(trx, ctx.mfa.keys, target, user.id, attempt.code, now);
     if (result.ok) {
       if (state.failedAttempts !== 0 || state.lockedUntil !== null) {
         await updateUserMfa(trx, user.id, { failed_attempts: 0, locked_until: null }, now);

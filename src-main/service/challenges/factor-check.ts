@@ -8,7 +8,7 @@ import type { Transaction } from 'kysely';
 import { normalizeRecoveryCode } from '../../../shared/domain/recovery-code';
 import { normalizeSmsCodeInput, smsCodeFailureMessage, smsCodeUsability } from '../../../shared/domain/sms-code';
 import { accessCodeFailureMessage, accessCodeUsability, normalizeAccessCode } from '../../../shared/domain/temporary-access-code';
-import { totpFailureMessage, verifyTotp } from '../../../shared/domain/totp';
+import { recheckTotp, totpFailureMessage, verifyTotp, type TotpVerification } from '../../../shared/domain/totp';
 import { ApiError } from '../http/api-error';
 import { recoveryCodeMatches } from '../recovery/recovery-hash';
 import { markAccessCodeUsed, recentAccessCodes } from '../repositories/access-codes-repo';
@@ -20,9 +20,20 @@ import type { Database } from '../store/schema';
 import { keyedCodeMatches } from '../auth/keyed-code-hash';
 import type { SecretSealer } from '../secrets/sealed-secret';
 
+/**
+ * A TOTP code verified before the write against the method row the request read (the secret opened and the code
+ * checked outside the write, which on PostgreSQL holds the change-sequence queue); the write only compares the
+ * step with the stored last step (`recheckTotp`), or verifies again when the method changed meanwhile.
+ */
+export interface TotpPrecheck {
+  methodId: string;
+  sealed: string;
+  verification: TotpVerification;
+}
+
 /** What a code is checked against. */
 export type FactorTarget =
-  | { kind: 'totp'; methodId: string }
+  | { kind: 'totp'; methodId: string; precheck?: TotpPrecheck }
   | { kind: 'sms'; purpose: SmsPurpose; phoneE164: string }
   | { kind: 'recovery_code' }
   | { kind: 'temporary_access_code' };
@@ -54,11 +65,31 @@ export function canonicalCode(kind: FactorTarget['kind'], typed: string): string
   return code;
 }
 
-async function checkTotp(trx: Transaction<Database>, keys: FactorKeys, methodId: string, code: string, now: number): Promise<FactorResult> {
-  const method: MethodRow | undefined = await trx.selectFrom('mfa_methods').selectAll().where('id', '=', methodId).executeTakeFirst();
-  if (!method?.secret_sealed) return { ok: false, reason: 'no_method', message: 'There is no authenticator app set up to check this code against.' };
+function lastStepOf(method: Pick<MethodRow, 'last_step'>): number | null {
+  return method.last_step === null ? null : Number(method.last_step);
+}
+
+/** Verifies `code` against `method` as read before a write (see TotpPrecheck); null when it has no secret. */
+export async function precheckTotp(keys: FactorKeys, method: MethodRow, code: string, now: number): Promise<TotpPrecheck | null> {
+  if (!method.secret_sealed) return null;
   const secret = await keys.sealer.open(method.secret_sealed);
-  const verdict = verifyTotp(secret, code, now, method.last_step === null ? null : Number(method.last_step));
+  return { methodId: method.id, sealed: method.secret_sealed, verification: verifyTotp(secret, code, now, lastStepOf(method)) };
+}
+
+async function checkTotp(
+  trx: Transaction<Database>,
+  keys: FactorKeys,
+  target: Extract<FactorTarget, { kind: 'totp' }>,
+  code: string,
+  now: number,
+): Promise<FactorResult> {
+  const method: MethodRow | undefined = await trx.selectFrom('mfa_methods').selectAll().where('id', '=', target.methodId).executeTakeFirst();
+  if (!method?.secret_sealed) return { ok: false, reason: 'no_method', message: 'There is no authenticator app set up to check this code against.' };
+  const { precheck } = target;
+  const verdict =
+    precheck && precheck.methodId === method.id && precheck.sealed === method.secret_sealed
+      ? recheckTotp(precheck.verification, lastStepOf(method))
+      : verifyTotp(await keys.sealer.open(method.secret_sealed), code, now, lastStepOf(method));
   if (!verdict.ok) return { ok: false, reason: verdict.reason, message: verdict.message, ...(verdict.reason === 'replay' ? { replay: true as const } : {}) };
   await setLastStep(trx, method.id, verdict.step);
   return { ok: true };
@@ -134,7 +165,7 @@ export async function checkFactor(
 ): Promise<FactorResult> {
   switch (target.kind) {
     case 'totp':
-      return checkTotp(trx, keys, target.methodId, code, now);
+      return checkTotp(trx, keys, target, code, now);
     case 'sms':
       return checkSms(trx, keys, target, userId, code, now);
     case 'recovery_code':

@@ -24,7 +24,7 @@ export async function requireDemoTools(ctx: ServiceContext, auth: AuthContext): 
   if (!ctx.mfa.demoTools) {
     throw new ApiError('forbidden', 'Demo tools are off in this MFA service. Start it with --demo to use the simulator.', { reason: 'demo_tools_off' });
   }
-  const company = await ctx.store.db.selectFrom('companies').selectAll().where('id', '=', auth.user.company_id).executeTakeFirstOrThrow();
+  const company = auth.uc.companyRow;
   if (company.is_demo !== 1) {
     throw new ApiError('forbidden', 'Demo tools work only in the demo company, never with real users.', { reason: 'not_demo_company' });
   }

@@ -1,9 +1,9 @@
 /** Reads a company and its MFA policy as the domain rules see them. */
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { Selectable } from 'kysely';
 import type { DomainCompany } from '../../../shared/domain/model';
 import type { DomainPolicy, ResetCheckItem } from '../../../shared/domain/policy';
 import type { MethodKind } from '../../../shared/domain/model';
-import type { CompaniesTable, Database, PoliciesTable } from '../store/schema';
+import type { CompaniesTable, PoliciesTable } from '../store/schema';
 
 export type CompanyRow = Selectable<CompaniesTable>;
 export type PolicyRow = Selectable<PoliciesTable>;
@@ -29,15 +29,4 @@ export function policyFromRow(row: PolicyRow): DomainPolicy {
 /** The company row as a DomainCompany. */
 export function companyFromRow(row: CompanyRow): DomainCompany {
   return { id: row.id, name: row.name, ssoDomains: JSON.parse(row.sso_domains) as string[] };
-}
-
-/** The company and its policy; throws when either is missing (the database is damaged). */
-export async function loadCompanyPolicy(
-  db: Kysely<Database> | Transaction<Database>,
-  companyId: string,
-): Promise<{ company: CompanyRow; policy: DomainPolicy }> {
-  const company = await db.selectFrom('companies').selectAll().where('id', '=', companyId).executeTakeFirst();
-  const policy = await db.selectFrom('policies').selectAll().where('company_id', '=', companyId).executeTakeFirst();
-  if (!company || !policy) throw new Error(`Company ${companyId} or its MFA policy is missing from the database.`);
-  return { company, policy: policyFromRow(policy) };
 }

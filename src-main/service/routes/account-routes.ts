@@ -5,7 +5,7 @@
 import { apiRoutes } from '../../../shared/api';
 import { forgotPassword, linkInfo, renewLink, setPasswordFromLink } from '../accounts/link-service';
 import { inviteUsers, revokeInvitation } from '../accounts/invitation-service';
-import { loadCompanyContext } from '../admin/company-context';
+import { callerCompanyContext, loadCompanyContext } from '../admin/company-context';
 import { loadUserDetail } from '../admin/user-detail';
 import { createUser } from '../admin/user-edit-service';
 import { operatorOf, requireAdminOnBoth } from '../admin/operator';
@@ -17,7 +17,7 @@ import { testMail } from '../mail/mail-content';
 import { demoOutbox, mailLog, transportView } from '../mail/mail-log';
 import type { ServiceContext } from '../service-context';
 import { registerAccountPages } from './account-pages';
-import { limited } from './route-helpers';
+import { callerContext, limited } from './route-helpers';
 
 /** Registers the account, invitation, mail and mail-outbox routes, and the pages links open. */
 export function registerAccountRoutes(ctx: ServiceContext): void {
@@ -62,13 +62,13 @@ export function registerAccountRoutes(ctx: ServiceContext): void {
   registerRoute(app, apiRoutes.adminMailTest, authenticator, async ({ auth, body }) => {
     const operator = operatorOf(auth);
     requireAdminOnBoth(operator, 'Sending a test email');
-    const context = await loadCompanyContext(ctx.store.db, ctx.clock, operator.companyId);
+    const context = callerCompanyContext(auth);
     const server = ctx.mail.queue.transport?.description ?? 'no mail server (nothing can leave)';
-    const me = await ctx.store.db.selectFrom('users').select('time_zone').where('id', '=', operator.id).executeTakeFirst();
+    const me = callerContext(auth).uc.user;
     const id = await ctx.store.write((trx) =>
       ctx.mail.queue.enqueue(trx, {
         companyId: operator.companyId, userId: null, kind: 'test', to: body.to,
-        content: testMail({ companyName: context.company.name, server, at: context.now, timeZone: me?.time_zone ?? 'UTC' }),
+        content: testMail({ companyName: context.company.name, server, at: context.now, timeZone: me.time_zone }),
       }),
     );
     return ctx.mail.queue.deliver(id);

@@ -1,4 +1,4 @@
-/** The operator's company overview. */
+/** The caller and their company overview, from what the authenticator read with the session. */
 import { apiRoutes } from '../../../shared/api';
 import { ApiError } from '../http/api-error';
 import { registerRoute } from '../http/register-route';
@@ -12,23 +12,18 @@ export function registerCompanyRoutes(ctx: ServiceContext): void {
     return { id, email, name, companyAdmin, directory, helpdesk: helpdesk === 1 };
   });
 
+  // Read with the session by the authenticator: no query of its own.
   registerRoute(ctx.app, apiRoutes.companyOverview, ctx.authenticator, async ({ auth }) => {
     if (auth.kind === 'none') throw new ApiError('unauthorized', 'Sign in first.');
-    const row = await ctx.store.db
-      .selectFrom('companies')
-      .innerJoin('policies', 'policies.company_id', 'companies.id')
-      .select(['companies.id', 'companies.name', 'companies.sso_domains', 'companies.is_demo', 'policies.required', 'policies.deadline_date', 'policies.deadline_zone'])
-      .where('companies.id', '=', auth.user.company_id)
-      .executeTakeFirst();
-    if (!row) throw new ApiError('not_found', 'Your company was not found in this service.');
+    const { company, policy, companyRow } = auth.uc;
     return {
-      id: row.id,
-      name: row.name,
-      ssoDomains: JSON.parse(row.sso_domains) as string[],
-      mfaRequired: row.required === 1,
-      deadlineDate: row.deadline_date,
-      deadlineZone: row.deadline_zone,
-      isDemo: row.is_demo === 1,
+      id: company.id,
+      name: company.name,
+      ssoDomains: [...company.ssoDomains],
+      mfaRequired: policy.required,
+      deadlineDate: policy.deadlineDate,
+      deadlineZone: policy.deadlineZone,
+      isDemo: companyRow.is_demo === 1,
     };
   });
 }

@@ -10,22 +10,22 @@ export function registerPaymentsRoutes(ctx: ServiceContext): void {
   const { app, authenticator } = ctx;
 
   registerRoute(app, apiRoutes.paymentsStatus, authenticator, async ({ auth }) => {
-    const { uc, session } = await callerContext(ctx, auth);
+    const { uc, session } = callerContext(auth);
     return paymentsStatus(uc, session);
   });
 
   registerRoute(app, apiRoutes.paymentsStepUpSms, authenticator, async ({ auth, params }) => {
-    const { uc, session } = await callerContext(ctx, auth);
+    const { uc, session } = callerContext(auth);
     return sendStepUpSms(ctx, uc, session, params.touchpoint);
   }, limited(ctx, 'codes'));
 
   registerRoute(app, apiRoutes.paymentsStepUp, authenticator, async ({ auth, params, body, ip }) => {
-    const { uc, session } = await callerContext(ctx, auth);
+    const { uc, session } = callerContext(auth);
     return passStepUp(ctx, uc, session, { touchpoint: params.touchpoint, method: body.method, code: body.code, ip });
   }, limited(ctx, 'codes'));
 
   registerRoute(app, apiRoutes.paymentsActivity, authenticator, async ({ auth }) => {
-    const { uc, session } = await callerContext(ctx, auth);
+    const { uc, session } = callerContext(auth);
     return recordPaymentsActivity(ctx, uc, session);
   });
 }

@@ -4,8 +4,8 @@ import type { SignInMethod } from '../../../shared/domain/sign-in-activity';
 import type { AttemptSource } from '../activity/record-sign-in';
 import type { AuthContext, SessionRow } from '../auth/authenticator';
 import { routeRateLimit, type RateLimits } from '../auth/rate-limits';
-import { sessionOf } from '../auth/sign-in-stage';
-import { requireUserContext, type UserContext } from '../repositories/user-context';
+import { ApiError } from '../http/api-error';
+import type { UserContext } from '../repositories/user-context';
 import type { ServiceContext } from '../service-context';
 
 /** An attempt by the user of a sign-in session (R-LOG-1), with the way they used. */
@@ -13,10 +13,10 @@ export function attemptBy(uc: UserContext, method: SignInMethod | null, request:
   return { email: uc.user.email, user: { id: uc.user.id, companyId: uc.user.company_id }, method, request };
 }
 
-/** The caller's session and their user context at company time. */
-export async function callerContext(ctx: ServiceContext, auth: AuthContext): Promise<{ uc: UserContext; session: SessionRow }> {
-  const { session, userId } = sessionOf(auth);
-  return { uc: await requireUserContext(ctx.store.db, ctx.clock, userId), session };
+/** The caller's session and their user context at company time, as the authenticator read them (no new query). */
+export function callerContext(auth: AuthContext): { uc: UserContext; session: SessionRow } {
+  if (auth.kind === 'none') throw new ApiError('unauthorized', 'Sign in first.');
+  return { uc: auth.uc, session: auth.session };
 }
 
 /** Route options with the per-IP limit of a kind of route (none when limits are off). */

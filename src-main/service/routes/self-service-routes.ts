@@ -23,63 +23,63 @@ export function registerSelfServiceRoutes(ctx: ServiceContext): void {
   const { app, authenticator } = ctx;
 
   registerRoute(app, apiRoutes.mySecurity, authenticator, async ({ auth }) => {
-    const { uc, session } = await callerContext(ctx, auth);
+    const { uc, session } = callerContext(auth);
     return mySecurity(uc, session);
   });
 
   registerRoute(app, apiRoutes.myVerifySms, authenticator, async ({ auth }) => {
-    const { uc } = await callerContext(ctx, auth);
+    const { uc } = callerContext(auth);
     return sendVerificationSms(ctx, uc);
   }, limited(ctx, 'codes'));
 
   registerRoute(app, apiRoutes.myVerify, authenticator, async ({ auth, body, ip }) => {
-    const { uc, session } = await callerContext(ctx, auth);
+    const { uc, session } = callerContext(auth);
     return verifyMe(ctx, uc, session, { method: body.method, code: body.code, ip });
   }, limited(ctx, 'codes'));
 
   registerRoute(app, apiRoutes.myPasswordConfirm, authenticator, async ({ auth, body }) => {
-    const { uc, session } = await callerContext(ctx, auth);
+    const { uc, session } = callerContext(auth);
     return confirmPassword(ctx, uc, session, body.password);
   }, limited(ctx, 'signIn'));
 
   registerRoute(app, apiRoutes.myTotpStart, authenticator, async ({ auth }) => {
-    const { uc, session } = await callerContext(ctx, auth);
+    const { uc, session } = callerContext(auth);
     requirePasswordToAdd(uc, session, 'totp');
     requireRecentVerification(uc, session);
     return startTotpSetup(ctx, uc);
   });
 
   registerRoute(app, apiRoutes.myTotpConfirm, authenticator, async ({ auth, body }) => {
-    const { uc, session } = await callerContext(ctx, auth);
+    const { uc, session } = callerContext(auth);
     requireRecentVerification(uc, session);
     return confirmTotpSetup(ctx, uc, body.code, noMore);
   }, limited(ctx, 'codes'));
 
   registerRoute(app, apiRoutes.myPhoneStart, authenticator, async ({ auth, body }) => {
-    const { uc, session } = await callerContext(ctx, auth);
+    const { uc, session } = callerContext(auth);
     requirePasswordToAdd(uc, session, 'sms');
     requireCurrentPhoneVerified(uc, session);
     return startSmsSetup(ctx, uc, body.phone);
   }, limited(ctx, 'codes'));
 
   registerRoute(app, apiRoutes.myPhoneResend, authenticator, async ({ auth }) => {
-    const { uc } = await callerContext(ctx, auth);
+    const { uc } = callerContext(auth);
     return resendSmsSetup(ctx, uc);
   }, limited(ctx, 'codes'));
 
   registerRoute(app, apiRoutes.myPhoneConfirm, authenticator, async ({ auth, body }) => {
-    const { uc, session } = await callerContext(ctx, auth);
+    const { uc, session } = callerContext(auth);
     requireCurrentPhoneVerified(uc, session);
     return confirmSmsSetup(ctx, uc, body.code, noMore);
   }, limited(ctx, 'codes'));
 
   registerRoute(app, apiRoutes.myRecoveryCodeRenew, authenticator, async ({ auth }) => {
-    const { uc, session } = await callerContext(ctx, auth);
+    const { uc, session } = callerContext(auth);
     return renewRecoveryCode(ctx, uc, session);
   });
 
   registerRoute(app, apiRoutes.myAlwaysRequire, authenticator, async ({ auth, body }) => {
-    const { uc } = await callerContext(ctx, auth);
+    const { uc } = callerContext(auth);
     return { alwaysRequire: await setAlwaysRequire(ctx, uc, body.on) };
   });
 }

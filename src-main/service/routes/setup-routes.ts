@@ -14,19 +14,19 @@ import { attemptBy, callerContext, limited } from './route-helpers';
 /** Registers the sign-in set-up routes (all need a session at the `setup` stage). */
 export function registerSetupRoutes(ctx: ServiceContext): void {
   const { app, authenticator } = ctx;
-  const inSetup = async (auth: Parameters<typeof callerContext>[1]) => {
-    const caller = await callerContext(ctx, auth);
+  const inSetup = (auth: Parameters<typeof callerContext>[0]) => {
+    const caller = callerContext(auth);
     requireStage(caller.session, 'setup');
     return caller;
   };
 
   registerRoute(app, apiRoutes.setupTotpStart, authenticator, async ({ auth }) => {
-    const { uc } = await inSetup(auth);
+    const { uc } = inSetup(auth);
     return startTotpSetup(ctx, uc);
   });
 
   registerRoute(app, apiRoutes.setupTotpConfirm, authenticator, async ({ auth, body, request }) => {
-    const { uc, session } = await inSetup(auth);
+    const { uc, session } = inSetup(auth);
     return ctx.signIns.around(
       attemptBy(uc, 'totp', request),
       () => confirmTotpSetup(ctx, uc, body.code, (trx) => toRecoveryAck(trx, session.id, uc.now)),
@@ -35,18 +35,18 @@ export function registerSetupRoutes(ctx: ServiceContext): void {
   }, limited(ctx, 'codes'));
 
   registerRoute(app, apiRoutes.setupSmsStart, authenticator, async ({ auth, body }) => {
-    const { uc } = await inSetup(auth);
+    const { uc } = inSetup(auth);
     return startSmsSetup(ctx, uc, body.phone);
   }, limited(ctx, 'codes'));
 
   registerRoute(app, apiRoutes.setupSmsResend, authenticator, async ({ auth }) => {
-    const { uc } = await inSetup(auth);
+    const { uc } = inSetup(auth);
     assertSmsOffered(uc);
     return resendSmsSetup(ctx, uc);
   }, limited(ctx, 'codes'));
 
   registerRoute(app, apiRoutes.setupSmsConfirm, authenticator, async ({ auth, body, request }) => {
-    const { uc, session } = await inSetup(auth);
+    const { uc, session } = inSetup(auth);
     return ctx.signIns.around(
       attemptBy(uc, 'sms', request),
       () => confirmSmsSetup(ctx, uc, body.code, (trx) => toRecoveryAck(trx, session.id, uc.now)),

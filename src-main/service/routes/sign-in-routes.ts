@@ -32,7 +32,7 @@ export function registerSignInRoutes(ctx: ServiceContext): void {
   );
 
   registerRoute(app, apiRoutes.signInStatus, authenticator, async ({ auth }) => {
-    const { uc, session } = await callerContext(ctx, auth);
+    const { uc, session } = callerContext(auth);
     return { user: { id: uc.user.id, email: uc.user.email, name: uc.user.name }, next: currentNext(uc, session) };
   });
 
@@ -53,7 +53,7 @@ export function registerSignInRoutes(ctx: ServiceContext): void {
   });
 
   registerRoute(app, apiRoutes.setupSkip, authenticator, async ({ auth, request }) => {
-    const { uc, session } = await callerContext(ctx, auth);
+    const { uc, session } = callerContext(auth);
     requireStage(session, 'setup');
     const flow = parseFlow(session.flow);
     if (flow.accessCodeUsed === true || domainStep(uc, flow.adminConsole === true).step === 'setup_required') {
@@ -67,14 +67,14 @@ export function registerSignInRoutes(ctx: ServiceContext): void {
   });
 
   registerRoute(app, apiRoutes.recoveryCodeAcknowledge, authenticator, async ({ auth }) => {
-    const { uc, session } = await callerContext(ctx, auth);
+    const { uc, session } = callerContext(auth);
     requireStage(session, 'recovery_ack');
     await ctx.store.write((trx) => finishSignIn(trx, uc, session.id, null));
     return { step: 'signed_in' as const };
   });
 
   registerRoute(app, apiRoutes.recoveryCodeReissue, authenticator, async ({ auth }) => {
-    const { uc, session } = await callerContext(ctx, auth);
+    const { uc, session } = callerContext(auth);
     requireStage(session, 'recovery_ack');
     return ctx.store.write(async (trx) => {
       const issued = await issueRecoveryCode(trx, ctx.mfa.random, uc.user.id, uc.now);
@@ -86,12 +86,12 @@ export function registerSignInRoutes(ctx: ServiceContext): void {
   });
 
   registerRoute(app, apiRoutes.challengeSmsSend, authenticator, async ({ auth }) => {
-    const { uc, session } = await callerContext(ctx, auth);
+    const { uc, session } = callerContext(auth);
     return sendSignInSms(ctx, uc, session);
   }, limited(ctx, 'codes'));
 
   registerRoute(app, apiRoutes.challengeVerify, authenticator, async ({ auth, body, ip, request }) => {
-    const { uc, session } = await callerContext(ctx, auth);
+    const { uc, session } = callerContext(auth);
     return ctx.signIns.around(
       attemptBy(uc, body.method, request),
       () => verifySignInChallenge(ctx, uc, session, { method: body.method, code: body.code, ip }),

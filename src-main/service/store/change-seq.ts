@@ -29,3 +29,4 @@ export async function currentChangeSeq(db: Kysely<Database>): Promise<number> {
   const row = await db.selectFrom('meta').select('value').where('key', '=', CHANGE_SEQ_KEY).executeTakeFirst();
   return row ? Number(row.value) : 0;
 }
+
