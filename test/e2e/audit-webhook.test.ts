@@ -19,22 +19,22 @@ import { startWebConsole, type WebConsole } from './support/web-console';
 const STATUS = { timeout: 30_000, interval: 200 };
 
 describe('Settings → Audit to a SIEM, and the JSON Lines export', () => {
-  let console: WebConsole;
+  let webConsole: WebConsole;
   let chromium: Browser;
   let page: Page;
   let receiver: WebhookReceiver;
 
   beforeAll(async () => {
     receiver = await startWebhookReceiver();
-    console = await startWebConsole();
+    webConsole = await startWebConsole();
     chromium = await launchBrowser();
     page = await chromium.newPage({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });
-    await page.goto(await console.newLink());
+    await page.goto(await webConsole.newLink());
     await page.getByTestId('company-name').waitFor();
   });
   afterAll(async () => {
     await chromium?.close();
-    await console?.stop();
+    await webConsole?.stop();
     await receiver?.close();
   });
 

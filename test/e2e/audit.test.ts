@@ -16,7 +16,7 @@ import { startWebConsole, type WebConsole } from './support/web-console';
 
 describe('Audit screen', () => {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'mfa-e2e-audit-'));
-  let console: WebConsole;
+  let webConsole: WebConsole;
   let browser: Browser;
   let page: Page;
   /** The entry the tampering test changed, with its original content. */
@@ -24,7 +24,7 @@ describe('Audit screen', () => {
 
   async function openAudit(): Promise<void> {
     page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
-    await page.goto(await console.newLink());
+    await page.goto(await webConsole.newLink());
     await page.getByTestId('company-name').waitFor();
     await page.getByRole('link', { name: 'Audit', exact: true }).click();
     await page.getByTestId('audit-grid').locator('[aria-rowindex="2"]').waitFor();
@@ -33,13 +33,13 @@ describe('Audit screen', () => {
   const seqs = () => page.getByTestId('audit-grid').locator('[role="row"][data-seq]').evaluateAll((rows) => rows.map((row) => Number(row.getAttribute('data-seq'))));
 
   beforeAll(async () => {
-    console = await startWebConsole({ dataDir });
+    webConsole = await startWebConsole({ dataDir });
     browser = await launchBrowser();
     await openAudit();
   });
   afterAll(async () => {
     await browser?.close();
-    await console?.stop();
+    await webConsole?.stop();
     rmSync(dataDir, { recursive: true, force: true });
   });
 
@@ -71,14 +71,14 @@ describe('Audit screen', () => {
 
   it('shows the first broken entry after the database was tampered with', async () => {
     await page.close();
-    await console.stop();
+    await webConsole.stop();
     const store = await openStore({ file: path.join(dataDir, 'service', 'mfa.sqlite') });
     const target = await store.db.selectFrom('audit_log').select(['seq', 'after']).orderBy('seq').offset(2).limit(1).executeTakeFirstOrThrow();
     forged = { seq: Number(target.seq), after: target.after };
     await store.write((trx) => sql`update audit_log set after = ${'{"forged":true}'} where seq = ${target.seq}`.execute(trx));
     await store.close();
 
-    console = await startWebConsole({ dataDir });
+    webConsole = await startWebConsole({ dataDir });
     await openAudit();
     await page.getByTestId('audit-verify').click();
     const result = page.getByTestId('audit-verification');
@@ -91,7 +91,7 @@ describe('Audit screen', () => {
 
   it('says entries are missing when the end of the log was cut off', async () => {
     await page.close();
-    await console.stop();
+    await webConsole.stop();
     const store = await openStore({ file: path.join(dataDir, 'service', 'mfa.sqlite') });
     await store.write((trx) => sql`update audit_log set after = ${forged.after} where seq = ${forged.seq}`.execute(trx));
     const rows = await store.db.selectFrom('audit_log').select('seq').orderBy('seq', 'desc').limit(2).execute();
@@ -99,7 +99,7 @@ describe('Audit screen', () => {
     await store.write((trx) => sql`delete from audit_log where seq >= ${first}`.execute(trx));
     await store.close();
 
-    console = await startWebConsole({ dataDir });
+    webConsole = await startWebConsole({ dataDir });
     await openAudit();
     await page.getByTestId('audit-verify').click();
     const headline = page.getByTestId('audit-verification-headline');

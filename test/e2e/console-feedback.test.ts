@@ -12,20 +12,20 @@ import { launchBrowser } from './support/browser';
 import { startWebConsole, type WebConsole } from './support/web-console';
 
 describe('console feedback', () => {
-  let console: WebConsole;
+  let webConsole: WebConsole;
   let chromium: Browser;
   let page: Page;
 
   beforeAll(async () => {
-    console = await startWebConsole();
+    webConsole = await startWebConsole();
     chromium = await launchBrowser();
     page = await chromium.newPage({ viewport: { width: 1366, height: 1000 } });
-    await page.goto(await console.newLink());
+    await page.goto(await webConsole.newLink());
     await page.getByTestId('company-name').waitFor();
   });
   afterAll(async () => {
     await chromium?.close();
-    await console?.stop();
+    await webConsole?.stop();
   });
 
   async function openUser(search: string): Promise<void> {

@@ -11,21 +11,21 @@ import { screenshots } from './support/screenshots';
 import { startWebConsole, type WebConsole } from './support/web-console';
 
 describe('Dashboard: enrollment over time', () => {
-  let console: WebConsole;
+  let webConsole: WebConsole;
   let chromium: Browser;
   let page: Page;
 
   beforeAll(async () => {
-    console = await startWebConsole();
+    webConsole = await startWebConsole();
     chromium = await launchBrowser();
     const context = await chromium.newContext({ viewport: { width: 1366, height: 1000 }, timezoneId: 'Europe/Paris' });
     page = await context.newPage();
-    await page.goto(await console.newLink());
+    await page.goto(await webConsole.newLink());
     await page.getByTestId('enrollment-history-chart').waitFor({ timeout: 30_000 });
   });
   afterAll(async () => {
     await chromium?.close();
-    await console?.stop();
+    await webConsole?.stop();
   });
 
   const todayFigure = async () => Number(await page.getByTestId('enrollment-history-table').locator('tbody tr').first().locator('td').nth(1).textContent());
@@ -50,7 +50,7 @@ describe('Dashboard: enrollment over time', () => {
   it('redraws by itself when another tab resets someone’s MFA from their Directory panel', async () => {
     const before = await todayFigure();
     const other = await page.context().newPage();
-    await other.goto(`${console.origin}/#/directory`);
+    await other.goto(`${webConsole.origin}/#/directory`);
     await other.getByTestId('directory-search').fill('mia thompson');
     await expect.poll(() => other.getByTestId('directory-grid').textContent(), { timeout: 20_000 }).toContain('Mia Thompson');
     await expect.poll(() => other.getByTestId('directory-total').textContent(), { timeout: 20_000 }).toBe('1');

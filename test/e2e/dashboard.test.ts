@@ -13,23 +13,23 @@ import { launchBrowser } from './support/browser';
 import { startWebConsole, type WebConsole } from './support/web-console';
 
 describe('Dashboard', () => {
-  let console: WebConsole;
+  let webConsole: WebConsole;
   let browser: Browser;
   let page: Page;
 
   beforeAll(async () => {
-    console = await startWebConsole();
+    webConsole = await startWebConsole();
     browser = await launchBrowser();
     // A context of its own, so a second tab shares the session (the dashboard watches it change the directory).
     const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, timezoneId: 'Europe/Paris' });
     page = await context.newPage();
-    await page.goto(await console.newLink());
+    await page.goto(await webConsole.newLink());
     await page.getByTestId('enrollment-chart').waitFor();
     await expectNoSeriousA11yViolations(page, 'dashboard');
   });
   afterAll(async () => {
     await browser?.close();
-    await console?.stop();
+    await webConsole?.stop();
   });
 
   it('draws enrollment by state with the counts in its accessible name', async () => {
@@ -71,10 +71,10 @@ describe('Dashboard', () => {
     const imported = 1029 - DEMO_PEOPLE.length - DEMO_INVITED_PEOPLE.length;
     const rows = ['email,name,country,time_zone'];
     for (let i = 0; i < imported; i++) rows.push(`field.worker${i}@northwind.example,Field Worker ${i},US,America/Denver`);
-    const file = path.join(console.dataDir, 'field.csv');
+    const file = path.join(webConsole.dataDir, 'field.csv');
     writeFileSync(file, `${rows.join('\n')}\n`);
     const other = await page.context().newPage();
-    await other.goto(`${console.origin}/#/directory`);
+    await other.goto(`${webConsole.origin}/#/directory`);
     await other.getByTestId('import-file').setInputFiles(file);
     await other.getByTestId('import-check').click();
     await other.getByTestId('import-start').click();

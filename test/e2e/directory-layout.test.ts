@@ -11,22 +11,22 @@ import { screenshots } from './support/screenshots';
 import { startWebConsole, type WebConsole } from './support/web-console';
 
 describe('Directory on a narrow window', () => {
-  let console: WebConsole;
+  let webConsole: WebConsole;
   let browser: Browser;
   let page: Page;
 
   beforeAll(async () => {
-    console = await startWebConsole();
+    webConsole = await startWebConsole();
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1024, height: 768 } });
-    await page.goto(await console.newLink());
+    await page.goto(await webConsole.newLink());
     await page.getByTestId('company-name').waitFor();
     await page.getByRole('link', { name: 'Directory', exact: true }).click();
     await page.getByTestId('directory-total').filter({ hasText: new RegExp(`^\\s*${DEMO_PEOPLE.length + DEMO_INVITED_PEOPLE.length}\\s*$`) }).waitFor({ timeout: 20_000 });
   });
   afterAll(async () => {
     await browser?.close();
-    await console?.stop();
+    await webConsole?.stop();
   });
 
   /** Cells whose text does not fit their box (the name cell, after the selection box, ends its email in "…"). */

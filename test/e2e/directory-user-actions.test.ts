@@ -16,7 +16,7 @@ import { startWebConsole, type WebConsole } from './support/web-console';
 const POLL = { timeout: 20_000 };
 
 describe('Directory: the user panel acts', () => {
-  let console: WebConsole;
+  let webConsole: WebConsole;
   let chromium: Browser;
   let page: Page;
 
@@ -30,10 +30,10 @@ describe('Directory: the user panel acts', () => {
   }
 
   beforeAll(async () => {
-    console = await startWebConsole();
+    webConsole = await startWebConsole();
     chromium = await launchBrowser();
     page = await chromium.newPage({ viewport: { width: 1366, height: 1000 }, acceptDownloads: true });
-    await page.goto(await console.newLink());
+    await page.goto(await webConsole.newLink());
     await page.getByTestId('company-name').waitFor();
     await openScreen(page, 'Directory');
     const everyone = DEMO_PEOPLE.length + DEMO_INVITED_PEOPLE.length;
@@ -41,7 +41,7 @@ describe('Directory: the user panel acts', () => {
   });
   afterAll(async () => {
     await chromium?.close();
-    await console?.stop();
+    await webConsole?.stop();
   });
 
   it('edits a user’s name, zone and permissions from the panel, and the audit log shows before and after', async () => {

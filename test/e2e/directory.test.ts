@@ -13,15 +13,15 @@ import { screenshots } from './support/screenshots';
 import { startWebConsole, type WebConsole } from './support/web-console';
 
 describe('Directory screen', () => {
-  let console: WebConsole;
+  let webConsole: WebConsole;
   let browser: Browser;
   let page: Page;
 
   beforeAll(async () => {
-    console = await startWebConsole();
+    webConsole = await startWebConsole();
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1500, height: 1100 }, acceptDownloads: true });
-    await page.goto(await console.newLink());
+    await page.goto(await webConsole.newLink());
     await page.getByTestId('company-name').waitFor();
     await page.getByRole('link', { name: 'Directory', exact: true }).click();
     await page.getByTestId('directory-grid').waitFor();
@@ -30,7 +30,7 @@ describe('Directory screen', () => {
   });
   afterAll(async () => {
     await browser?.close();
-    await console?.stop();
+    await webConsole?.stop();
   });
 
   const total = () => page.getByTestId('directory-total').textContent();
@@ -40,7 +40,7 @@ describe('Directory screen', () => {
     for (let i = 0; i < 300; i++) rows.push(`crew.member${i}@northwind.example,Crew Member ${i},US,America/Chicago,standard`);
     rows.splice(42, 0, 'not-an-email,Broken Row,US,America/Chicago,standard');
     rows.splice(100, 0, 'bad.zone@northwind.example,Bad Zone,US,Mars/Olympus,standard');
-    const file = path.join(console.dataDir, 'crew.csv');
+    const file = path.join(webConsole.dataDir, 'crew.csv');
     writeFileSync(file, `${rows.join('\n')}\n`);
     const before = Number(await total());
 
@@ -74,7 +74,7 @@ describe('Directory screen', () => {
 
   it('lists who an import changes, matched in any letter case, and asks before it changes permissions', async () => {
     const rows = ['email,name,country,time_zone,directory', 'RILEY.READER@northwind.example,Riley Reader,US,America/Chicago,none', 'crew.member7@northwind.example,Crew Member Seven,US,America/Chicago,'];
-    const file = path.join(console.dataDir, 'changes.csv');
+    const file = path.join(webConsole.dataDir, 'changes.csv');
     writeFileSync(file, `${rows.join('\n')}\n`);
     await page.getByTestId('import-file').setInputFiles(file);
     await page.getByTestId('import-check').click();

@@ -17,21 +17,21 @@ import { startWebConsole, type WebConsole } from './support/web-console';
 const CAMILLE = 'camille.laurent@northwind.example';
 
 describe('Helpdesk: temporary access codes and sign-in activity', () => {
-  let console: WebConsole;
+  let webConsole: WebConsole;
   let chromium: Browser;
   let page: Page;
   let code = '';
 
   beforeAll(async () => {
-    console = await startWebConsole();
+    webConsole = await startWebConsole();
     chromium = await launchBrowser();
     page = await chromium.newPage({ viewport: { width: 1366, height: 900 } });
-    await page.goto(await console.newLink());
+    await page.goto(await webConsole.newLink());
     await page.getByTestId('company-name').waitFor();
   });
   afterAll(async () => {
     await chromium?.close();
-    await console?.stop();
+    await webConsole?.stop();
   });
 
   async function openScreen(link: string, heading = link): Promise<void> {

@@ -19,20 +19,20 @@ const NEW_PASSWORD = 'violet anchor tuesday lamp';
 const POLL = { timeout: 20_000 };
 
 describe('invitations, passwords and the Mail app', () => {
-  let console: WebConsole;
+  let webConsole: WebConsole;
   let chromium: Browser;
   let page: Page;
 
   beforeAll(async () => {
-    console = await startWebConsole();
+    webConsole = await startWebConsole();
     chromium = await launchBrowser();
     page = await chromium.newPage({ viewport: { width: 1500, height: 1100 } });
-    await page.goto(await console.newLink());
+    await page.goto(await webConsole.newLink());
     await page.getByTestId('company-name').waitFor();
   });
   afterAll(async () => {
     await chromium?.close();
-    await console?.stop();
+    await webConsole?.stop();
   });
 
   async function openDirectory(): Promise<void> {
@@ -89,7 +89,7 @@ describe('invitations, passwords and the Mail app', () => {
   });
 
   it('imports a file that invites the people it adds: the check says how many, the import sends them', async () => {
-    const file = path.join(console.dataDir, 'newcomers.csv');
+    const file = path.join(webConsole.dataDir, 'newcomers.csv');
     writeFileSync(file, 'email,name,country,time_zone,status\nyara.new@northwind.example,Yara New,BR,America/Sao_Paulo,\nned.later@northwind.example,Ned Later,US,America/Denver,inactive\n');
     await page.getByTestId('import-file').setInputFiles(file);
     await page.getByTestId('import-invite').check();
@@ -112,7 +112,7 @@ describe('invitations, passwords and the Mail app', () => {
 
   it('opens the invitation from the phone’s Mail app, refuses a breached password, then sets up MFA', async () => {
     // The simulator plays the seeded demo people only (R-CON-2): Nia Okoye was invited yesterday.
-    await openSimulator(page, await console.newLink());
+    await openSimulator(page, await webConsole.newLink());
     await play(page, 'Nia Okoye');
     expect(await browser(page).getByLabel('Password', { exact: true }).inputValue()).toBe('');
     await openMail();

@@ -10,7 +10,7 @@ import { launchBrowser } from './support/browser';
 import { startWebConsole, type WebConsole } from './support/web-console';
 
 describe('MFA Policy form', () => {
-  let console: WebConsole;
+  let webConsole: WebConsole;
   let browser: Browser;
   let page: Page;
 
@@ -21,16 +21,16 @@ describe('MFA Policy form', () => {
   }
 
   beforeAll(async () => {
-    console = await startWebConsole();
+    webConsole = await startWebConsole();
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-    await page.goto(await console.newLink());
+    await page.goto(await webConsole.newLink());
     await page.getByTestId('company-name').waitFor();
     await openPolicy();
   });
   afterAll(async () => {
     await browser?.close();
-    await console?.stop();
+    await webConsole?.stop();
   });
 
   it('refuses an unknown time zone at its field, before the confirmation, and reads an alias as its current name', async () => {

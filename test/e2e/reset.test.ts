@@ -11,22 +11,22 @@ import { launchBrowser } from './support/browser';
 import { startWebConsole, type WebConsole } from './support/web-console';
 
 describe('Reset screen', () => {
-  let console: WebConsole;
+  let webConsole: WebConsole;
   let browser: Browser;
   let page: Page;
 
   beforeAll(async () => {
-    console = await startWebConsole();
+    webConsole = await startWebConsole();
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    await page.goto(await console.newLink());
+    await page.goto(await webConsole.newLink());
     await page.getByTestId('company-name').waitFor();
     await page.getByRole('link', { name: 'Reset', exact: true }).click();
     await page.getByTestId('reset-email').waitFor();
   });
   afterAll(async () => {
     await browser?.close();
-    await console?.stop();
+    await webConsole?.stop();
   });
 
   async function check(email: string): Promise<void> {

@@ -41,7 +41,7 @@ function momentIn(at: number, zone: string): { words: string; date: string; time
 }
 
 describe('Rollout messages screen', () => {
-  let console: WebConsole;
+  let webConsole: WebConsole;
   let chromium: Browser;
   let page: Page;
   let enforcementAt = 0;
@@ -64,10 +64,10 @@ describe('Rollout messages screen', () => {
   const records = (text: string) => readCsv(text).filter(isCsvRecord).map((record) => record.fields);
 
   beforeAll(async () => {
-    console = await startWebConsole();
+    webConsole = await startWebConsole();
     chromium = await launchBrowser();
     page = await chromium.newPage({ viewport: { width: 1366, height: 1000 }, acceptDownloads: true });
-    await page.goto(await console.newLink());
+    await page.goto(await webConsole.newLink());
     await page.getByTestId('company-name').waitFor();
     await page.getByRole('link', { name: 'MFA Policy', exact: true }).click();
     await page.getByTestId('deadline-date').waitFor();
@@ -84,7 +84,7 @@ describe('Rollout messages screen', () => {
   });
   afterAll(async () => {
     await chromium?.close();
-    await console?.stop();
+    await webConsole?.stop();
   });
 
   it('previews each time-zone group with the enforcement moment in the reader’s own time, as the policy’s preview has it', async () => {

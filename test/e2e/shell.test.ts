@@ -5,16 +5,16 @@ import { launchBrowser } from './support/browser';
 import { startWebConsole, type WebConsole } from './support/web-console';
 
 describe('browser mode shell', () => {
-  let console: WebConsole;
+  let webConsole: WebConsole;
   let browser: Browser;
 
   beforeAll(async () => {
-    console = await startWebConsole();
+    webConsole = await startWebConsole();
     browser = await launchBrowser();
   });
   afterAll(async () => {
     await browser?.close();
-    await console?.stop();
+    await webConsole?.stop();
   });
 
   it('opens the dashboard with the company name that came through bridge → main → service', async () => {
@@ -23,7 +23,7 @@ describe('browser mode shell', () => {
     page.on('console', (message) => {
       if (message.type() === 'error') errors.push(message.text());
     });
-    await page.goto(await console.newLink());
+    await page.goto(await webConsole.newLink());
     await expect.poll(() => page.getByTestId('company-name').textContent(), { timeout: 20_000 }).toBe('Northwind Builders');
     expect(await page.getByTestId('mfa-required').textContent()).toContain('Required');
     await expectNoSeriousA11yViolations(page, 'dashboard, as it opens');
@@ -36,7 +36,7 @@ describe('browser mode shell', () => {
 
   it('reaches every screen from the keyboard alone', async () => {
     const page = await browser.newPage();
-    await page.goto(await console.newLink());
+    await page.goto(await webConsole.newLink());
     await page.getByTestId('company-name').waitFor();
     const titles: string[] = [];
     for (const name of ['MFA Policy', 'Directory', 'Reset', 'Audit', 'Simulator', 'Settings']) {
@@ -61,7 +61,7 @@ describe('browser mode shell', () => {
   });
 
   it('refuses /rpc without the session and from a foreign origin, without running a handler', async () => {
-    const noSession = await fetch(`${console.origin}/rpc/dashboard:overview`, {
+    const noSession = await fetch(`${webConsole.origin}/rpc/dashboard:overview`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: '{}',
@@ -70,18 +70,18 @@ describe('browser mode shell', () => {
     expect(await noSession.json()).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
 
     const page = await browser.newPage();
-    await page.goto(await console.newLink());
+    await page.goto(await webConsole.newLink());
     await page.getByTestId('company-name').waitFor();
     const cookies = await page.context().cookies();
     const session = cookies.find((c) => c.name === 'mfa_console_session');
     expect(session).toMatchObject({ httpOnly: true, sameSite: 'Strict' });
-    const foreign = await fetch(`${console.origin}/rpc/dashboard:overview`, {
+    const foreign = await fetch(`${webConsole.origin}/rpc/dashboard:overview`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', origin: 'http://evil.example', cookie: `mfa_console_session=${session?.value}` },
       body: '{}',
     });
     expect(foreign.status).toBe(403);
-    const wrongToken = await fetch(`${console.origin}/?token=not-the-token`, { redirect: 'manual' });
+    const wrongToken = await fetch(`${webConsole.origin}/?token=not-the-token`, { redirect: 'manual' });
     expect(wrongToken.status).toBe(401);
     expect(wrongToken.headers.get('set-cookie')).toBeNull();
     await page.close();

@@ -11,22 +11,22 @@ import { browser, enterCode, openSimulator, phoneCode, play, screen, setUpNowWit
 import { startWebConsole, type WebConsole } from './support/web-console';
 
 describe('Password & Security: adding a phone', () => {
-  let console: WebConsole;
+  let webConsole: WebConsole;
   let chromium: Browser;
   let page: Page;
 
   beforeAll(async () => {
-    console = await startWebConsole();
+    webConsole = await startWebConsole();
     chromium = await launchBrowser();
   });
   afterAll(async () => {
     await chromium?.close();
-    await console?.stop();
+    await webConsole?.stop();
   });
 
   it('asks for the current password before "Add Phone Number", and its hint and error agree on the country code', async () => {
     page = await chromium.newPage({ viewport: { width: 1366, height: 1000 } });
-    await openSimulator(page, await console.newLink());
+    await openSimulator(page, await webConsole.newLink());
     await play(page, 'Giulia Romano');
     await signIn(page);
     await screen(page, 'challenge_choice');
@@ -64,7 +64,7 @@ describe('Password & Security: adding a phone', () => {
 
   it('offers a payments payee admin only the United States for text messages', async () => {
     page = await chromium.newPage({ viewport: { width: 1366, height: 1000 } });
-    await openSimulator(page, await console.newLink());
+    await openSimulator(page, await webConsole.newLink());
     await play(page, 'Quinn Delgado');
     await setUpNowWith(page, 'sms');
     const options = await page.getByTestId('sim-country').locator('option').allTextContents();

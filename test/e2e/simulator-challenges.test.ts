@@ -21,22 +21,22 @@ import {
 import { startWebConsole, type WebConsole } from './support/web-console';
 
 describe('enrollment simulator: challenges, lockout, payments step-ups and the clock', () => {
-  let console: WebConsole;
+  let webConsole: WebConsole;
   let chromium: Browser;
   let page: Page;
 
   beforeAll(async () => {
-    console = await startWebConsole();
+    webConsole = await startWebConsole();
     chromium = await launchBrowser();
   });
   afterAll(async () => {
     await chromium?.close();
-    await console?.stop();
+    await webConsole?.stop();
   });
 
   async function freshPage(): Promise<Page> {
     page = await chromium.newPage({ viewport: { width: 1500, height: 1100 } });
-    await openSimulator(page, await console.newLink());
+    await openSimulator(page, await webConsole.newLink());
     return page;
   }
 

@@ -12,19 +12,19 @@ import { clockForward, moveClock, openSimulator, play, resetDemoUser } from './s
 import { startWebConsole, type WebConsole } from './support/web-console';
 
 describe('simulator demo tools', () => {
-  let console: WebConsole;
+  let webConsole: WebConsole;
   let chromium: Browser;
   let page: Page;
 
   beforeAll(async () => {
-    console = await startWebConsole();
+    webConsole = await startWebConsole();
     chromium = await launchBrowser();
     page = await chromium.newPage({ viewport: { width: 1366, height: 1000 } });
-    await openSimulator(page, await console.newLink());
+    await openSimulator(page, await webConsole.newLink());
   });
   afterAll(async () => {
     await chromium?.close();
-    await console?.stop();
+    await webConsole?.stop();
   });
 
   const camille = () => page.getByTestId('sim-user-camille.laurent@northwind.example');

@@ -24,24 +24,24 @@ import {
 import { startWebConsole, type WebConsole } from './support/web-console';
 
 describe('enrollment simulator: set-up and recovery on the simulated phone', () => {
-  let console: WebConsole;
+  let webConsole: WebConsole;
   let chromium: Browser;
   let page: Page;
   const shots = mkdtempSync(path.join(os.tmpdir(), 'mfa-sim-shots-'));
 
   beforeAll(async () => {
-    console = await startWebConsole();
+    webConsole = await startWebConsole();
     chromium = await launchBrowser();
   });
   afterAll(async () => {
     await chromium?.close();
-    await console?.stop();
+    await webConsole?.stop();
     rmSync(shots, { recursive: true, force: true });
   });
 
   async function freshPage(): Promise<Page> {
     page = await chromium.newPage({ viewport: { width: 1500, height: 1100 } });
-    await openSimulator(page, await console.newLink());
+    await openSimulator(page, await webConsole.newLink());
     return page;
   }
 
