@@ -189,6 +189,18 @@ describe('Admin API: directory (R-DIR-1..3)', () => {
     const next = await h.call('GET', `${USERS}/changes?since=${since}`, { token: reader });
     expect(next.body.users.map((user: { name: string }) => user.name)).toEqual(['Aoife Byrne-Walsh']);
     expect(next.body.cursor).toBe(next.body.users[0].changeSeq);
+
+    // A user's own steps leave their change pending (no number taken in the sign-in's write); the sync numbers it
+    // before it reads, after every number issued so far.
+    const enrolling = demoEmail('noah.clarke');
+    await enrollTotp(h, enrolling);
+    const own = await h.call('GET', `${USERS}/changes?since=${next.body.cursor}`, { token: reader });
+    expect(own.body.users.map((user: any) => ({ email: user.email, methods: user.methods, signedIn: user.lastSignInAt !== null }))).toEqual([
+      { email: enrolling, methods: ['totp'], signedIn: true },
+    ]);
+    expect(own.body.users[0].changeSeq).toBeGreaterThan(next.body.cursor);
+    const quiet = await h.call('GET', `${USERS}/changes?since=${own.body.cursor}`, { token: reader });
+    expect(quiet.body).toEqual({ users: [], cursor: own.body.cursor, hasMore: false });
   });
 
   it('lists stale users (no sign-in for N days, or never) and deactivates them in bulk, one audit entry each', async () => {

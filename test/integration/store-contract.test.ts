@@ -79,6 +79,7 @@ const ADMIN_INDEXES = [
   'audit_log_company_target_idx',
   'audit_log_company_at_idx',
   'sms_outbox_company_seq_idx',
+  'users_change_pending_idx',
 ];
 
 async function indexNames(store: Store): Promise<string[]> {
@@ -217,6 +218,32 @@ function contract(makeHarness: () => Harness): void {
     expect(row.failed_attempts).toBe(12);
   });
 
+  it('runs one-user writes of one user one at a time, and of different users side by side', async () => {
+    const store = await start();
+    const users = [userRow('c1', 'a@example.com'), userRow('c1', 'b@example.com')];
+    await store.write(async (trx) => {
+      await trx.insertInto('companies').values(companyRow('c1')).execute();
+      await trx.insertInto('users').values(users).execute();
+    });
+    const increment = (userId: string) =>
+      store.write(async (trx) => {
+        const row = await trx.selectFrom('users').select('failed_attempts').where('id', '=', userId).forUpdate().executeTakeFirstOrThrow();
+        await trx.updateTable('users').set({ failed_attempts: row.failed_attempts + 1 }).where('id', '=', userId).execute();
+      }, { oneUser: userId });
+    // Serializable writes of the same user interleave with them and must still see every one-user change.
+    const serializable = (userId: string) =>
+      store.write(async (trx) => {
+        const row = await trx.selectFrom('users').select('failed_attempts').where('id', '=', userId).executeTakeFirstOrThrow();
+        await trx.updateTable('users').set({ failed_attempts: row.failed_attempts + 100 }).where('id', '=', userId).execute();
+      });
+    await Promise.all(users.flatMap((user) => [...Array.from({ length: 12 }, () => increment(user.id)), serializable(user.id), serializable(user.id)]));
+    const rows = await store.db.selectFrom('users').select(['email', 'failed_attempts']).orderBy('email').execute();
+    expect(rows).toEqual([
+      { email: 'a@example.com', failed_attempts: 212 },
+      { email: 'b@example.com', failed_attempts: 212 },
+    ]);
+  });
+
   it('changes nothing when the write callback throws', async () => {
     const store = await start();
     const failing = store.write(async (trx) => {
@@ -247,6 +274,7 @@ function contract(makeHarness: () => Harness): void {
       '008-shared-sms-outbox',
       '009-rollout-wording',
       '010-audit-webhooks',
+      '011-pending-changes',
     ]);
     expect(migrations.rows.map((row) => row.name).sort()).toEqual(known);
   });

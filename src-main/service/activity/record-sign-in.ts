@@ -5,12 +5,17 @@
  * ever part of a record. Once an hour per company, attempts older than the policy's retention are pruned.
  */
 import type { FastifyRequest } from 'fastify';
+import type { Transaction } from 'kysely';
 import { isSsoUser, emailKey } from '../../../shared/domain/directory';
 import { POLICY_LIMITS } from '../../../shared/domain/policy';
 import { SIGN_IN_TEXT_LIMITS, recordedText, retentionCutoff, type SignInMethod, type SignInOutcome } from '../../../shared/domain/sign-in-activity';
 import { ApiError } from '../http/api-error';
 import type { ServiceContext } from '../service-context';
+import type { Database } from '../store/schema';
 import { insertAttempts, pruneAttempts, type AttemptRow } from './sign-in-activity-repo';
+
+/** Records a step's answer inside the step's own write (see SignInRecorder.around). */
+export type RecordInWrite<T> = (trx: Transaction<Database>, result: T) => Promise<void>;
 
 /** A directory user and their company. */
 export interface AttemptUser {
@@ -84,26 +89,50 @@ export class SignInRecorder {
 
   constructor(private readonly ctx: Pick<ServiceContext, 'store' | 'clock'>) {}
 
-  /** Runs `step`, records what it led to (its answer through `outcomeOf`, or its refusal), and answers as it did. */
-  async around<T>(source: AttemptSource, step: () => Promise<T>, outcomeOf: (result: T) => AttemptOutcome | null): Promise<T> {
+  /**
+   * Runs `step`, records what it led to (its answer through `outcomeOf`, or its refusal), and answers as it did. A
+   * step whose user is known may record its answer inside its own write (`recordIn`, before that write commits): one
+   * write less per sign-in. A refusal is always recorded afterwards, in a write of its own, since the step's write
+   * rolled back or recorded nothing.
+   */
+  async around<T>(
+    source: AttemptSource,
+    step: (recordIn: RecordInWrite<T>) => Promise<T>,
+    outcomeOf: (result: T) => AttemptOutcome | null,
+  ): Promise<T> {
+    let recordedIn = false;
+    const recordIn: RecordInWrite<T> = async (trx, result) => {
+      const outcome = outcomeOf(result);
+      if (!source.user || outcome === null) return;
+      await insertAttempts(trx, this.rowsOf(source, outcome, [{ companyId: source.user.companyId, userId: source.user.id }]));
+      recordedIn = true;
+    };
     let result: T;
     try {
-      result = await step();
+      result = await step(recordIn);
     } catch (error) {
       const outcome = refusalOutcome(error);
       if (outcome !== null) await this.record(source, { outcome, detail: error instanceof Error ? error.message : null });
       throw error;
     }
     const outcome = outcomeOf(result);
-    if (outcome !== null) await this.record(source, outcome);
+    if (recordedIn && source.user) await this.pruneDue([source.user.companyId], this.ctx.clock.now());
+    else if (outcome !== null) await this.record(source, outcome);
     return result;
   }
 
   /** Stores one attempt (one row per company whose user has that email, when the step did not know the user). */
   async record(source: AttemptSource, what: AttemptOutcome): Promise<void> {
-    const at = this.ctx.clock.now();
     const user = source.user ?? (what.userId ? await this.userById(what.userId) : null);
     const owners = user ? [{ companyId: user.companyId, userId: user.id }] : await this.ownersOf(source.email);
+    const rows = this.rowsOf(source, what, owners);
+    await this.ctx.store.write((trx) => insertAttempts(trx, rows));
+    await this.pruneDue(owners.map((owner) => owner.companyId), rows[0]?.at ?? this.ctx.clock.now());
+  }
+
+  /** The rows of one attempt, one per owner, stamped now. */
+  private rowsOf(source: AttemptSource, what: AttemptOutcome, owners: readonly { companyId: string | null; userId: string | null }[]): AttemptRow[] {
+    const at = this.ctx.clock.now();
     const agent = source.request.headers['user-agent'];
     const base = {
       at,
@@ -114,9 +143,7 @@ export class SignInRecorder {
       ip: source.request.ip || null,
       userAgent: typeof agent === 'string' && agent !== '' ? recordedText(agent, SIGN_IN_TEXT_LIMITS.userAgent) : null,
     };
-    const rows: AttemptRow[] = owners.map((owner) => ({ ...base, ...owner }));
-    await this.ctx.store.write((trx) => insertAttempts(trx, rows));
-    await this.pruneDue(owners.map((owner) => owner.companyId), at);
+    return owners.map((owner) => ({ ...base, ...owner }));
   }
 
   private async userById(id: string): Promise<AttemptUser | null> {

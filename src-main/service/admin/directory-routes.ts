@@ -5,6 +5,7 @@ import { registerRoute } from '../http/register-route';
 import type { ServiceContext } from '../service-context';
 import { callerCompanyContext } from './company-context';
 import { listStaleUsers, listUsers, usersChangedSince } from './directory-repo';
+import { numberPendingChanges } from './user-writes';
 import { operatorOf } from './operator';
 import { loadUserDetail } from './user-detail';
 import { createUser, updateUser } from './user-edit-service';
@@ -21,6 +22,7 @@ export function registerDirectoryRoutes(ctx: ServiceContext): void {
   });
 
   registerRoute(app, apiRoutes.adminUsersChanges, authenticator, async ({ auth, query }) => {
+    await numberPendingChanges(store);
     return usersChangedSince(store.db, callerCompanyContext(auth).company, query.since, query.limit);
   });
 

@@ -5,6 +5,7 @@
 import { sql, type Transaction } from 'kysely';
 import { CHANGE_SEQ_KEY } from '../store/change-seq';
 import type { Database, UsersTable } from '../store/schema';
+import type { Store } from '../store/store';
 
 /**
  * Takes `count` consecutive change sequence numbers in one statement (like `nextChangeSeq`, `count` times) and
@@ -49,15 +50,18 @@ const UPDATE_BATCH_PARAMS = 20_000;
 
 /**
  * Sets `columns` on many users in as few statements as possible: `WITH v(...) AS (VALUES ...) UPDATE users ...
- * FROM v WHERE users.id = v.id` (SQLite ≥ 3.33 and PostgreSQL both read it). Every row gives every column.
+ * FROM v WHERE users.id = v.id` (SQLite ≥ 3.33 and PostgreSQL both read it). Every row gives every column. Setting
+ * `change_seq` also clears `change_pending`.
  */
 export async function updateUsersBatch(trx: Transaction<Database>, columns: readonly BatchColumn[], rows: readonly BatchRow[]): Promise<void> {
   if (rows.length === 0 || columns.length === 0) return;
   const perStatement = Math.max(1, Math.floor(UPDATE_BATCH_PARAMS / (columns.length + 1)));
   const names = sql.join([sql.id('id'), ...columns.map((column) => sql.id(column))]);
-  const assignments = sql.join(
-    columns.map((column) => sql`${sql.id(column)} = cast(${sql.ref(`v.${column}`)} as ${sql.raw(COLUMN_TYPES[column])})`),
-  );
+  const assignments = sql.join([
+    ...columns.map((column) => sql`${sql.id(column)} = cast(${sql.ref(`v.${column}`)} as ${sql.raw(COLUMN_TYPES[column])})`),
+    // A row given a number has nothing left for the sync to number (see numberPendingChanges).
+    ...(columns.includes('change_seq') ? [sql`change_pending = 0`] : []),
+  ]);
   for (let start = 0; start < rows.length; start += perStatement) {
     const tuples = rows.slice(start, start + perStatement).map((row) => sql`(${sql.join([row.id, ...columns.map((column) => row[column] ?? null)])})`);
     await sql`with v(${names}) as (values ${sql.join(tuples)}) update users set ${assignments} from v where users.id = v.id`.execute(trx);
@@ -107,4 +111,37 @@ export async function endSessions(trx: Transaction<Database>, userIds: readonly 
     ended += Number(result.numUpdatedRows);
   }
   return ended;
+}
+
+/** Pending rows numbered per write, so a large backlog takes several short writes rather than one long one. */
+const NUMBER_BATCH = 5000;
+/** Most writes one call makes; rows still pending after them are numbered by the next call. */
+const NUMBER_ROUNDS = 40;
+
+/**
+ * Numbers pending changes: rows a user's own sign-in or set-up step marked `change_pending = 1` (updateUserMfa)
+ * get the next change sequence numbers, in writes of NUMBER_BATCH rows; returns how many were numbered. The
+ * changed-since sync calls it before it reads, so a change is in the sync once its write committed.
+ *
+ * The numbers still come only from the `meta` row, in writes that take turns on it, so a reader never sees a later
+ * number before an earlier one. What moved is who takes that turn: one numbering write per sync instead of every
+ * sign-in, which on PostgreSQL made concurrent sign-ins queue on that one row until each committed.
+ */
+export async function numberPendingChanges(store: Store): Promise<number> {
+  let numbered = 0;
+  for (let round = 0; round < NUMBER_ROUNDS; round++) {
+    // A read first: with nothing pending (the usual case) the sync costs no write.
+    const pending = await store.db.selectFrom('users').select('id').where('change_pending', '=', 1).limit(1).executeTakeFirst();
+    if (!pending) break;
+    const count = await store.write(async (trx) => {
+      const rows = await trx.selectFrom('users').select('id').where('change_pending', '=', 1).orderBy('id').limit(NUMBER_BATCH).execute();
+      if (rows.length === 0) return 0;
+      const first = await reserveChangeSeqs(trx, rows.length);
+      await updateUsersBatch(trx, ['change_seq'], rows.map((row, index) => ({ id: row.id, change_seq: first + index })));
+      return rows.length;
+    });
+    numbered += count;
+    if (count < NUMBER_BATCH) break;
+  }
+  return numbered;
 }

@@ -5,11 +5,15 @@
  * through the `write` API alone, so any engine behind it behaves the same. Audit entries can only be appended
  * inside such a write (`auditScopeOf`), so no entry is ever written unkeyed. Once a write that appended entries is
  * durable, the chain's listeners hear which companies' logs grew (the audit webhook delivers them).
+ *
+ * Appending reads the company's newest entry and chains to it, which is only safe in a write that runs as if alone.
+ * A one-user write (WriteOptions.oneUser) on PostgreSQL is not one, so an append there stops it, and the whole write
+ * runs again as an ordinary, serializable one.
  */
 import type { Transaction } from 'kysely';
 import type { AuditKey } from '../../../shared/domain/audit-chain';
 import type { Database } from '../store/schema';
-import type { Store } from '../store/store';
+import type { Store, WriteOptions } from '../store/store';
 import type { AuditChainKeys, AuditHead } from './audit-chain-keys';
 
 /** What one write transaction appends to the audit log: the key to seal with and each company's new head. */
@@ -18,6 +22,15 @@ export interface AuditWriteScope {
   readonly heads: Map<string, AuditHead>;
   /** The head the vault last recorded for a company (what the log's end must be), or null. */
   recordedHead(companyId: string): AuditHead | null;
+  /** A one-user write on PostgreSQL (not serializable): appending stops it, to run again serializable. */
+  readonly oneUser: boolean;
+}
+
+/** Thrown inside a one-user write that went to append an audit entry; the store runs that write again serializable. */
+class SerializableWriteNeeded extends Error {
+  constructor() {
+    super('An audit entry needs a serializable write; this one-user write runs again as one.');
+  }
 }
 
 const scopes = new WeakMap<Transaction<Database>, AuditWriteScope>();
@@ -26,6 +39,7 @@ const scopes = new WeakMap<Transaction<Database>, AuditWriteScope>();
 export function auditScopeOf(trx: Transaction<Database>): AuditWriteScope {
   const scope = scopes.get(trx);
   if (!scope) throw new Error('Audit entries can only be written inside a write of a store bound to the audit chain (withAuditChain).');
+  if (scope.oneUser) throw new SerializableWriteNeeded();
   return scope;
 }
 
@@ -47,16 +61,30 @@ class AuditChainedStore implements Store {
     return this.inner.db;
   }
 
-  async write<T>(fn: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
-    const { value, heads } = await this.inner.write(async (trx) => {
-      const scope: AuditWriteScope = { key: this.chain.current, heads: new Map(), recordedHead: (companyId) => this.chain.knownHead(companyId) };
-      scopes.set(trx, scope);
-      try {
-        return { value: await fn(trx), heads: scope.heads };
-      } finally {
-        scopes.delete(trx);
-      }
-    });
+  async write<T>(fn: (trx: Transaction<Database>) => Promise<T>, options?: WriteOptions): Promise<T> {
+    // SQLite runs every write alone: a one-user write there may append like any other.
+    const oneUser = options?.oneUser !== undefined && this.inner.engine === 'postgres';
+    const run = (asOneUser: boolean) =>
+      this.inner.write(async (trx) => {
+        const scope: AuditWriteScope = {
+          key: this.chain.current,
+          heads: new Map(),
+          recordedHead: (companyId) => this.chain.knownHead(companyId),
+          oneUser: asOneUser,
+        };
+        scopes.set(trx, scope);
+        try {
+          return { value: await fn(trx), heads: scope.heads };
+        } finally {
+          scopes.delete(trx);
+        }
+      }, asOneUser ? options : undefined);
+    const { value, heads } = oneUser
+      ? await run(true).catch((error: unknown) => {
+          if (error instanceof SerializableWriteNeeded) return run(false);
+          throw error;
+        })
+      : await run(false);
     if (heads.size > 0) {
       await this.chain.saveHeads(heads);
       this.chain.announceAppended([...heads.keys()]);

@@ -109,8 +109,10 @@ export async function attemptCode<T>(
 ): Promise<T> {
   const { user, policy, now } = uc;
   const target = await withPrecheck(ctx, uc, attempt.target, attempt.code);
+  // Reads and changes only this user's rows, after locking theirs; a lockout or a recovery code appends an audit
+  // entry, which runs it again as an ordinary write (WriteOptions.oneUser).
   const outcome = await ctx.store.write(async (trx): Promise<Outcome<T>> => {
-    const row = await trx.selectFrom('users').select(['failed_attempts', 'locked_until']).where('id', '=', user.id).executeTakeFirstOrThrow();
+    const row = await trx.selectFrom('users').select(['failed_attempts', 'locked_until']).where('id', '=', user.id).forUpdate().executeTakeFirstOrThrow();
     const state = { failedAttempts: row.failed_attempts, lockedUntil: row.locked_until === null ? null : Number(row.locked_until) };
     const current = lockEnd(state, now);
     if (current) return { kind: 'locked', end: current };
@@ -145,7 +147,7 @@ export async function attemptCode<T>(
     }
     const left = failure.kind === 'counted' ? failure.attemptsLeft : attemptsLeft(failure.state, policy, now);
     return { kind: 'failed', reason: result.reason, message: result.message, attemptsLeft: left, failedAttempts: failure.state.failedAttempts };
-  });
+  }, { oneUser: user.id });
   switch (outcome.kind) {
     case 'ok':
       return outcome.value;

@@ -12,7 +12,7 @@ import { recheckTotp, totpFailureMessage, verifyTotp, type TotpVerification } fr
 import { ApiError } from '../http/api-error';
 import { recoveryCodeMatches } from '../recovery/recovery-hash';
 import { markAccessCodeUsed, recentAccessCodes } from '../repositories/access-codes-repo';
-import { setLastStep } from '../repositories/methods-repo';
+import { advanceLastStep, setLastStep } from '../repositories/methods-repo';
 import { deleteRecoveryCode, recoveryCodeHash } from '../repositories/recovery-repo';
 import { markSmsCodeUsed, recentSmsCodes, type SmsPurpose } from '../repositories/sms-codes-repo';
 import type { MethodRow } from '../repositories/user-context';
@@ -83,9 +83,14 @@ async function checkTotp(
   code: string,
   now: number,
 ): Promise<FactorResult> {
+  const { precheck } = target;
+  // The usual case, in one statement: the code was right for the secret read before the write, and the step moves
+  // forward unless that secret changed or another request took this step meanwhile; then the read below says which.
+  if (precheck?.verification.ok && precheck.methodId === target.methodId) {
+    if (await advanceLastStep(trx, target.methodId, precheck.sealed, precheck.verification.step)) return { ok: true };
+  }
   const method: MethodRow | undefined = await trx.selectFrom('mfa_methods').selectAll().where('id', '=', target.methodId).executeTakeFirst();
   if (!method?.secret_sealed) return { ok: false, reason: 'no_method', message: 'There is no authenticator app set up to check this code against.' };
-  const { precheck } = target;
   const verdict =
     precheck && precheck.methodId === method.id && precheck.sealed === method.secret_sealed
       ? recheckTotp(precheck.verification, lastStepOf(method))

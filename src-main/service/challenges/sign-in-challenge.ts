@@ -4,7 +4,10 @@
  * issued and shown before the session becomes active (R-REC-2), since the user has none left otherwise. A temporary
  * access code works once and leads straight to setting up a new method, then a new recovery code (R-RST-6).
  */
+import type { Transaction } from 'kysely';
 import type { z } from 'zod';
+import type { RecordInWrite } from '../activity/record-sign-in';
+import type { Database } from '../store/schema';
 import type { ChallengePassed } from '../../../shared/api/routes/auth';
 import type { ChallengeOption } from '../../../shared/domain/sign-in';
 import { accessCodeSetup } from '../auth/sign-in-next';
@@ -39,12 +42,16 @@ function targetFor(uc: UserContext, answer: ChallengeAnswer): FactorTarget {
   return answer === 'totp' ? { kind: 'totp', methodId: method.id } : { kind: 'sms', purpose: 'sign_in', phoneE164: method.phone_e164 ?? '' };
 }
 
-/** Checks the answer; signs in, or moves to saving the new recovery code after a recovery code. */
+/**
+ * Checks the answer; signs in, or moves to saving the new recovery code after a recovery code. `recordIn` records
+ * the passed step in sign-in activity inside the same write (SignInRecorder.around).
+ */
 export async function verifySignInChallenge(
   ctx: ServiceContext,
   uc: UserContext,
   session: SessionRow,
   answer: { method: ChallengeAnswer; code: string; ip: string },
+  recordIn?: RecordInWrite<z.input<typeof ChallengePassed>>,
 ): Promise<z.input<typeof ChallengePassed>> {
   requireStage(session, 'challenge');
   if (!signInChallengeOptions(uc).includes(answer.method)) {
@@ -55,6 +62,12 @@ export async function verifySignInChallenge(
   const code = canonicalCode(answer.method, answer.code);
   const target = targetFor(uc, answer.method);
   return attemptCode(ctx, uc, { target, code, ip: answer.ip }, async (trx) => {
+    const passed = await passChallenge(trx);
+    await recordIn?.(trx, passed);
+    return passed;
+  });
+
+  async function passChallenge(trx: Transaction<Database>): Promise<z.input<typeof ChallengePassed>> {
     if (answer.method === 'temporary_access_code') {
       await appendAudit(trx, selfAuditEntry(uc.user, uc.moment, 'mfa.access_code_used', { evidence: { context: 'sign_in', ip: answer.ip } }));
       await updateSession(trx, session.id, { stage: 'setup', mfaAt: uc.now, flow: { ...parseFlow(session.flow), accessCodeUsed: true } });
@@ -70,5 +83,5 @@ export async function verifySignInChallenge(
     }));
     await toRecoveryAck(trx, session.id, uc.now);
     return { step: 'save_recovery_code' as const, ...issued };
-  });
+  }
 }

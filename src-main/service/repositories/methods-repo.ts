@@ -72,3 +72,19 @@ export async function confirmMethod(
 export async function setLastStep(trx: Transaction<Database>, methodId: string, step: number): Promise<void> {
   await trx.updateTable('mfa_methods').set({ last_step: step }).where('id', '=', methodId).execute();
 }
+
+/**
+ * Records `step` as the method's last accepted step only if the method still has the secret `sealed` and no step at
+ * or after it was accepted; returns whether it did. One statement for the usual sign-in, where the code was checked
+ * against that secret before the write.
+ */
+export async function advanceLastStep(trx: Transaction<Database>, methodId: string, sealed: string, step: number): Promise<boolean> {
+  const result = await trx
+    .updateTable('mfa_methods')
+    .set({ last_step: step })
+    .where('id', '=', methodId)
+    .where('secret_sealed', '=', sealed)
+    .where((eb) => eb.or([eb('last_step', 'is', null), eb('last_step', '<', step)]))
+    .executeTakeFirst();
+  return result.numUpdatedRows === 1n;
+}

@@ -1,7 +1,10 @@
-/** Changes to a user's MFA fields. Every change takes the next change sequence, so the console's cache sees it. */
+/**
+ * Changes to a user's MFA fields. Every change marks the row pending (`change_pending`), and the console's sync
+ * numbers it before it reads (numberPendingChanges), so the console's cache sees it without these writes, one per
+ * sign-in step, queueing on the change sequence.
+ */
 import type { Selectable, Transaction, Updateable } from 'kysely';
 import type { ToolPermissions } from '../../../shared/domain/model';
-import { nextChangeSeq } from '../store/change-seq';
 import type { Database, UsersTable } from '../store/schema';
 
 /** The permissions of a user row, as the rules read them. */
@@ -15,12 +18,11 @@ export type UserMfaPatch = Pick<
   'enrolled_at' | 'failed_attempts' | 'locked_until' | 'always_require_mfa' | 'last_sign_in_at'
 >;
 
-/** Applies `patch` to the user at company time `now`, with a new change sequence number. */
+/** Applies `patch` to the user at company time `now`, leaving the change for the sync to number. */
 export async function updateUserMfa(trx: Transaction<Database>, userId: string, patch: UserMfaPatch, now: number): Promise<void> {
-  const seq = await nextChangeSeq(trx);
   await trx
     .updateTable('users')
-    .set({ ...patch, updated_at: now, change_seq: seq })
+    .set({ ...patch, updated_at: now, change_pending: 1 })
     .where('id', '=', userId)
     .execute();
 }

@@ -94,7 +94,7 @@ export function registerSignInRoutes(ctx: ServiceContext): void {
     const { uc, session } = callerContext(auth);
     return ctx.signIns.around(
       attemptBy(uc, body.method, request),
-      () => verifySignInChallenge(ctx, uc, session, { method: body.method, code: body.code, ip }),
+      (recordIn) => verifySignInChallenge(ctx, uc, session, { method: body.method, code: body.code, ip }, recordIn),
       challengeOutcome,
     );
   }, limited(ctx, 'codes'));

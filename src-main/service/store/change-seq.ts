@@ -1,6 +1,8 @@
 /**
- * The global change sequence: every write that changes a user takes the next number and stores it in
- * `users.change_seq`, so the console can ask for "everything after N" to sync its cache incrementally.
+ * The global change sequence: a write that changes a user takes the next number and stores it in `users.change_seq`,
+ * so the console can ask for "everything after N" to sync its cache incrementally. A user's own sign-in and set-up
+ * steps instead mark the row pending, and the sync numbers pending rows before it reads (numberPendingChanges in
+ * admin/user-writes.ts); either way every number comes from here.
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from './schema';

@@ -12,6 +12,7 @@ import { helpdeskAndSignInActivityMigration } from './migrations/007-helpdesk-an
 import { sharedSmsOutboxMigration } from './migrations/008-shared-sms-outbox';
 import { rolloutWordingMigration } from './migrations/009-rollout-wording';
 import { auditWebhooksMigration } from './migrations/010-audit-webhooks';
+import { pendingChangesMigration } from './migrations/011-pending-changes';
 import type { Database } from './schema';
 import type { StoreEngine } from './store';
 import { StoreError, describeCause } from './store-error';
@@ -27,6 +28,7 @@ const MIGRATIONS: Record<string, (engine: StoreEngine) => Migration> = {
   '008-shared-sms-outbox': sharedSmsOutboxMigration,
   '009-rollout-wording': rolloutWordingMigration,
   '010-audit-webhooks': auditWebhooksMigration,
+  '011-pending-changes': pendingChangesMigration,
 };
 
 /** The in-code migration provider for one engine. */

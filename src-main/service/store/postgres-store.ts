@@ -3,7 +3,9 @@
  *
  * Writes run serializable and are retried on serialization failures, so they behave as if run one at a time,
  * exactly like the single SQLite connection: repositories can read-then-write without locking clauses that
- * SQLite does not have. Several service instances may share the database: their start-ups (schema creation,
+ * SQLite does not have. A write of one user's own rows (WriteOptions.oneUser, the sign-in steps) runs READ
+ * COMMITTED behind a lock of that user's row instead. Statements run often are prepared once per connection
+ * (prepared-statements.ts). Several service instances may share the database: their start-ups (schema creation,
  * migrations, key records, seeding) take turns under one advisory lock per schema.
  */
 import { Kysely, sql, type Transaction } from 'kysely';
@@ -11,9 +13,10 @@ import { CurrentSchemaPostgresDialect } from './current-schema-dialect';
 import pg from 'pg';
 import { migrateToLatest } from './migrate';
 import { PendingWrites } from './pending-writes';
+import { isStalePlan, withPreparedStatements } from './prepared-statements';
 import { pingDatabase } from './ping';
 import type { Database } from './schema';
-import type { Store } from './store';
+import type { Store, WriteOptions } from './store';
 import { StoreError, closedStoreError, describeCause } from './store-error';
 
 const INT8_OID = 20;
@@ -70,7 +73,7 @@ export class PostgresStore implements Store {
       ...(schema === undefined ? {} : { options: `-c search_path=${schema}` }),
     });
     pool.on('error', (error) => warn(`PostgreSQL at ${location}: an idle connection failed: ${error.message}`));
-    const db = new Kysely<Database>({ dialect: new CurrentSchemaPostgresDialect({ pool }) });
+    const db = new Kysely<Database>({ dialect: new CurrentSchemaPostgresDialect({ pool: withPreparedStatements(pool) }) });
     let currentSchema: string;
     try {
       const { rows } = await sql<{ name: string | null }>`select current_schema() as name`.execute(db);
@@ -97,9 +100,9 @@ export class PostgresStore implements Store {
     return store;
   }
 
-  async write<T>(fn: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+  async write<T>(fn: (trx: Transaction<Database>) => Promise<T>, options?: WriteOptions): Promise<T> {
     if (this.#closed) throw closedStoreError(this.location);
-    return this.#pending.track(this.#serializable(fn));
+    return this.#pending.track(options?.oneUser === undefined ? this.#serializable(fn) : this.#oneUser(fn));
   }
 
   async exclusive<T>(fn: () => Promise<T>, onWait?: () => void): Promise<T> {
@@ -162,11 +165,28 @@ export class PostgresStore implements Store {
       }
     }
   }
+
+  /**
+   * Runs `fn` READ COMMITTED (WriteOptions.oneUser); its first statement locks the user's row. Another write of this
+   * user waits for that lock, then reads what this one committed (each statement sees the latest commits); a
+   * serializable write that changes the user's row meanwhile fails its own check and is retried. A deadlock with such
+   * a write (it changed another row of the user first) is retried here.
+   */
+  async #oneUser<T>(fn: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.db.transaction().setIsolationLevel('read committed').execute(fn);
+      } catch (error) {
+        if (attempt >= MAX_ATTEMPTS || !isRetryable(error)) throw error;
+      }
+    }
+  }
 }
 
+/** A serialization failure or deadlock, or a prepared statement gone stale by a schema change (prepared-statements.ts). */
 function isRetryable(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && RETRYABLE_CODES.has(code);
+  return (typeof code === 'string' && RETRYABLE_CODES.has(code)) || isStalePlan(error);
 }
 
 /** The URL without its password, safe for logs and error messages. */

@@ -75,8 +75,13 @@ export interface UsersTable {
   locked_until: number | null;
   created_at: number;
   updated_at: number;
-  /** Global, strictly increasing write sequence of the last change to this row or its methods. */
+  /**
+   * Global, strictly increasing write sequence of the last numbered change to this row or its methods. A change the
+   * user made themselves may still be pending (`change_pending`); the sync numbers it before it reads.
+   */
   change_seq: number;
+  /** 1 = changed since `change_seq` was given, by a write that left the numbering to the sync (migration 011). */
+  change_pending: Generated<number>;
   /** When the current password was set; null = no password (never invited, or invitation not accepted yet). */
   password_set_at: number | null;
   /** When the last invitation was sent (R-DIR-5); null = never invited. */

@@ -17,7 +17,8 @@ import { pingDatabase } from './ping';
 import type { Database } from './schema';
 import { NodeSqliteDialect } from './sqlite-dialect';
 import { applyConnectionPragmas, checkDatabaseFile, checkWritable, openChecked } from './sqlite-file';
-import type { Store } from './store';
+import { WithoutRowLocks } from './without-row-locks';
+import type { Store, WriteOptions } from './store';
 import { StoreError, closedStoreError, describeCause } from './store-error';
 
 /** A Store on node:sqlite: `file` on disk, `null` in memory. */
@@ -68,7 +69,7 @@ export class SqliteStore implements Store {
       );
     }
     await removeStaleTempFiles(path);
-    return SqliteStore.#migrated(new SqliteStore(new Kysely<Database>({ dialect: new NodeSqliteDialect(database) }), path));
+    return SqliteStore.#migrated(new SqliteStore(new Kysely<Database>({ dialect: new NodeSqliteDialect(database), plugins: [new WithoutRowLocks()] }), path));
   }
 
   /** A fresh in-memory database (tests, throwaway demos): nothing is written to disk. */
@@ -76,7 +77,7 @@ export class SqliteStore implements Store {
     const { DatabaseSync } = loadNodeSqlite();
     const database = new DatabaseSync(':memory:');
     applyConnectionPragmas(database, false);
-    return SqliteStore.#migrated(new SqliteStore(new Kysely<Database>({ dialect: new NodeSqliteDialect(database) }), null));
+    return SqliteStore.#migrated(new SqliteStore(new Kysely<Database>({ dialect: new NodeSqliteDialect(database), plugins: [new WithoutRowLocks()] }), null));
   }
 
   static async #migrated(store: SqliteStore): Promise<SqliteStore> {
@@ -93,7 +94,8 @@ export class SqliteStore implements Store {
     return this.#file ?? ':memory:';
   }
 
-  async write<T>(fn: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+  /** `_options`: every write here runs one at a time already (see WriteOptions). */
+  async write<T>(fn: (trx: Transaction<Database>) => Promise<T>, _options?: WriteOptions): Promise<T> {
     if (this.#closed) throw closedStoreError(this.location);
     return this.#pending.track(this.db.transaction().execute(fn));
   }

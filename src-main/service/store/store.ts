@@ -20,6 +20,21 @@ export type StoreLocation =
   | { memory: true };
 
 /** The database the repositories work on. */
+/** What a write declares about itself, so the store can run it more cheaply. */
+export interface WriteOptions {
+  /**
+   * The write reads and changes only this user's own rows (their lock state, methods, codes and sessions) and
+   * appends no audit entry: a sign-in step. Its first statement must lock the user's row: a select of it with
+   * `.forUpdate()` (SQLite drops the clause, see without-row-locks.ts). On PostgreSQL it then runs READ COMMITTED
+   * instead of serializable, so such writes of one user take turns on that row, and those of different users never
+   * abort each other: serializable checking reads index pages, and on a busy service about one concurrent sign-in
+   * in three was cancelled as a "read/write dependency" and retried. A one-user write that turns
+   * out to append an audit entry (a lockout, a recovery code used) is rolled back and run again serializable
+   * (keyed-audit-store.ts). SQLite runs every write one at a time, so there it is an ordinary write.
+   */
+  oneUser?: string;
+}
+
 export interface Store {
   readonly engine: StoreEngine;
   /** The file path or the URL without its password: for log lines and error messages. */
@@ -34,8 +49,9 @@ export interface Store {
    * to the write-ahead log (synchronous=FULL), on PostgreSQL after commit. Writes behave as if run one at a time (SQLite
    * has one connection; PostgreSQL runs them serializable). If `fn` throws, nothing is changed.
    * On PostgreSQL `fn` may run more than once (serialization retries): keep side effects out of it.
+   * `options.oneUser`: see WriteOptions.
    */
-  write<T>(fn: (trx: Transaction<Database>) => Promise<T>): Promise<T>;
+  write<T>(fn: (trx: Transaction<Database>) => Promise<T>, options?: WriteOptions): Promise<T>;
   /**
    * Runs `fn` while holding the database's start-up lock, so service instances starting at once on one database take
    * turns: migrations, key records and seeding each happen once. PostgreSQL: a session advisory lock keyed by the
