@@ -11,6 +11,8 @@ import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { migrationProvider } from '../../src-main/service/store/migrate';
 import { currentChangeSeq, nextChangeSeq } from '../../src-main/service/store/change-seq';
+import { numberPendingChanges, updateUsersBatch } from '../../src-main/service/admin/user-writes';
+import { updateUserMfa } from '../../src-main/service/repositories/users-repo';
 import type { Database } from '../../src-main/service/store/schema';
 import { StoreError, isForeignKeyViolation, isUniqueViolation } from '../../src-main/service/store/store-error';
 import { openStore, type Store } from '../../src-main/service/store/store';
@@ -216,6 +218,27 @@ function contract(makeHarness: () => Harness): void {
     await Promise.all(Array.from({ length: 12 }, increment));
     const row = await store.db.selectFrom('users').select('failed_attempts').executeTakeFirstOrThrow();
     expect(row.failed_attempts).toBe(12);
+  });
+
+  it('numbers pending user changes after every number issued, once, and numbering a row clears it', async () => {
+    const store = await start();
+    const users = ['a', 'b', 'c'].map((name) => userRow('c1', `${name}@example.com`));
+    await store.write(async (trx) => {
+      await trx.insertInto('companies').values(companyRow('c1')).execute();
+      await trx.insertInto('users').values(users).execute();
+    });
+    await store.write(async (trx) => {
+      for (const user of users) await updateUserMfa(trx, user.id, { last_sign_in_at: AT }, AT);
+    });
+    const issued = await store.write((trx) => nextChangeSeq(trx));
+    // A numbered write of a pending row takes it out of the pending ones.
+    await store.write((trx) => updateUsersBatch(trx, ['change_seq'], [{ id: users[2]!.id, change_seq: issued }]));
+    expect(await numberPendingChanges(store)).toBe(2);
+    expect(await numberPendingChanges(store)).toBe(0);
+    const rows = await store.db.selectFrom('users').select(['email', 'change_seq', 'change_pending']).orderBy('change_seq').execute();
+    expect(rows.map((row) => [row.change_pending, row.change_seq > issued])).toEqual([[0, false], [0, true], [0, true]]);
+    expect(rows[0]?.email).toBe('c@example.com');
+    expect(await currentChangeSeq(store.db)).toBe(issued + 2);
   });
 
   it('runs one-user writes of one user one at a time, and of different users side by side', async () => {
