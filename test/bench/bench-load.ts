@@ -28,14 +28,14 @@ import { fmt } from './bench-stats';
 
 const PG_URL = process.env.MFA_TEST_PG_URL;
 /** Requests per challenge run at most (one bench user each): `BENCH_LOAD_REQUESTS`. */
-const CHALLENGE_REQUESTS = Number(process.env.BENCH_LOAD_REQUESTS ?? 3000);
+const CHALLENGE_REQUESTS = Number(process.env.BENCH_LOAD_REQUESTS ?? 12_000);
 /**
  * The bare route and the embedded engine answer several times faster, so they get more users: every run should end
  * on its time limit, since autocannon ends a run that reached its `amount` only at its next one-second sample, which
  * would understate the rate.
  */
-const BARE_REQUESTS = 8 * CHALLENGE_REQUESTS;
-const SQLITE_REQUESTS = 3 * CHALLENGE_REQUESTS;
+const BARE_REQUESTS = 4 * CHALLENGE_REQUESTS;
+const SQLITE_REQUESTS = 2 * CHALLENGE_REQUESTS;
 /** Seconds a run may last at most: `BENCH_LOAD_SECONDS`. */
 const SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 8);
 const READ_REQUESTS = 80_000;

@@ -24,7 +24,7 @@ import type { PostgresCursor, PostgresPool, PostgresPoolClient, PostgresQueryRes
 export const PREPARE_AFTER = 3;
 /** Most named statements one connection keeps. */
 export const MAX_PER_CONNECTION = 100;
-/** Most distinct texts counted; once full, texts not counted yet stay unnamed. */
+/** Most distinct texts counted or named; once full, texts not seen yet stay unnamed. */
 const MAX_COUNTED = 5000;
 
 const NAMEABLE = /^\s*(select|insert|update|delete|with)\b/i;
@@ -44,26 +44,25 @@ interface ConnectionState {
   inTransaction: boolean;
 }
 
-/** Counts runs of each text, process-wide. */
+/** Counts runs of each text, process-wide, and hashes those run often enough to be named. */
 class TextCounts {
   readonly #counts = new Map<string, number>();
+  readonly #hashes = new Map<string, string>();
 
-  /** Counts one run of `text`; true once it ran PREPARE_AFTER times. */
-  hit(text: string): boolean {
-    const count = this.#counts.get(text);
-    if (count === undefined) {
-      if (this.#counts.size < MAX_COUNTED) this.#counts.set(text, 1);
-      return false;
+  /** Counts one run of `text`; its hash once it ran PREPARE_AFTER times, else null. */
+  hit(text: string): string | null {
+    const hash = this.#hashes.get(text);
+    if (hash !== undefined) return hash;
+    const count = (this.#counts.get(text) ?? 0) + 1;
+    if (count < PREPARE_AFTER || this.#hashes.size >= MAX_COUNTED) {
+      if (count > 1 || this.#counts.size < MAX_COUNTED) this.#counts.set(text, count);
+      return null;
     }
-    if (count >= PREPARE_AFTER) return true;
-    this.#counts.set(text, count + 1);
-    return count + 1 >= PREPARE_AFTER;
+    this.#counts.delete(text);
+    const made = createHash('sha256').update(text).digest('hex').slice(0, 32);
+    this.#hashes.set(text, made);
+    return made;
   }
-}
-
-/** A statement's name: a hash of its text, within the connection's generation. */
-function nameOf(text: string, generation: number): string {
-  return `mfa_${generation}_${createHash('sha256').update(text).digest('hex').slice(0, 32)}`;
 }
 
 /** `pool` for Kysely, running frequent statements as prepared statements (see the module comment). */
@@ -99,8 +98,10 @@ function preparingClient(client: pg.PoolClient, state: ConnectionState, counts: 
   }
 
   function nameFor(text: string): string | null {
-    if (!NAMEABLE.test(text) || !counts.hit(text)) return null;
-    const name = nameOf(text, state.generation);
+    const hash = NAMEABLE.test(text) ? counts.hit(text) : null;
+    if (hash === null) return null;
+    // A statement's name: the hash of its text, within the connection's generation.
+    const name = `mfa_${state.generation}_${hash}`;
     if (state.named.has(name)) return name;
     if (state.named.size >= MAX_PER_CONNECTION) return null;
     state.named.add(name);
