@@ -21,10 +21,10 @@ describe.skipIf(!PG_URL)('PostgreSQL prepared statements', () => {
     for (const schema of schemas.splice(0)) await dropTestSchema(url, schema);
   });
 
-  async function openStore(prefix: string): Promise<{ store: PostgresStore; schema: string }> {
+  async function openStore(prefix: string, warn?: (message: string) => void): Promise<{ store: PostgresStore; schema: string }> {
     const schema = await createTestSchema(url, prefix);
     schemas.push(schema);
-    const store = await PostgresStore.open(url, schema);
+    const store = await PostgresStore.open(url, schema, warn);
     await store.write((trx) => trx.insertInto('companies').values(companyRow('c1')).execute());
     return { store, schema };
   }
@@ -70,6 +70,32 @@ describe.skipIf(!PG_URL)('PostgreSQL prepared statements', () => {
       await addColumn(schema);
       expect((await inWrite())[0]).toMatchObject({ id: 'c1', added_later: 'yes' });
       expect((await outside())[0]).toMatchObject({ id: 'c1', added_later: 'yes' });
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('stops preparing, says so once, and keeps answering when the server loses its prepared statements (a pooler)', async () => {
+    const warnings: string[] = [];
+    const { store } = await openStore('prepared_lost', (message) => warnings.push(message));
+    try {
+      const read = (trx: Parameters<Parameters<PostgresStore['write']>[0]>[0]) => trx.selectFrom('companies').select('name').where('id', '=', 'c1').execute();
+      // Pinned to one connection by the write: prepared, then gone from the server as if another server connection
+      // answered, then asked for again.
+      const answer = await store.write(async (trx) => {
+        for (let run = 0; run < PREPARE_AFTER + 1; run++) await read(trx);
+        await sql`deallocate all`.execute(trx);
+        return read(trx);
+      });
+      expect(answer).toEqual([{ name: 'Company c1' }]);
+      expect(warnings).toEqual([expect.stringContaining('statements now run unprepared')]);
+      const prepared = await store.write(async (trx) => {
+        for (let run = 0; run < PREPARE_AFTER + 2; run++) await read(trx);
+        const { rows } = await sql<{ name: string }>`select name from pg_prepared_statements`.execute(trx);
+        return rows;
+      });
+      expect(prepared).toEqual([]);
+      expect(warnings).toHaveLength(1);
     } finally {
       await store.close();
     }

@@ -13,7 +13,7 @@ import { CurrentSchemaPostgresDialect } from './current-schema-dialect';
 import pg from 'pg';
 import { migrateToLatest } from './migrate';
 import { PendingWrites } from './pending-writes';
-import { isStalePlan, withPreparedStatements } from './prepared-statements';
+import { isPreparedStatementFailure, withPreparedStatements } from './prepared-statements';
 import { pingDatabase } from './ping';
 import type { Database } from './schema';
 import type { Store, WriteOptions } from './store';
@@ -73,7 +73,7 @@ export class PostgresStore implements Store {
       ...(schema === undefined ? {} : { options: `-c search_path=${schema}` }),
     });
     pool.on('error', (error) => warn(`PostgreSQL at ${location}: an idle connection failed: ${error.message}`));
-    const db = new Kysely<Database>({ dialect: new CurrentSchemaPostgresDialect({ pool: withPreparedStatements(pool) }) });
+    const db = new Kysely<Database>({ dialect: new CurrentSchemaPostgresDialect({ pool: withPreparedStatements(pool, warn) }) });
     let currentSchema: string;
     try {
       const { rows } = await sql<{ name: string | null }>`select current_schema() as name`.execute(db);
@@ -183,10 +183,10 @@ export class PostgresStore implements Store {
   }
 }
 
-/** A serialization failure or deadlock, or a prepared statement gone stale by a schema change (prepared-statements.ts). */
+/** A serialization failure or deadlock, or a prepared statement gone stale or missing (prepared-statements.ts). */
 function isRetryable(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
-  return (typeof code === 'string' && RETRYABLE_CODES.has(code)) || isStalePlan(error);
+  return (typeof code === 'string' && RETRYABLE_CODES.has(code)) || isPreparedStatementFailure(error);
 }
 
 /** The URL without its password, safe for logs and error messages. */

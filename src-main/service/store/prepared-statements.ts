@@ -14,7 +14,12 @@
  * When the schema changes under a running service (another instance migrated it), PostgreSQL refuses a prepared
  * `select *` whose columns changed ("cached plan must not change result type", 0A000). The connection then takes
  * new names for everything; outside a transaction the statement runs again at once, inside one the error ends the
- * write, which the store retries (isStalePlan).
+ * write, which the store retries (isPreparedStatementFailure).
+ *
+ * Behind a connection pooler in transaction mode (PgBouncer before 1.21, or without `max_prepared_statements`), one
+ * client connection runs on several server connections, so a statement prepared on one is missing on another
+ * ("prepared statement … does not exist") or already there ("… already exists"). At the first such answer the
+ * service stops naming statements altogether, says so once in its log, and runs the statement (or the write) again.
  */
 import { createHash } from 'node:crypto';
 import type pg from 'pg';
@@ -37,6 +42,17 @@ export function isStalePlan(error: unknown): boolean {
   return code === '0A000' && typeof message === 'string' && message.includes('cached plan must not change result type');
 }
 
+/** True when the server connection does not have the statements this connection prepared (a pooler between). */
+function isPreparedStatementLost(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === '26000' || code === '42P05';
+}
+
+/** A failure of a prepared statement that running it again, under a new name or unnamed, mends. */
+export function isPreparedStatementFailure(error: unknown): boolean {
+  return isStalePlan(error) || isPreparedStatementLost(error);
+}
+
 interface ConnectionState {
   /** Part of every name, moved on when the connection's prepared statements went stale. */
   generation: number;
@@ -48,9 +64,20 @@ interface ConnectionState {
 class TextCounts {
   readonly #counts = new Map<string, number>();
   readonly #hashes = new Map<string, string>();
+  #stopped = false;
+
+  /** No statement is named from now on (the server does not keep them). */
+  stop(): boolean {
+    const first = !this.#stopped;
+    this.#stopped = true;
+    this.#counts.clear();
+    this.#hashes.clear();
+    return first;
+  }
 
   /** Counts one run of `text`; its hash once it ran PREPARE_AFTER times, else null. */
   hit(text: string): string | null {
+    if (this.#stopped) return null;
     const hash = this.#hashes.get(text);
     if (hash !== undefined) return hash;
     const count = (this.#counts.get(text) ?? 0) + 1;
@@ -65,22 +92,30 @@ class TextCounts {
   }
 }
 
-/** `pool` for Kysely, running frequent statements as prepared statements (see the module comment). */
-export function withPreparedStatements(pool: pg.Pool): PostgresPool {
+/**
+ * `pool` for Kysely, running frequent statements as prepared statements (see the module comment); `warn` hears once
+ * when they stop.
+ */
+export function withPreparedStatements(pool: pg.Pool, warn: (message: string) => void): PostgresPool {
   const counts = new TextCounts();
+  const stop = () => {
+    if (counts.stop()) {
+      warn('PostgreSQL did not keep a prepared statement (a connection pooler in transaction mode?); statements now run unprepared.');
+    }
+  };
   const states = new WeakMap<pg.PoolClient, ConnectionState>();
   return {
     async connect(): Promise<PostgresPoolClient> {
       const client = await pool.connect();
       let state = states.get(client);
       if (!state) states.set(client, (state = { generation: 0, named: new Set(), inTransaction: false }));
-      return preparingClient(client, state, counts);
+      return preparingClient(client, state, counts, stop);
     },
     end: () => pool.end(),
   };
 }
 
-function preparingClient(client: pg.PoolClient, state: ConnectionState, counts: TextCounts): PostgresPoolClient {
+function preparingClient(client: pg.PoolClient, state: ConnectionState, counts: TextCounts, stop: () => void): PostgresPoolClient {
   async function run<R>(text: string, values: readonly unknown[]): Promise<PostgresQueryResult<R>> {
     if (TRANSACTION_START.test(text)) state.inTransaction = true;
     else if (TRANSACTION_END.test(text)) state.inTransaction = false;
@@ -89,7 +124,8 @@ function preparingClient(client: pg.PoolClient, state: ConnectionState, counts: 
     try {
       return (await client.query({ name, text, values: [...values] })) as unknown as PostgresQueryResult<R>;
     } catch (error) {
-      if (!isStalePlan(error)) throw error;
+      if (!isPreparedStatementFailure(error)) throw error;
+      if (isPreparedStatementLost(error)) stop();
       state.generation += 1;
       state.named.clear();
       if (state.inTransaction) throw error;
