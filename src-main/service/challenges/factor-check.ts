@@ -22,8 +22,9 @@ import type { SecretSealer } from '../secrets/sealed-secret';
 
 /**
  * A TOTP code verified before the write against the method row the request read (the secret opened and the code
- * checked outside the write, which on PostgreSQL holds the change-sequence queue); the write only compares the
- * step with the stored last step (`recheckTotp`), or verifies again when the method changed meanwhile.
+ * checked outside the write, so the write holds the user's row only briefly); the write moves the stored last step
+ * forward in one conditional update (`advanceLastStep`), and only when that does not apply reads the method to
+ * compare the step again (`recheckTotp`) or to verify again when the method changed meanwhile.
  */
 export interface TotpPrecheck {
   methodId: string;

@@ -19,22 +19,22 @@ export type StoreLocation =
   | { file: string }
   | { memory: true };
 
-/** The database the repositories work on. */
 /** What a write declares about itself, so the store can run it more cheaply. */
 export interface WriteOptions {
   /**
-   * The write reads and changes only this user's own rows (their lock state, methods, codes and sessions) and
-   * appends no audit entry: a sign-in step. Its first statement must lock the user's row: a select of it with
-   * `.forUpdate()` (SQLite drops the clause, see without-row-locks.ts). On PostgreSQL it then runs READ COMMITTED
-   * instead of serializable, so such writes of one user take turns on that row, and those of different users never
-   * abort each other: serializable checking reads index pages, and on a busy service about one concurrent sign-in
-   * in three was cancelled as a "read/write dependency" and retried. A one-user write that turns
-   * out to append an audit entry (a lockout, a recovery code used) is rolled back and run again serializable
-   * (keyed-audit-store.ts). SQLite runs every write one at a time, so there it is an ordinary write.
+   * The write reads and changes only this user's own rows (their lock state, methods, codes and sessions): a
+   * sign-in step. Its first statement must lock the user's row: a select of it with `.forUpdate()` (SQLite drops
+   * the clause, see without-row-locks.ts). On PostgreSQL it then runs READ COMMITTED instead of serializable, so
+   * such writes of one user take turns on that row, and those of different users never abort each other:
+   * serializable checking reads index pages, and on a busy service about one concurrent sign-in in three was
+   * cancelled as a "read/write dependency" and retried. A one-user write that turns out to append an audit entry
+   * (a lockout, a recovery code used) is rolled back and run again serializable (keyed-audit-store.ts). SQLite runs
+   * every write one at a time, so there it is an ordinary write.
    */
   oneUser?: string;
 }
 
+/** The database the repositories work on. */
 export interface Store {
   readonly engine: StoreEngine;
   /** The file path or the URL without its password: for log lines and error messages. */
