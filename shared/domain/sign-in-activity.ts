@@ -7,24 +7,13 @@
  */
 import { z } from 'zod';
 
-/** Every outcome an attempt can have. */
-export const SIGN_IN_OUTCOMES = [
-  'signed_in',
-  'code_asked',
-  'setup_required',
-  'setup_offered',
-  'setup_skipped',
-  'sso_redirect',
-  'wrong_password',
-  'throttled',
-  'inactive',
-  'no_admin_access',
-  'wrong_code',
-  'expired_code',
-  'replayed_code',
-  'locked',
-  'no_method',
-] as const;
+/** Outcomes that moved the sign-in on. */
+const MOVED_ON = ['signed_in', 'code_asked', 'setup_required', 'setup_offered', 'setup_skipped', 'sso_redirect'] as const;
+/** Outcomes where the attempt failed (shown as failures). */
+const FAILED = ['wrong_password', 'throttled', 'inactive', 'no_admin_access', 'wrong_code', 'expired_code', 'replayed_code', 'locked', 'no_method'] as const;
+
+/** Every outcome an attempt can have: those that moved the sign-in on, then the failures. */
+export const SIGN_IN_OUTCOMES = [...MOVED_ON, ...FAILED] as const;
 /** An outcome of an attempt. */
 export type SignInOutcome = (typeof SIGN_IN_OUTCOMES)[number];
 /** The outcome, validated. */
@@ -49,18 +38,7 @@ export const SIGN_IN_OUTCOME_LABELS: Readonly<Record<SignInOutcome, string>> = {
   no_method: 'No usable way to verify',
 };
 
-/** Outcomes where the attempt failed (shown as failures; the rest moved the sign-in on). */
-const FAILURES: ReadonlySet<SignInOutcome> = new Set([
-  'wrong_password',
-  'throttled',
-  'inactive',
-  'no_admin_access',
-  'wrong_code',
-  'expired_code',
-  'replayed_code',
-  'locked',
-  'no_method',
-]);
+const FAILURES: ReadonlySet<SignInOutcome> = new Set(FAILED);
 
 /** True when the attempt failed. */
 export function isFailedSignIn(outcome: SignInOutcome): boolean {
