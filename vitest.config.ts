@@ -34,6 +34,8 @@ export default defineConfig({
           include: ['test/e2e/**/*.test.ts'],
           testTimeout: 180_000,
           hookTimeout: 180_000,
+          // A screen may take seconds to settle on a busy machine; expect.poll's own default (1 s) failed there.
+          expect: { poll: { timeout: 20_000 } },
           fileParallelism: false,
         },
       },

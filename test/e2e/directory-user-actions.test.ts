@@ -13,8 +13,6 @@ import { launchBrowser } from './support/browser';
 import { screenshots } from './support/screenshots';
 import { startWebConsole, type WebConsole } from './support/web-console';
 
-const POLL = { timeout: 20_000 };
-
 describe('Directory: the user panel acts', () => {
   let webConsole: WebConsole;
   let chromium: Browser;
@@ -22,8 +20,8 @@ describe('Directory: the user panel acts', () => {
 
   async function openUser(search: string, name: string): Promise<void> {
     await page.getByTestId('directory-search').fill(search);
-    await expect.poll(() => page.getByTestId('directory-grid').textContent(), POLL).toContain(name);
-    await expect.poll(() => page.getByTestId('directory-total').textContent(), POLL).toBe('1');
+    await expect.poll(() => page.getByTestId('directory-grid').textContent()).toContain(name);
+    await expect.poll(() => page.getByTestId('directory-total').textContent()).toBe('1');
     await page.getByTestId('directory-grid').focus();
     await page.keyboard.press('Enter');
     await page.getByTestId('user-panel').getByRole('heading', { name, exact: true }).waitFor();
@@ -68,7 +66,7 @@ describe('Directory: the user panel acts', () => {
     await page.getByTestId('audit-action').selectOption('user.update');
     await page.getByRole('button', { name: 'Apply filters' }).click();
     const rows = page.getByTestId('audit-grid').locator('[role="row"][data-seq]');
-    await expect.poll(() => rows.count(), POLL).toBe(1);
+    await expect.poll(() => rows.count()).toBe(1);
     await rows.first().click();
     expect(await page.getByTestId('audit-entry-after').textContent()).toContain('Jordan Patel-Rao');
     await openScreen(page, 'Directory');
@@ -79,7 +77,7 @@ describe('Directory: the user panel acts', () => {
     await page.getByTestId('user-panel').getByTestId('user-reset').click();
     await page.getByRole('heading', { level: 1, name: 'Reset' }).waitFor();
     expect(await page.getByTestId('reset-email').inputValue()).toBe('camille.laurent@northwind.example');
-    await expect.poll(() => page.getByTestId('reset-target').textContent(), POLL).toContain('Camille Laurent');
+    await expect.poll(() => page.getByTestId('reset-target').textContent()).toContain('Camille Laurent');
     expect(await page.getByTestId('reset-target').textContent()).toContain('Authenticator app');
     expect(page.url()).not.toContain('email=');
     await expectNoSeriousA11yViolations(page, 'reset: opened from the directory panel');
@@ -94,23 +92,23 @@ describe('Directory: the user panel acts', () => {
     expect(await dialog.textContent()).toContain('every session they have open ends now');
     await expectNoSeriousA11yViolations(page, 'directory: deactivate one user, confirmation');
     await dialog.getByTestId('confirm-action').click();
-    await expect.poll(() => panel.getByTestId('user-status').textContent(), POLL).toContain('Reactivate…');
+    await expect.poll(() => panel.getByTestId('user-status').textContent()).toContain('Reactivate…');
     await panel.getByTestId('user-status').click();
     const back = page.getByRole('dialog', { name: 'Reactivate Aoife Byrne?' });
     expect(await back.textContent()).toContain('will be able to sign in again');
     await back.getByTestId('confirm-action').click();
-    await expect.poll(() => panel.getByTestId('user-status').textContent(), POLL).toContain('Deactivate…');
+    await expect.poll(() => panel.getByTestId('user-status').textContent()).toContain('Deactivate…');
     await panel.getByRole('button', { name: 'Close' }).click();
   });
 
   it('exports the selected users as CSV and deactivates them together', async () => {
     await page.getByTestId('directory-search').fill('lucía');
-    await expect.poll(() => page.getByTestId('directory-grid').textContent(), POLL).toContain('Lucía García');
-    await expect.poll(() => page.getByTestId('directory-total').textContent(), POLL).toBe('1');
+    await expect.poll(() => page.getByTestId('directory-grid').textContent()).toContain('Lucía García');
+    await expect.poll(() => page.getByTestId('directory-total').textContent()).toBe('1');
     await page.getByTestId('directory-select').first().check();
     await page.getByTestId('directory-search').fill('thabo');
-    await expect.poll(() => page.getByTestId('directory-grid').textContent(), POLL).toContain('Thabo Nkosi');
-    await expect.poll(() => page.getByTestId('directory-total').textContent(), POLL).toBe('1');
+    await expect.poll(() => page.getByTestId('directory-grid').textContent()).toContain('Thabo Nkosi');
+    await expect.poll(() => page.getByTestId('directory-total').textContent()).toBe('1');
     await page.getByTestId('directory-select').first().check();
     expect(await page.getByTestId('selected-count').textContent()).toBe('2 selected');
 
@@ -125,9 +123,9 @@ describe('Directory: the user panel acts', () => {
     await expectNoSeriousA11yViolations(page, 'directory: deactivate the selected, confirmation');
     await screenshots(page, 'directory-bulk-deactivate');
     await dialog.getByTestId('confirm-action').click();
-    await expect.poll(() => page.getByTestId('selected-count').textContent(), POLL).toBe('0 selected');
+    await expect.poll(() => page.getByTestId('selected-count').textContent()).toBe('0 selected');
     await page.getByTestId('directory-search').fill('thabo');
-    await expect.poll(() => page.getByTestId('directory-grid').textContent(), POLL).toMatch(/Inactive/);
+    await expect.poll(() => page.getByTestId('directory-grid').textContent()).toMatch(/Inactive/);
     await page.getByTestId('directory-search').fill('');
   });
 

@@ -19,7 +19,8 @@ import { launchBrowser } from './support/browser';
 import { screenshots } from './support/screenshots';
 import { startWebConsole, type WebConsole } from './support/web-console';
 
-const POLL = { timeout: 20_000 };
+/** How long a row or message may take to appear on a busy machine. */
+const APPEAR = { timeout: 20_000 };
 const smsInNepal = isSmsCountry('NP');
 
 /** "Thursday 14 January 2027, 21:00 your time" for `at` in `zone`, read with Intl (not the product's code). */
@@ -50,10 +51,10 @@ describe('Rollout messages screen', () => {
   /** Picks the preview's group whose label starts with `zone`. */
   async function pickGroup(zone: string): Promise<void> {
     const select = page.getByTestId('rollout-group');
-    await expect.poll(() => select.locator('option').allTextContents(), POLL).toContainEqual(expect.stringMatching(new RegExp(`^${zone} — `)));
+    await expect.poll(() => select.locator('option').allTextContents()).toContainEqual(expect.stringMatching(new RegExp(`^${zone} — `)));
     const labels = await select.locator('option').allTextContents();
     await select.selectOption(String(labels.findIndex((label) => label.startsWith(`${zone} — `))));
-    await expect.poll(() => page.getByTestId('rollout-message').textContent(), POLL).toContain(momentIn(enforcementAt, zone).words);
+    await expect.poll(() => page.getByTestId('rollout-message').textContent()).toContain(momentIn(enforcementAt, zone).words);
   }
 
   async function download(testId: string): Promise<{ name: string; bytes: Buffer }> {
@@ -71,16 +72,16 @@ describe('Rollout messages screen', () => {
     await page.getByTestId('company-name').waitFor();
     await page.getByRole('link', { name: 'MFA Policy', exact: true }).click();
     await page.getByTestId('deadline-date').waitFor();
-    await page.waitForFunction(() => /^\d{4}-\d\d-\d\d$/.test((document.querySelector('[data-testid="deadline-date"]') as HTMLInputElement | null)?.value ?? ''), null, POLL);
+    await page.waitForFunction(() => /^\d{4}-\d\d-\d\d$/.test((document.querySelector('[data-testid="deadline-date"]') as HTMLInputElement | null)?.value ?? ''), null);
     const start = enforcementInstant(await page.getByTestId('deadline-date').inputValue(), await page.getByTestId('deadline-zone').inputValue());
     if (!start.ok) throw new Error(start.message);
     enforcementAt = start.at;
     const row = page.getByTestId('tz-preview').locator('tr[data-zone="Asia/Kathmandu"]');
-    await row.filter({ hasText: /\d\d:\d\d/ }).waitFor(POLL);
+    await row.filter({ hasText: /\d\d:\d\d/ }).waitFor(APPEAR);
     policyKathmanduRow = (await row.textContent()) ?? '';
     await page.getByRole('link', { name: 'write the rollout messages' }).click();
     await page.getByRole('heading', { level: 1, name: 'Rollout messages' }).waitFor();
-    await page.getByTestId('rollout-message').waitFor(POLL);
+    await page.getByTestId('rollout-message').waitFor(APPEAR);
   });
   afterAll(async () => {
     await chromium?.close();
@@ -111,7 +112,7 @@ describe('Rollout messages screen', () => {
   it('names an unknown placeholder, keeps each message’s wording, asks before leaving it unsaved, and saves it', async () => {
     const subject = page.getByTestId('rollout-subject');
     await subject.fill('MFA for {first_name} from {enforcement_date}');
-    await expect.poll(() => page.getByTestId('rollout-problem').textContent(), POLL).toContain('{first_name}');
+    await expect.poll(() => page.getByTestId('rollout-problem').textContent()).toContain('{first_name}');
     expect(await subject.getAttribute('aria-invalid')).toBe('true');
     expect(await page.getByTestId('rollout-save').isDisabled()).toBe(true);
     expect(await page.getByTestId('rollout-export-csv').isDisabled()).toBe(true);
@@ -121,7 +122,7 @@ describe('Rollout messages screen', () => {
     await subject.fill('{company}: two-step sign-in from {enforcement_date}');
     const body = page.getByTestId('rollout-body');
     await body.fill('Hello,\n\nPlease set up two-step sign-in soon.');
-    await expect.poll(() => page.getByTestId('rollout-problem').textContent(), POLL).toContain('must say when MFA becomes required for the reader: put {enforcement} in it');
+    await expect.poll(() => page.getByTestId('rollout-problem').textContent()).toContain('must say when MFA becomes required for the reader: put {enforcement} in it');
     expect(await body.getAttribute('aria-describedby')).toBe('rollout-problem');
     await body.fill('Hello,\n\nFrom {enforcement} ({time_zone}) you need your phone to sign in.\n\n{steps}\n\nQuestions? {contact}.');
     await page.getByTestId('rollout-problem').waitFor({ state: 'detached' });
@@ -150,11 +151,11 @@ describe('Rollout messages screen', () => {
     expect(await page.getByTestId('rollout-body').inputValue()).toContain('From {enforcement} ({time_zone})');
 
     await page.getByTestId('rollout-save').click();
-    await expect.poll(async () => (await page.getByTestId('rollout-editor-saved').textContent())?.trim(), POLL).toMatch(/^Saved .* by avery\.admin@northwind\.example\.$/);
+    await expect.poll(async () => (await page.getByTestId('rollout-editor-saved').textContent())?.trim()).toMatch(/^Saved .* by avery\.admin@northwind\.example\.$/);
     expect(await page.getByTestId('rollout-tab-announcement').textContent()).not.toContain('Unsaved wording');
     await openScreen(page, 'Dashboard');
     await openScreen(page, 'Rollout messages');
-    await expect.poll(() => page.getByTestId('rollout-subject').inputValue(), POLL).toBe('{company}: two-step sign-in from {enforcement_date}');
+    await expect.poll(() => page.getByTestId('rollout-subject').inputValue()).toBe('{company}: two-step sign-in from {enforcement_date}');
   });
 
   it('exports the saved wording as plain text, .eml drafts and a mail-merge CSV, each with the reader’s local time', async () => {
@@ -218,7 +219,7 @@ describe('Rollout messages screen', () => {
     await actAs(page, 'riley.reader@northwind.example', 'Riley Reader');
     await openScreen(page, 'Rollout messages');
     const reason = page.getByTestId('rollout-read-only');
-    await expect.poll(() => reason.textContent(), POLL).toContain('needs Admin permission on both the Company Admin and Directory tools');
+    await expect.poll(() => reason.textContent()).toContain('needs Admin permission on both the Company Admin and Directory tools');
     expect(await page.getByTestId('rollout-subject').getAttribute('readonly')).not.toBeNull();
     expect(await page.getByTestId('rollout-body').getAttribute('readonly')).not.toBeNull();
     const save = page.getByTestId('rollout-save');
