@@ -12,10 +12,18 @@ import { SIGN_IN_TEXT_LIMITS, recordedText, retentionCutoff, type SignInMethod, 
 import { ApiError } from '../http/api-error';
 import type { ServiceContext } from '../service-context';
 import type { Database } from '../store/schema';
-import { insertAttempts, pruneAttempts, type AttemptRow } from './sign-in-activity-repo';
+import type { GuardedChange } from '../store/guarded-write';
+import { attemptInsertIf, insertAttempts, pruneAttempts, type AttemptRow } from './sign-in-activity-repo';
 
-/** Records a step's answer inside the step's own write (see SignInRecorder.around). */
-export type RecordInWrite<T> = (trx: Transaction<Database>, result: T) => Promise<void>;
+/**
+ * Records a step's answer inside the step's own write (see SignInRecorder.around): called with the write's
+ * transaction, or, for a guarded write (Store.writeIfUnchanged), `asChange` gives the record as one of its changes
+ * (null when this answer is not recorded there), and `applied` says the write applied it.
+ */
+export interface RecordInWrite<T> {
+  (trx: Transaction<Database>, result: T): Promise<void>;
+  asChange(result: T): { change: GuardedChange; applied(): void } | null;
+}
 
 /** A directory user and their company. */
 export interface AttemptUser {
@@ -101,12 +109,28 @@ export class SignInRecorder {
     outcomeOf: (result: T) => AttemptOutcome | null,
   ): Promise<T> {
     let recordedIn = false;
-    const recordIn: RecordInWrite<T> = async (trx, result) => {
+    const rowIn = (result: T): AttemptRow | null => {
       const outcome = outcomeOf(result);
-      if (!source.user || outcome === null) return;
-      await insertAttempts(trx, this.rowsOf(source, outcome, [{ companyId: source.user.companyId, userId: source.user.id }]));
-      recordedIn = true;
+      if (!source.user || outcome === null) return null;
+      return this.rowsOf(source, outcome, [{ companyId: source.user.companyId, userId: source.user.id }])[0] ?? null;
     };
+    const recordIn: RecordInWrite<T> = Object.assign(
+      async (trx: Transaction<Database>, result: T) => {
+        const row = rowIn(result);
+        if (!row) return;
+        await insertAttempts(trx, [row]);
+        recordedIn = true;
+      },
+      {
+        asChange: (result: T) => {
+          const row = rowIn(result);
+          if (!row) return null;
+          return { change: ((db, onlyIf) => attemptInsertIf(db, row, onlyIf)) satisfies GuardedChange, applied: () => {
+              recordedIn = true;
+            } };
+        },
+      },
+    );
     let result: T;
     try {
       result = await step(recordIn);

@@ -3,7 +3,7 @@
  * the exact email typed — each read walks one index of migration 007 in order, so a page costs the rows it shows,
  * not the size of the table — and pruned after the company's retention.
  */
-import type { Kysely, Selectable, SelectQueryBuilder } from 'kysely';
+import type { Expression, Kysely, Selectable, SelectQueryBuilder, SqlBool } from 'kysely';
 import type { SignInAttemptView } from '../../../shared/api/routes/admin-activity';
 import { emailKey } from '../../../shared/domain/directory';
 import type { SignInMethod, SignInOutcome } from '../../../shared/domain/sign-in-activity';
@@ -43,26 +43,36 @@ export interface ActivityCursor {
 type Db = Kysely<Database>;
 type ActivityRow = Selectable<SignInActivityTable> & { user_email: string | null; user_name: string | null };
 
+/** The columns of a stored attempt. */
+function attemptValues(row: AttemptRow) {
+  return {
+    company_id: row.companyId,
+    at: row.at,
+    email_typed: row.emailTyped,
+    email_lower: emailKey(row.emailTyped),
+    user_id: row.userId,
+    outcome: row.outcome,
+    method: row.method,
+    detail: row.detail,
+    ip: row.ip,
+    user_agent: row.userAgent,
+  };
+}
+
 /** Stores attempts (one insert). */
 export async function insertAttempts(db: Kysely<Database>, rows: readonly AttemptRow[]): Promise<void> {
   if (rows.length === 0) return;
-  await db
+  await db.insertInto('sign_in_activity').values(rows.map(attemptValues)).execute();
+}
+
+/** Stores one attempt only where `onlyIf` holds: a change of a guarded write (Store.writeIfUnchanged). */
+export function attemptInsertIf(db: Kysely<Database>, row: AttemptRow, onlyIf: Expression<SqlBool>) {
+  const values = attemptValues(row);
+  const columns = Object.keys(values) as (keyof typeof values)[];
+  return db
     .insertInto('sign_in_activity')
-    .values(
-      rows.map((row) => ({
-        company_id: row.companyId,
-        at: row.at,
-        email_typed: row.emailTyped,
-        email_lower: emailKey(row.emailTyped),
-        user_id: row.userId,
-        outcome: row.outcome,
-        method: row.method,
-        detail: row.detail,
-        ip: row.ip,
-        user_agent: row.userAgent,
-      })),
-    )
-    .execute();
+    .columns(columns)
+    .expression(db.selectNoFrom((eb) => columns.map((column) => eb.val(values[column]).as(column))).where(onlyIf));
 }
 
 function filtered(db: Db, companyId: string, query: ActivityQuery): SelectQueryBuilder<Database, 'sign_in_activity', object> {

@@ -12,6 +12,7 @@
  */
 import type { Transaction } from 'kysely';
 import type { AuditKey } from '../../../shared/domain/audit-chain';
+import type { GuardedChange, WriteGuard } from '../store/guarded-write';
 import type { Database } from '../store/schema';
 import type { Store, WriteOptions } from '../store/store';
 import type { AuditChainKeys, AuditHead } from './audit-chain-keys';
@@ -90,6 +91,11 @@ class AuditChainedStore implements Store {
       this.chain.announceAppended([...heads.keys()]);
     }
     return value;
+  }
+
+  /** Appends no audit entry: entries are appended only inside `write`, which gives the transaction its scope. */
+  writeIfUnchanged(guard: WriteGuard, changes: readonly GuardedChange[]): Promise<boolean> {
+    return this.inner.writeIfUnchanged(guard, changes);
   }
 
   exclusive<T>(fn: () => Promise<T>, onWait?: () => void): Promise<T> {

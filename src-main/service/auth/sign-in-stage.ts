@@ -1,9 +1,9 @@
 /** The sign-in stage machine's guards and transitions (setup → recovery_ack → active; challenge → active). */
 import type { Transaction } from 'kysely';
 import { ApiError } from '../http/api-error';
-import { updateSession, type SessionFlow, type SessionStage } from '../repositories/sessions-repo';
+import { updateSession, type SessionFlow, type SessionPatch, type SessionStage } from '../repositories/sessions-repo';
 import type { UserContext } from '../repositories/user-context';
-import { updateUserMfa } from '../repositories/users-repo';
+import { updateUserMfa, type UserMfaPatch } from '../repositories/users-repo';
 import type { Database } from '../store/schema';
 import type { SessionRow } from './authenticator';
 
@@ -25,6 +25,15 @@ export async function toRecoveryAck(trx: Transaction<Database>, sessionId: strin
   await updateSession(trx, sessionId, { stage: 'recovery_ack', mfaAt: now });
 }
 
+/** What signing a session in changes: the session's stage and verification, and the user's sign-in time. */
+export function signInPatches(uc: UserContext, verified: { at: number; bySms: boolean } | null): { session: SessionPatch; user: UserMfaPatch } {
+  const flow: SessionFlow | undefined = verified?.bySms ? { phoneVerifiedAt: verified.at } : undefined;
+  return {
+    session: { stage: 'active', lastSeenAt: uc.now, ...(verified ? { mfaAt: verified.at } : {}), ...(flow ? { flow } : {}) },
+    user: { last_sign_in_at: uc.now },
+  };
+}
+
 /** Signs the session in and records the sign-in time. `verified`: a code was just passed (phone: by SMS). */
 export async function finishSignIn(
   trx: Transaction<Database>,
@@ -32,12 +41,7 @@ export async function finishSignIn(
   sessionId: string,
   verified: { at: number; bySms: boolean } | null,
 ): Promise<void> {
-  const flow: SessionFlow | undefined = verified?.bySms ? { phoneVerifiedAt: verified.at } : undefined;
-  await updateSession(trx, sessionId, {
-    stage: 'active',
-    lastSeenAt: uc.now,
-    ...(verified ? { mfaAt: verified.at } : {}),
-    ...(flow ? { flow } : {}),
-  });
-  await updateUserMfa(trx, uc.user.id, { last_sign_in_at: uc.now }, uc.now);
+  const patches = signInPatches(uc, verified);
+  await updateSession(trx, sessionId, patches.session);
+  await updateUserMfa(trx, uc.user.id, patches.user, uc.now);
 }

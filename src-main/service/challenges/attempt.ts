@@ -6,14 +6,16 @@
  * guess, and ten parallel submissions of one code must not lock the real user out.
  */
 import type { Transaction } from 'kysely';
-import { MAX_CONSECUTIVE_FAILURES, UNTIL_ADMIN_UNLOCKS, attemptsLeft, lockEnd, lockMinutes, registerFailure, type LockEnd } from '../../../shared/domain/lockout';
+import { MAX_CONSECUTIVE_FAILURES, UNTIL_ADMIN_UNLOCKS, attemptsLeft, lockEnd, lockMinutes, registerFailure, registerSuccess, type LockEnd, type LockState } from '../../../shared/domain/lockout';
 import { contactPhrase, mfaContact, type Contact } from '../../../shared/domain/contacts';
 import { isSsoUser } from '../../../shared/domain/directory';
 import { lockedMessage } from '../../../shared/domain/sign-in';
 import { appendAudit } from '../audit/append-audit';
 import { ApiError } from '../http/api-error';
 import type { UserContext } from '../repositories/user-context';
-import { updateUserMfa } from '../repositories/users-repo';
+import { lastStepAdvance } from '../repositories/methods-repo';
+import { updateUserMfa, userMfaUpdate, type UserMfaPatch } from '../repositories/users-repo';
+import type { GuardedChange, WriteGuard } from '../store/guarded-write';
 import type { Database } from '../store/schema';
 import type { ServiceContext } from '../service-context';
 import { checkFactor, precheckTotp, type FactorTarget } from './factor-check';
@@ -89,12 +91,59 @@ export async function confirmSetupCode<T>(
   });
 }
 
+/** What a passed code changes of the user's lock state (R-AUTH-2: the count starts again), or null when nothing. */
+function clearedFailures(state: LockState): UserMfaPatch | null {
+  const unlocked = registerSuccess();
+  if (state.failedAttempts === unlocked.failedAttempts && state.lockedUntil === unlocked.lockedUntil) return null;
+  return { failed_attempts: unlocked.failedAttempts, locked_until: unlocked.lockedUntil };
+}
+
 /** A TOTP target with its code verified before the write, against the method the request read (see TotpPrecheck). */
-async function withPrecheck(ctx: ServiceContext, uc: UserContext, target: FactorTarget, code: string): Promise<FactorTarget> {
+export async function withPrecheck(ctx: ServiceContext, uc: UserContext, target: FactorTarget, code: string): Promise<FactorTarget> {
   if (target.kind !== 'totp' || target.precheck) return target;
   const method = uc.methods.find((candidate) => candidate.id === target.methodId);
   const precheck = method ? await precheckTotp(ctx.mfa.keys, method, code, uc.now) : null;
   return precheck ? { ...target, precheck } : target;
+}
+
+/**
+ * The usual right app code in one guarded write (Store.writeIfUnchanged: one round trip on PostgreSQL, no
+ * transaction block): the code was verified before the write against the method the request read
+ * (`target.precheck`, see withPrecheck) and the user was not locked then. The step is taken, the failure count
+ * cleared, `userPatch` and the step's own `changes` applied — only if the user's lock state and the method are still
+ * as read. Answers false, having changed nothing, when any of that does not hold; the caller then runs attemptCode,
+ * which reads again under the user's lock and decides afresh (a replay, a lockout that came meanwhile, a new key).
+ */
+export async function passUnchanged(
+  ctx: ServiceContext,
+  uc: UserContext,
+  target: FactorTarget,
+  userPatch: UserMfaPatch,
+  changes: readonly GuardedChange[],
+): Promise<boolean> {
+  if (target.kind !== 'totp' || !target.precheck?.verification.ok || target.precheck.methodId !== target.methodId) return false;
+  if (lockEnd(uc.domainUser, uc.now)) return false;
+  const method = uc.methods.find((candidate) => candidate.id === target.methodId);
+  if (!method) return false;
+  const { user, now } = uc;
+  const { sealed, verification } = target.precheck;
+  const guard: WriteGuard = (db) =>
+    db
+      .selectFrom('users')
+      .innerJoin('mfa_methods', 'mfa_methods.user_id', 'users.id')
+      .select('users.id')
+      .where('users.id', '=', user.id)
+      .where('users.failed_attempts', '=', user.failed_attempts)
+      .where('users.locked_until', 'is not distinct from', user.locked_until)
+      .where('mfa_methods.id', '=', method.id)
+      .where('mfa_methods.secret_sealed', '=', sealed)
+      .where('mfa_methods.last_step', 'is not distinct from', method.last_step)
+      .forUpdate();
+  return ctx.store.writeIfUnchanged(guard, [
+    (db, onlyIf) => lastStepAdvance(db, method.id, sealed, verification.step).where(onlyIf),
+    (db, onlyIf) => userMfaUpdate(db, user.id, { ...clearedFailures(uc.domainUser), ...userPatch }, now).where(onlyIf),
+    ...changes,
+  ]);
 }
 
 /**
@@ -118,9 +167,8 @@ export async function attemptCode<T>(
     if (current) return { kind: 'locked', end: current };
     const result = await checkFactor(trx, ctx.mfa.keys, target, user.id, attempt.code, now);
     if (result.ok) {
-      if (state.failedAttempts !== 0 || state.lockedUntil !== null) {
-        await updateUserMfa(trx, user.id, { failed_attempts: 0, locked_until: null }, now);
-      }
+      const cleared = clearedFailures(state);
+      if (cleared) await updateUserMfa(trx, user.id, cleared, now);
       return { kind: 'ok', value: await onSuccess(trx) };
     }
     if (result.replay) return { kind: 'failed', reason: result.reason, message: result.message, attemptsLeft: null, failedAttempts: state.failedAttempts };

@@ -11,18 +11,19 @@ import type { Database } from '../store/schema';
 import type { ChallengePassed } from '../../../shared/api/routes/auth';
 import type { ChallengeOption } from '../../../shared/domain/sign-in';
 import { accessCodeSetup } from '../auth/sign-in-next';
-import { parseFlow, updateSession } from '../repositories/sessions-repo';
+import { parseFlow, sessionUpdate, updateSession } from '../repositories/sessions-repo';
 import type { SmsSent } from '../../../shared/api/routes/mfa-common';
 import { appendAudit } from '../audit/append-audit';
 import { selfAuditEntry } from '../audit/self-entry';
 import type { SessionRow } from '../auth/authenticator';
-import { finishSignIn, requireStage, toRecoveryAck } from '../auth/sign-in-stage';
+import { finishSignIn, requireStage, signInPatches, toRecoveryAck } from '../auth/sign-in-stage';
 import { ApiError } from '../http/api-error';
 import { issueRecoveryCode } from '../recovery/issue-recovery-code';
 import type { UserContext } from '../repositories/user-context';
 import type { ServiceContext } from '../service-context';
 import { sendSmsCode } from '../sms/send-code';
-import { assertNotLocked, attemptCode } from './attempt';
+import type { GuardedChange } from '../store/guarded-write';
+import { assertNotLocked, attemptCode, passUnchanged, withPrecheck } from './attempt';
 import { requireUsableMethod, signInChallengeOptions } from './challenge-options';
 import { canonicalCode, type FactorTarget } from './factor-check';
 
@@ -60,7 +61,18 @@ export async function verifySignInChallenge(
     });
   }
   const code = canonicalCode(answer.method, answer.code);
-  const target = targetFor(uc, answer.method);
+  const target = await withPrecheck(ctx, uc, targetFor(uc, answer.method), code);
+  if (answer.method === 'totp') {
+    // The usual case, a right app code, in one guarded write; when the rows it read changed meanwhile, the full step.
+    const passed = { step: 'signed_in' as const };
+    const signIn = signInPatches(uc, { at: uc.now, bySms: false });
+    const record = recordIn?.asChange(passed) ?? null;
+    const changes: GuardedChange[] = [(db, onlyIf) => sessionUpdate(db, session.id, signIn.session).where(onlyIf), ...(record ? [record.change] : [])];
+    if (await passUnchanged(ctx, uc, target, signIn.user, changes)) {
+      record?.applied();
+      return passed;
+    }
+  }
   return attemptCode(ctx, uc, { target, code, ip: answer.ip }, async (trx) => {
     const passed = await passChallenge(trx);
     await recordIn?.(trx, passed);

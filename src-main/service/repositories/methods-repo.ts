@@ -79,12 +79,16 @@ export async function setLastStep(trx: Transaction<Database>, methodId: string, 
  * against that secret before the write.
  */
 export async function advanceLastStep(trx: Transaction<Database>, methodId: string, sealed: string, step: number): Promise<boolean> {
-  const result = await trx
+  const result = await lastStepAdvance(trx, methodId, sealed, step).executeTakeFirst();
+  return result.numUpdatedRows === 1n;
+}
+
+/** advanceLastStep's statement, to make part of a guarded write (Store.writeIfUnchanged). */
+export function lastStepAdvance(db: Kysely<Database>, methodId: string, sealed: string, step: number) {
+  return db
     .updateTable('mfa_methods')
     .set({ last_step: step })
     .where('id', '=', methodId)
     .where('secret_sealed', '=', sealed)
-    .where((eb) => eb.or([eb('last_step', 'is', null), eb('last_step', '<', step)]))
-    .executeTakeFirst();
-  return result.numUpdatedRows === 1n;
+    .where((eb) => eb.or([eb('last_step', 'is', null), eb('last_step', '<', step)]));
 }

@@ -3,7 +3,7 @@
  * challenge → active. `mfa_at` is the last passed verification; `flow` holds the few facts a stage needs.
  */
 import { randomUUID } from 'node:crypto';
-import type { Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { hashSessionToken, newSessionToken } from '../auth/session-token';
 import type { Database, SessionsTable } from '../store/schema';
 
@@ -57,13 +57,18 @@ export async function createSession(
   return token;
 }
 
-/** Changes a session's stage and/or verification facts. */
-export async function updateSession(
-  trx: Transaction<Database>,
-  sessionId: string,
-  patch: { stage?: SessionStage; mfaAt?: number; flow?: SessionFlow; paymentsSeenAt?: number | null; lastSeenAt?: number },
-): Promise<void> {
-  await trx
+/** What a change of a session may set. */
+export interface SessionPatch {
+  stage?: SessionStage;
+  mfaAt?: number;
+  flow?: SessionFlow;
+  paymentsSeenAt?: number | null;
+  lastSeenAt?: number;
+}
+
+/** The update of a session's stage and/or verification facts, to run or to make part of a guarded write. */
+export function sessionUpdate(db: Kysely<Database>, sessionId: string, patch: SessionPatch) {
+  return db
     .updateTable('sessions')
     .set({
       ...(patch.stage !== undefined ? { stage: patch.stage } : {}),
@@ -72,8 +77,12 @@ export async function updateSession(
       ...(patch.paymentsSeenAt !== undefined ? { payments_seen_at: patch.paymentsSeenAt } : {}),
       ...(patch.lastSeenAt !== undefined ? { last_seen_at: patch.lastSeenAt } : {}),
     })
-    .where('id', '=', sessionId)
-    .execute();
+    .where('id', '=', sessionId);
+}
+
+/** Changes a session's stage and/or verification facts. */
+export async function updateSession(trx: Transaction<Database>, sessionId: string, patch: SessionPatch): Promise<void> {
+  await sessionUpdate(trx, sessionId, patch).execute();
 }
 
 /** Ends one session. */

@@ -3,7 +3,7 @@
  * numbers it before it reads (numberPendingChanges), so the console's cache sees it without these writes, one per
  * sign-in step, queueing on the change sequence.
  */
-import type { Selectable, Transaction, Updateable } from 'kysely';
+import type { Kysely, Selectable, Transaction, Updateable } from 'kysely';
 import type { ToolPermissions } from '../../../shared/domain/model';
 import type { Database, UsersTable } from '../store/schema';
 
@@ -20,11 +20,15 @@ export type UserMfaPatch = Pick<
 
 /** Applies `patch` to the user at company time `now`, leaving the change for the sync to number. */
 export async function updateUserMfa(trx: Transaction<Database>, userId: string, patch: UserMfaPatch, now: number): Promise<void> {
-  await trx
+  await userMfaUpdate(trx, userId, patch, now).execute();
+}
+
+/** updateUserMfa's statement, to make part of a guarded write (Store.writeIfUnchanged). */
+export function userMfaUpdate(db: Kysely<Database>, userId: string, patch: UserMfaPatch, now: number) {
+  return db
     .updateTable('users')
     .set({ ...patch, updated_at: now, change_pending: 1 })
-    .where('id', '=', userId)
-    .execute();
+    .where('id', '=', userId);
 }
 
 /**

@@ -11,6 +11,7 @@
 import { Kysely, sql, type Transaction } from 'kysely';
 import { CurrentSchemaPostgresDialect } from './current-schema-dialect';
 import pg from 'pg';
+import { guardedStatement, type GuardedChange, type WriteGuard } from './guarded-write';
 import { migrateToLatest } from './migrate';
 import { PendingWrites } from './pending-writes';
 import { isPreparedStatementFailure, withPreparedStatements } from './prepared-statements';
@@ -105,6 +106,12 @@ export class PostgresStore implements Store {
     return this.#pending.track(options?.oneUser === undefined ? this.#serializable(fn) : this.#oneUser(fn));
   }
 
+  async writeIfUnchanged(guard: WriteGuard, changes: readonly GuardedChange[]): Promise<boolean> {
+    if (this.#closed) throw closedStoreError(this.location);
+    const statement = guardedStatement(this.db, guard, changes);
+    return this.#pending.track(this.#retried(async () => ((await statement.execute(this.db)).rows[0]?.found ?? 0) > 0));
+  }
+
   async exclusive<T>(fn: () => Promise<T>, onWait?: () => void): Promise<T> {
     if (this.#closed) throw closedStoreError(this.location);
     const client = await this.#pool.connect();
@@ -172,10 +179,15 @@ export class PostgresStore implements Store {
    * serializable write that changes the user's row meanwhile fails its own check and is retried. A deadlock with such
    * a write (it changed another row of the user first) is retried here.
    */
-  async #oneUser<T>(fn: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+  #oneUser<T>(fn: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+    return this.#retried(() => this.db.transaction().setIsolationLevel('read committed').execute(fn));
+  }
+
+  /** Runs `run` again on a serialization failure, a deadlock or a stale prepared statement, up to MAX_ATTEMPTS times. */
+  async #retried<T>(run: () => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.db.transaction().setIsolationLevel('read committed').execute(fn);
+        return await run();
       } catch (error) {
         if (attempt >= MAX_ATTEMPTS || !isRetryable(error)) throw error;
       }

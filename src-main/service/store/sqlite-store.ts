@@ -9,6 +9,7 @@ import { chmod, mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { Kysely, type Transaction } from 'kysely';
 import { removeStaleTempFiles } from './durable-file';
+import { guardedSteps, type GuardedChange, type WriteGuard } from './guarded-write';
 import { migrateToLatest } from './migrate';
 import { loadNodeSqlite } from './node-sqlite';
 import { Mutex } from './mutex';
@@ -98,6 +99,11 @@ export class SqliteStore implements Store {
   async write<T>(fn: (trx: Transaction<Database>) => Promise<T>, _options?: WriteOptions): Promise<T> {
     if (this.#closed) throw closedStoreError(this.location);
     return this.#pending.track(this.db.transaction().execute(fn));
+  }
+
+  async writeIfUnchanged(guard: WriteGuard, changes: readonly GuardedChange[]): Promise<boolean> {
+    if (this.#closed) throw closedStoreError(this.location);
+    return this.#pending.track(this.db.transaction().execute((trx) => guardedSteps(trx, guard, changes)));
   }
 
   async exclusive<T>(fn: () => Promise<T>): Promise<T> {

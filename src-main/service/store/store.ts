@@ -5,6 +5,7 @@
  * `PostgresStore` (a PostgreSQL server). `openStore` picks one from a location.
  */
 import type { Kysely, Transaction } from 'kysely';
+import type { GuardedChange, WriteGuard } from './guarded-write';
 import { PostgresStore } from './postgres-store';
 import type { Database } from './schema';
 import { SqliteStore } from './sqlite-store';
@@ -52,6 +53,14 @@ export interface Store {
    * `options.oneUser`: see WriteOptions.
    */
   write<T>(fn: (trx: Transaction<Database>) => Promise<T>, options?: WriteOptions): Promise<T>;
+  /**
+   * Applies `changes` only if `guard` finds its row, all of them or none, and answers whether it did: a write decided
+   * from rows read before it, which must still be as read (see guarded-write.ts). On PostgreSQL one statement (one
+   * round trip, no transaction block; a serialization failure or deadlock is retried), on SQLite a transaction. Like
+   * a one-user write (WriteOptions.oneUser), it runs READ COMMITTED on PostgreSQL: its guard should lock only one
+   * user's rows, and its changes touch only those and add rows of their own.
+   */
+  writeIfUnchanged(guard: WriteGuard, changes: readonly GuardedChange[]): Promise<boolean>;
   /**
    * Runs `fn` while holding the database's start-up lock, so service instances starting at once on one database take
    * turns: migrations, key records and seeding each happen once. PostgreSQL: a session advisory lock keyed by the
