@@ -7,12 +7,14 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sql } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { migrationProvider } from '../../src-main/service/store/migrate';
 import { currentChangeSeq, nextChangeSeq } from '../../src-main/service/store/change-seq';
 import { numberPendingChanges, updateUsersBatch } from '../../src-main/service/admin/user-writes';
 import { updateUserMfa } from '../../src-main/service/repositories/users-repo';
+import { attemptInsertIf } from '../../src-main/service/activity/sign-in-activity-repo';
+import type { GuardedChange, WriteGuard } from '../../src-main/service/store/guarded-write';
 import type { Database } from '../../src-main/service/store/schema';
 import { StoreError, isForeignKeyViolation, isUniqueViolation } from '../../src-main/service/store/store-error';
 import { openStore, type Store } from '../../src-main/service/store/store';
@@ -90,6 +92,42 @@ async function indexNames(store: Store): Promise<string[]> {
       ? sql<{ name: string }>`select name from sqlite_master where type = 'index'`
       : sql<{ name: string }>`select indexname as name from pg_indexes where schemaname = current_schema()`;
   return (await query.execute(store.db)).rows.map((row) => row.name);
+}
+
+/** Users a and b of company c1, with no failed attempts; their ids. */
+async function twoUsers(store: Store): Promise<[string, string]> {
+  const users = [userRow('c1', 'a@example.com'), userRow('c1', 'b@example.com')] as const;
+  await store.write(async (trx) => {
+    await trx.insertInto('companies').values(companyRow('c1')).execute();
+    await trx.insertInto('users').values([...users]).execute();
+  });
+  return [users[0].id, users[1].id];
+}
+
+/** A guard: the user's row, found only while failed_attempts is still the value read, and locked. */
+function stillAt(userId: string, read: number): WriteGuard {
+  return (db) => db.selectFrom('users').select('id').where('id', '=', userId).where('failed_attempts', '=', read).forUpdate();
+}
+
+/** A guarded change setting the user's failed_attempts. */
+function setAttempts(userId: string, value: number): GuardedChange {
+  return (db, onlyIf) => db.updateTable('users').set({ failed_attempts: value }).where('id', '=', userId).where(onlyIf);
+}
+
+/** A guarded change of the user's name (null breaks its NOT NULL constraint). */
+function rename(userId: string, name: string | null): GuardedChange {
+  return (db, onlyIf) => db.updateTable('users').set({ name: name as string }).where('id', '=', userId).where(onlyIf);
+}
+
+/** A guarded change adding a row: a sign-in of the user recorded in sign-in activity. */
+function recordSignIn(userId: string): GuardedChange {
+  const row = { companyId: 'c1', at: AT, emailTyped: 'a@example.com', userId, outcome: 'signed_in', method: 'totp', detail: null, ip: '10.0.0.1', userAgent: null } as const;
+  return (db, onlyIf) => attemptInsertIf(db, row, onlyIf);
+}
+
+/** The user's failed_attempts as committed now. */
+async function attemptsOf(store: Store, userId: string): Promise<number> {
+  return (await store.db.selectFrom('users').select('failed_attempts').where('id', '=', userId).executeTakeFirstOrThrow()).failed_attempts;
 }
 
 function contract(makeHarness: () => Harness): void {
@@ -267,6 +305,97 @@ function contract(makeHarness: () => Harness): void {
     ]);
   });
 
+  describe('writeIfUnchanged', () => {
+    const state = async (store: Store) => ({
+      users: await store.db.selectFrom('users').select(['email', 'name', 'failed_attempts']).orderBy('email').execute(),
+      activity: await store.db.selectFrom('sign_in_activity').select(['user_id', 'outcome', 'ip']).execute(),
+    });
+
+    it('applies every change and answers true when the guard finds its row; none, answering false, when it does not', async () => {
+      const store = await start();
+      const [a, b] = await twoUsers(store);
+      const read = await attemptsOf(store, a);
+      expect(await store.writeIfUnchanged(stillAt(a, read), [setAttempts(a, read + 1), rename(b, 'Bea Example'), recordSignIn(a)])).toBe(true);
+      const applied = {
+        users: [
+          { email: 'a@example.com', name: 'Dana Example', failed_attempts: 1 },
+          { email: 'b@example.com', name: 'Bea Example', failed_attempts: 0 },
+        ],
+        activity: [{ user_id: a, outcome: 'signed_in', ip: '10.0.0.1' }],
+      };
+      expect(await state(store)).toEqual(applied);
+      // The value read (0) is no longer there: the same write again changes nothing.
+      expect(await store.writeIfUnchanged(stillAt(a, read), [setAttempts(a, 9), rename(b, 'Nobody'), recordSignIn(a)])).toBe(false);
+      expect(await store.writeIfUnchanged(stillAt('c1:nobody@example.com', 0), [rename(b, 'Nobody'), recordSignIn(a)])).toBe(false);
+      expect(await state(store)).toEqual(applied);
+    });
+
+    it('applies all or nothing: a change that fails rejects the call and undoes the others', async () => {
+      const store = await start();
+      const [a, b] = await twoUsers(store);
+      const before = await state(store);
+      const takesEmailOfA: GuardedChange = (db, onlyIf) =>
+        db.updateTable('users').set({ email: 'a@example.com', email_lower: 'a@example.com' }).where('id', '=', b).where(onlyIf);
+      const duplicate = await store.writeIfUnchanged(stillAt(a, 0), [setAttempts(a, 1), recordSignIn(a), takesEmailOfA]).catch((caught: unknown) => caught);
+      expect(isUniqueViolation(duplicate)).toBe(true);
+      expect(await state(store)).toEqual(before);
+      await expect(store.writeIfUnchanged(stillAt(a, 0), [rename(b, null), setAttempts(a, 1), recordSignIn(a)])).rejects.toThrow(/not[ -]null/i);
+      expect(await state(store)).toEqual(before);
+      // Nothing of the failed calls is left holding the rows: the same write without the failing change applies.
+      expect(await store.writeIfUnchanged(stillAt(a, 0), [setAttempts(a, 1), recordSignIn(a)])).toBe(true);
+      expect(await attemptsOf(store, a)).toBe(1);
+    });
+
+    it('lets exactly one of 20 concurrent compare-and-set writes of the same value apply', async () => {
+      const store = await start();
+      const [a] = await twoUsers(store);
+      await store.write((trx) => trx.updateTable('users').set({ failed_attempts: 7 }).where('id', '=', a).execute());
+      const read = await attemptsOf(store, a);
+      const answers = await Promise.all(Array.from({ length: 20 }, () => store.writeIfUnchanged(stillAt(a, read), [setAttempts(a, read + 1), recordSignIn(a)])));
+      expect(answers.filter(Boolean)).toHaveLength(1);
+      expect(await attemptsOf(store, a)).toBe(8);
+      expect(await store.db.selectFrom('sign_in_activity').select('seq').execute()).toHaveLength(1);
+    });
+
+    it('loses no increment when guarded increments, retried until they apply, run alongside one-user writes', async () => {
+      const store = await start();
+      const users = await twoUsers(store);
+      const ROUNDS = 4;
+      const GUARDED = 5;
+      const LOCKED = 3;
+      const guardedIncrement = async (userId: string): Promise<void> => {
+        // Each refusal means another increment of this row committed after the read; there are at most 7 per round.
+        for (let tries = 0; tries < 100; tries++) {
+          const read = await attemptsOf(store, userId);
+          if (await store.writeIfUnchanged(stillAt(userId, read), [setAttempts(userId, read + 1)])) return;
+        }
+        throw new Error('a guarded increment was refused 100 times in a row');
+      };
+      const lockedIncrement = (userId: string) =>
+        store.write(async (trx) => {
+          const row = await trx.selectFrom('users').select('failed_attempts').where('id', '=', userId).forUpdate().executeTakeFirstOrThrow();
+          await trx.updateTable('users').set({ failed_attempts: row.failed_attempts + 1 }).where('id', '=', userId).execute();
+        }, { oneUser: userId });
+      for (let round = 0; round < ROUNDS; round++) {
+        await Promise.all(
+          users.flatMap((userId) => [...Array.from({ length: GUARDED }, () => guardedIncrement(userId)), ...Array.from({ length: LOCKED }, () => lockedIncrement(userId))]),
+        );
+      }
+      const total = ROUNDS * (GUARDED + LOCKED);
+      expect(await Promise.all(users.map((userId) => attemptsOf(store, userId)))).toEqual([total, total]);
+    });
+
+    it('decides on the newest committed state: a write committed after the read makes it answer false', async () => {
+      const store = await start();
+      const [a] = await twoUsers(store);
+      const read = await attemptsOf(store, a);
+      await store.write((trx) => trx.updateTable('users').set({ failed_attempts: read + 2 }).where('id', '=', a).execute(), { oneUser: a });
+      expect(await store.writeIfUnchanged(stillAt(a, read), [setAttempts(a, read + 1), recordSignIn(a)])).toBe(false);
+      expect(await attemptsOf(store, a)).toBe(read + 2);
+      expect(await store.db.selectFrom('sign_in_activity').select('seq').execute()).toEqual([]);
+    });
+  });
+
   it('changes nothing when the write callback throws', async () => {
     const store = await start();
     const failing = store.write(async (trx) => {
@@ -323,6 +452,69 @@ function contract(makeHarness: () => Harness): void {
 describe('store contract: SQLite file (node:sqlite)', () => contract(sqliteHarness));
 
 describe.skipIf(!PG_URL)('store contract: PostgreSQL', () => contract(() => postgresHarness(PG_URL ?? '')));
+
+describe.skipIf(!PG_URL)('writeIfUnchanged on PostgreSQL, behind a writer holding the row', () => {
+  let harness: Harness;
+  let store: Store;
+  afterEach(async () => {
+    await store.close();
+    await harness.dispose();
+  });
+
+  /**
+   * Runs a one-user write that changes user `userId` with `change` and, while it holds the row, starts `guarded`;
+   * commits once `guarded` waits for that row (seen in pg_stat_activity: no timing), then answers what it answered.
+   */
+  async function behindWriter(userId: string, change: (trx: Transaction<Database>) => Promise<unknown>, guarded: () => Promise<boolean>): Promise<boolean> {
+    let answer: Promise<boolean> | undefined;
+    await store.write(async (trx) => {
+      await trx.selectFrom('users').select('id').where('id', '=', userId).forUpdate().execute();
+      await change(trx);
+      const { rows } = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(trx);
+      const holder = rows[0]?.pid ?? 0;
+      answer ??= guarded();
+      const settled = answer.then(() => true, () => true);
+      for (;;) {
+        const waiting = await sql<{ n: number }>`select count(*)::int as n from pg_stat_activity where ${holder} = any(pg_blocking_pids(pid))`.execute(store.db);
+        if ((waiting.rows[0]?.n ?? 0) > 0) break;
+        // A guarded write that did not wait for the row has answered already (and the assertions below say so).
+        if (await Promise.race([settled, new Promise<false>((resolve) => setTimeout(() => resolve(false), 10))])) break;
+      }
+    }, { oneUser: userId });
+    if (!answer) throw new Error('the writer never ran');
+    return answer;
+  }
+
+  it('answers false, changing nothing, when the writer it waited for changed a value the guard compares', async () => {
+    harness = postgresHarness(PG_URL ?? '');
+    store = await harness.open();
+    const [a] = await twoUsers(store);
+    const read = await attemptsOf(store, a);
+    const applied = await behindWriter(
+      a,
+      (trx) => trx.updateTable('users').set({ failed_attempts: read + 1 }).where('id', '=', a).execute(),
+      () => store.writeIfUnchanged(stillAt(a, read), [setAttempts(a, 50), recordSignIn(a)]),
+    );
+    expect(applied).toBe(false);
+    expect(await attemptsOf(store, a)).toBe(read + 1);
+    expect(await store.db.selectFrom('sign_in_activity').select('seq').execute()).toEqual([]);
+  });
+
+  it('applies its changes on top of what the writer it waited for committed, when the values compared stayed', async () => {
+    harness = postgresHarness(PG_URL ?? '');
+    store = await harness.open();
+    const [a] = await twoUsers(store);
+    const read = await attemptsOf(store, a);
+    const applied = await behindWriter(
+      a,
+      (trx) => trx.updateTable('users').set({ name: 'Renamed Meanwhile' }).where('id', '=', a).execute(),
+      () => store.writeIfUnchanged(stillAt(a, read), [setAttempts(a, read + 1), recordSignIn(a)]),
+    );
+    expect(applied).toBe(true);
+    const row = await store.db.selectFrom('users').select(['name', 'failed_attempts']).where('id', '=', a).executeTakeFirstOrThrow();
+    expect(row).toEqual({ name: 'Renamed Meanwhile', failed_attempts: read + 1 });
+  });
+});
 
 it.runIf(!PG_URL && Boolean(process.env.CI))('has PostgreSQL under CI', () => {
   expect.fail('CI must run the contract suite against PostgreSQL: set MFA_TEST_PG_URL (see .ci/run).');
