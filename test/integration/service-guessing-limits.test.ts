@@ -113,7 +113,13 @@ describe.each(testEngines('guessing'))('guessing limits on $name', (engine) => {
       expect(statuses.filter((status) => status === 200)).toHaveLength(1);
       expect(statuses.filter((status) => status === 422)).toHaveLength(9);
       for (const reply of replies.filter((r) => r.status === 422)) expect(reply.body.error.details.reason).toBe('replay');
-      expect(await userRow(h, email)).toMatchObject({ failed_attempts: 0, locked_until: null });
+      const user = await userRow(h, email);
+      expect(user).toMatchObject({ failed_attempts: 0, locked_until: null });
+      // One session signed in and one sign-in recorded, whichever path (guarded write or locked step) took it.
+      const sessions = await h.store.db.selectFrom('sessions').select('stage').where('user_id', '=', user.id).where('created_at', '=', h.clock.now()).execute();
+      expect(sessions.map((session) => session.stage).sort()).toEqual(['active', ...Array.from({ length: 9 }, () => 'challenge')]);
+      const recorded = await h.store.db.selectFrom('sign_in_activity').select('outcome').where('user_id', '=', user.id).where('method', '=', 'totp').where('at', '=', h.clock.now()).execute();
+      expect(recorded.map((row) => row.outcome).sort()).toEqual([...Array.from({ length: 9 }, () => 'replayed_code'), 'signed_in']);
     });
   });
 
