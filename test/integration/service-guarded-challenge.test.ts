@@ -84,6 +84,13 @@ async function challengeTokens(h: Harness, email: string, count: number): Promis
   return tokens;
 }
 
+/** Enrolls `email` with an app, one step later signs in `sessions` times; the secret, the sessions' tokens, the time. */
+async function enrolledAtChallenge(h: Harness, email: string, sessions: number): Promise<{ secret: string; tokens: string[]; now: number }> {
+  const { secret } = await enrollTotp(h, email);
+  h.clock.advance(STEP);
+  return { secret, tokens: await challengeTokens(h, email, sessions), now: h.clock.now() };
+}
+
 /** Everything a challenge answer may change for a user, seen from the session `token`. */
 async function stateOf(h: Harness, email: string, token: string) {
   const user = await userRow(h, email);
@@ -132,10 +139,7 @@ describe.each(testEngines('guarded_challenge'))('the guarded TOTP sign-in on $na
   it('a wrong code counted after the context was read: the guarded write changes nothing, the full step signs in and clears the count', async () => {
     await withService(async (h, store) => {
       const email = demo('noah.clarke');
-      const { secret } = await enrollTotp(h, email);
-      h.clock.advance(STEP);
-      const [token = '', other = ''] = await challengeTokens(h, email, 2);
-      const now = h.clock.now();
+      const { secret, tokens: [token = '', other = ''], now } = await enrolledAtChallenge(h, email, 2);
       const run = await answerWithChangeMeanwhile(h, store, { email, token, code: totpCode(secret, now) }, async () => {
         const wrong = await answer(h, other, wrongCode(secret, now));
         expect([wrong.status, wrong.body.error.details]).toEqual([422, { reason: 'wrong', attemptsLeft: 4 }]);
@@ -155,10 +159,7 @@ describe.each(testEngines('guarded_challenge'))('the guarded TOTP sign-in on $na
   it('the same code accepted after the context was read: the guarded write changes nothing, the full step refuses a replay without counting it', async () => {
     await withService(async (h, store) => {
       const email = demo('joao.silva');
-      const { secret } = await enrollTotp(h, email);
-      h.clock.advance(STEP);
-      const [token = '', other = ''] = await challengeTokens(h, email, 2);
-      const now = h.clock.now();
+      const { secret, tokens: [token = '', other = ''], now } = await enrolledAtChallenge(h, email, 2);
       const code = totpCode(secret, now);
       const run = await answerWithChangeMeanwhile(h, store, { email, token, code }, async () => {
         expect((await answer(h, other, code)).body).toEqual({ step: 'signed_in' });
@@ -180,12 +181,9 @@ describe.each(testEngines('guarded_challenge'))('the guarded TOTP sign-in on $na
   it('locked after the context was read: the guarded write changes nothing, the full step refuses 423 and signs nothing in', async () => {
     await withService(async (h, store) => {
       const email = demo('giulia.romano');
-      const { secret } = await enrollTotp(h, email);
-      h.clock.advance(STEP);
-      const [token = '', other = ''] = await challengeTokens(h, email, 2);
+      const { secret, tokens: [token = '', other = ''], now } = await enrolledAtChallenge(h, email, 2);
       // One wrong code short of the lock (the default policy locks at the 5th).
       await h.store.write((trx) => trx.updateTable('users').set({ failed_attempts: 4 }).where('email_lower', '=', email).execute());
-      const now = h.clock.now();
       const run = await answerWithChangeMeanwhile(h, store, { email, token, code: totpCode(secret, now) }, async () => {
         expect((await answer(h, other, wrongCode(secret, now))).status).toBe(423);
       });
@@ -208,10 +206,7 @@ describe.each(testEngines('guarded_challenge'))('the guarded TOTP sign-in on $na
   it('a new key after the context was read: the guarded write changes nothing, the full step checks the code against the new key', async () => {
     await withService(async (h, store) => {
       const email = demo('camille.laurent');
-      const { secret } = await enrollTotp(h, email);
-      h.clock.advance(STEP);
-      const [token = ''] = await challengeTokens(h, email, 1);
-      const now = h.clock.now();
+      const { secret, tokens: [token = ''], now } = await enrolledAtChallenge(h, email, 1);
       const newSecret = newTotpSecret(randomBytes(20));
       const run = await answerWithChangeMeanwhile(h, store, { email, token, code: totpCode(secret, now) }, async () => {
         await h.store.write((trx) =>

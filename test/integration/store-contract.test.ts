@@ -8,7 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql, type Transaction } from 'kysely';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { migrationProvider } from '../../src-main/service/store/migrate';
 import { currentChangeSeq, nextChangeSeq } from '../../src-main/service/store/change-seq';
 import { numberPendingChanges, updateUsersBatch } from '../../src-main/service/admin/user-writes';
@@ -456,6 +456,14 @@ describe.skipIf(!PG_URL)('store contract: PostgreSQL', () => contract(() => post
 describe.skipIf(!PG_URL)('writeIfUnchanged on PostgreSQL, behind a writer holding the row', () => {
   let harness: Harness;
   let store: Store;
+  let a: string;
+  let read: number;
+  beforeEach(async () => {
+    harness = postgresHarness(PG_URL ?? '');
+    store = await harness.open();
+    [a] = await twoUsers(store);
+    read = await attemptsOf(store, a);
+  });
   afterEach(async () => {
     await store.close();
     await harness.dispose();
@@ -486,10 +494,6 @@ describe.skipIf(!PG_URL)('writeIfUnchanged on PostgreSQL, behind a writer holdin
   }
 
   it('answers false, changing nothing, when the writer it waited for changed a value the guard compares', async () => {
-    harness = postgresHarness(PG_URL ?? '');
-    store = await harness.open();
-    const [a] = await twoUsers(store);
-    const read = await attemptsOf(store, a);
     const applied = await behindWriter(
       a,
       (trx) => trx.updateTable('users').set({ failed_attempts: read + 1 }).where('id', '=', a).execute(),
@@ -501,10 +505,6 @@ describe.skipIf(!PG_URL)('writeIfUnchanged on PostgreSQL, behind a writer holdin
   });
 
   it('applies its changes on top of what the writer it waited for committed, when the values compared stayed', async () => {
-    harness = postgresHarness(PG_URL ?? '');
-    store = await harness.open();
-    const [a] = await twoUsers(store);
-    const read = await attemptsOf(store, a);
     const applied = await behindWriter(
       a,
       (trx) => trx.updateTable('users').set({ name: 'Renamed Meanwhile' }).where('id', '=', a).execute(),
