@@ -39,8 +39,12 @@ const SQLITE_REQUESTS = 2 * CHALLENGE_REQUESTS;
 const SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 8);
 const READ_REQUESTS = 80_000;
 const SIGN_IN_REQUESTS = 400;
-/** Requests each process gets before a measured run, so module loading and JIT warm-up stay out of the figures. */
-const WARM_UP = 200;
+/**
+ * Requests each process gets before a measured run, so module loading and the JIT's optimising compiler stay out of
+ * the figures: V8 optimises a function only after many calls, and the service's path is several times the bare
+ * route's code (200 left the service's first seconds measured in unoptimised code, about a fifth slower).
+ */
+const WARM_UP = 3000;
 /** The services' log level (`BENCH_LOAD_LOG_LEVEL`): `warn` leaves out the two request lines `info` writes per request. */
 const LOG_LEVEL = process.env.BENCH_LOAD_LOG_LEVEL ?? 'warn';
 const PASSWORD = 'Bench-Load-Password-2026';

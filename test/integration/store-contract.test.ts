@@ -7,13 +7,13 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sql, type Transaction } from 'kysely';
+import { sql, type Expression, type Kysely, type SqlBool, type Transaction } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { migrationProvider } from '../../src-main/service/store/migrate';
 import { currentChangeSeq, nextChangeSeq } from '../../src-main/service/store/change-seq';
 import { numberPendingChanges, updateUsersBatch } from '../../src-main/service/admin/user-writes';
 import { updateUserMfa } from '../../src-main/service/repositories/users-repo';
-import { attemptInsertIf } from '../../src-main/service/activity/sign-in-activity-repo';
+import { attemptColumns, attemptInsertIf } from '../../src-main/service/activity/sign-in-activity-repo';
 import type { GuardedChange, WriteGuard } from '../../src-main/service/store/guarded-write';
 import type { Database } from '../../src-main/service/store/schema';
 import { StoreError, isForeignKeyViolation, isUniqueViolation } from '../../src-main/service/store/store-error';
@@ -104,17 +104,25 @@ async function twoUsers(store: Store): Promise<[string, string]> {
   return [users[0].id, users[1].id];
 }
 
-/** A guard: the user's row, found only while failed_attempts is still the value read, and locked. */
+/** A guard: the user's row, found only while failed_attempts is still the value read, and locked (a template). */
 function stillAt(userId: string, read: number): WriteGuard {
-  return (db) => db.selectFrom('users').select('id').where('id', '=', userId).where('failed_attempts', '=', read).forUpdate();
+  return { build: userWithAttempts, values: { userId, read } };
 }
 
-/** A guarded change setting the user's failed_attempts. */
+function userWithAttempts(db: Kysely<Database>, values: { userId: string; read: number }) {
+  return db.selectFrom('users').select('id').where('id', '=', values.userId).where('failed_attempts', '=', values.read).forUpdate();
+}
+
+/** A guarded change setting the user's failed_attempts (a template). */
 function setAttempts(userId: string, value: number): GuardedChange {
-  return (db, onlyIf) => db.updateTable('users').set({ failed_attempts: value }).where('id', '=', userId).where(onlyIf);
+  return { build: attemptsSet, values: { userId, value } };
 }
 
-/** A guarded change of the user's name (null breaks its NOT NULL constraint). */
+function attemptsSet(db: Kysely<Database>, onlyIf: Expression<SqlBool>, values: { userId: string; value: number }) {
+  return db.updateTable('users').set({ failed_attempts: values.value }).where('id', '=', values.userId).where(onlyIf);
+}
+
+/** A guarded change of the user's name (null breaks its NOT NULL constraint): a closure, composed each time. */
 function rename(userId: string, name: string | null): GuardedChange {
   return (db, onlyIf) => db.updateTable('users').set({ name: name as string }).where('id', '=', userId).where(onlyIf);
 }
@@ -122,7 +130,7 @@ function rename(userId: string, name: string | null): GuardedChange {
 /** A guarded change adding a row: a sign-in of the user recorded in sign-in activity. */
 function recordSignIn(userId: string): GuardedChange {
   const row = { companyId: 'c1', at: AT, emailTyped: 'a@example.com', userId, outcome: 'signed_in', method: 'totp', detail: null, ip: '10.0.0.1', userAgent: null } as const;
-  return (db, onlyIf) => attemptInsertIf(db, row, onlyIf);
+  return { build: attemptInsertIf, values: attemptColumns(row) };
 }
 
 /** The user's failed_attempts as committed now. */

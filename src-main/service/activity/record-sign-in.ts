@@ -13,7 +13,7 @@ import { ApiError } from '../http/api-error';
 import type { ServiceContext } from '../service-context';
 import type { Database } from '../store/schema';
 import type { GuardedChange } from '../store/guarded-write';
-import { attemptInsertIf, insertAttempts, pruneAttempts, type AttemptRow } from './sign-in-activity-repo';
+import { attemptColumns, attemptInsertIf, insertAttempts, pruneAttempts, type AttemptRow } from './sign-in-activity-repo';
 
 /**
  * Records a step's answer inside the step's own write (see SignInRecorder.around): called with the write's
@@ -125,7 +125,7 @@ export class SignInRecorder {
         asChange: (result: T) => {
           const row = rowIn(result);
           if (!row) return null;
-          return { change: ((db, onlyIf) => attemptInsertIf(db, row, onlyIf)) satisfies GuardedChange, applied: () => {
+          return { change: { build: attemptInsertIf, values: attemptColumns(row) } satisfies GuardedChange, applied: () => {
               recordedIn = true;
             } };
         },

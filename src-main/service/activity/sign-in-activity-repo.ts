@@ -44,7 +44,7 @@ type Db = Kysely<Database>;
 type ActivityRow = Selectable<SignInActivityTable> & { user_email: string | null; user_name: string | null };
 
 /** The columns of a stored attempt. */
-function attemptValues(row: AttemptRow) {
+export function attemptColumns(row: AttemptRow) {
   return {
     company_id: row.companyId,
     at: row.at,
@@ -62,17 +62,23 @@ function attemptValues(row: AttemptRow) {
 /** Stores attempts (one insert). */
 export async function insertAttempts(db: Kysely<Database>, rows: readonly AttemptRow[]): Promise<void> {
   if (rows.length === 0) return;
-  await db.insertInto('sign_in_activity').values(rows.map(attemptValues)).execute();
+  await db.insertInto('sign_in_activity').values(rows.map(attemptColumns)).execute();
 }
 
-/** Stores one attempt only where `onlyIf` holds: a change of a guarded write (Store.writeIfUnchanged). */
-export function attemptInsertIf(db: Kysely<Database>, row: AttemptRow, onlyIf: Expression<SqlBool>) {
-  const values = attemptValues(row);
-  const columns = Object.keys(values) as (keyof typeof values)[];
+type AttemptColumns = ReturnType<typeof attemptColumns>;
+const ATTEMPT_COLUMNS = Object.keys({
+  company_id: true, at: true, email_typed: true, email_lower: true, user_id: true, outcome: true, method: true, detail: true, ip: true, user_agent: true,
+} satisfies Record<keyof AttemptColumns, true>) as (keyof AttemptColumns)[];
+
+/**
+ * Stores one attempt's `columns` (attemptColumns) only where `onlyIf` holds: a change of a guarded write
+ * (Store.writeIfUnchanged, as a ChangeTemplate: it only passes the values on).
+ */
+export function attemptInsertIf(db: Kysely<Database>, onlyIf: Expression<SqlBool>, columns: AttemptColumns) {
   return db
     .insertInto('sign_in_activity')
-    .columns(columns)
-    .expression(db.selectNoFrom((eb) => columns.map((column) => eb.val(values[column]).as(column))).where(onlyIf));
+    .columns(ATTEMPT_COLUMNS)
+    .expression(db.selectNoFrom((eb) => ATTEMPT_COLUMNS.map((column) => eb.val(columns[column]).as(column))).where(onlyIf));
 }
 
 function filtered(db: Db, companyId: string, query: ActivityQuery): SelectQueryBuilder<Database, 'sign_in_activity', object> {

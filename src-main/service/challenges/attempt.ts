@@ -5,7 +5,7 @@
  * transaction, so nothing is half-done. A replay of a code already accepted is refused without counting: it is no
  * guess, and ten parallel submissions of one code must not lock the real user out.
  */
-import type { Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { MAX_CONSECUTIVE_FAILURES, UNTIL_ADMIN_UNLOCKS, attemptsLeft, lockEnd, lockMinutes, registerFailure, registerSuccess, type LockEnd, type LockState } from '../../../shared/domain/lockout';
 import { contactPhrase, mfaContact, type Contact } from '../../../shared/domain/contacts';
 import { isSsoUser } from '../../../shared/domain/directory';
@@ -13,9 +13,9 @@ import { lockedMessage } from '../../../shared/domain/sign-in';
 import { appendAudit } from '../audit/append-audit';
 import { ApiError } from '../http/api-error';
 import type { UserContext } from '../repositories/user-context';
-import { lastStepAdvance } from '../repositories/methods-repo';
-import { updateUserMfa, userMfaUpdate, type UserMfaPatch } from '../repositories/users-repo';
-import type { GuardedChange, WriteGuard } from '../store/guarded-write';
+import { lastStepAdvanceIf } from '../repositories/methods-repo';
+import { updateUserMfa, userMfaUpdateIf, type UserMfaPatch } from '../repositories/users-repo';
+import type { GuardTemplate, GuardedChange } from '../store/guarded-write';
 import type { Database } from '../store/schema';
 import type { ServiceContext } from '../service-context';
 import { checkFactor, precheckTotp, type FactorTarget } from './factor-check';
@@ -127,23 +127,40 @@ export async function passUnchanged(
   if (!method) return false;
   const { user, now } = uc;
   const { sealed, verification } = target.precheck;
-  const guard: WriteGuard = (db) =>
-    db
-      .selectFrom('users')
-      .innerJoin('mfa_methods', 'mfa_methods.user_id', 'users.id')
-      .select('users.id')
-      .where('users.id', '=', user.id)
-      .where('users.failed_attempts', '=', user.failed_attempts)
-      .where('users.locked_until', 'is not distinct from', user.locked_until)
-      .where('mfa_methods.id', '=', method.id)
-      .where('mfa_methods.secret_sealed', '=', sealed)
-      .where('mfa_methods.last_step', 'is not distinct from', method.last_step)
-      .forUpdate();
+  const guard: GuardTemplate<UnchangedRows> = {
+    build: userAndMethodAsRead,
+    values: { userId: user.id, failedAttempts: user.failed_attempts, lockedUntil: user.locked_until, methodId: method.id, sealed, lastStep: method.last_step },
+  };
   return ctx.store.writeIfUnchanged(guard, [
-    (db, onlyIf) => lastStepAdvance(db, method.id, sealed, verification.step).where(onlyIf),
-    (db, onlyIf) => userMfaUpdate(db, user.id, { ...clearedFailures(uc.domainUser), ...userPatch }, now).where(onlyIf),
+    { build: lastStepAdvanceIf, values: { methodId: method.id, sealed, step: verification.step } },
+    { build: userMfaUpdateIf, values: { userId: user.id, patch: { ...clearedFailures(uc.domainUser), ...userPatch }, now } },
     ...changes,
   ]);
+}
+
+/** The user's lock state and their method as a request read them. */
+interface UnchangedRows {
+  userId: string;
+  failedAttempts: number;
+  lockedUntil: number | null;
+  methodId: string;
+  sealed: string;
+  lastStep: number | null;
+}
+
+/** passUnchanged's guard: the user's row and the method's, locked, only while they are as read. */
+function userAndMethodAsRead(db: Kysely<Database>, read: UnchangedRows) {
+  return db
+    .selectFrom('users')
+    .innerJoin('mfa_methods', 'mfa_methods.user_id', 'users.id')
+    .select('users.id')
+    .where('users.id', '=', read.userId)
+    .where('users.failed_attempts', '=', read.failedAttempts)
+    .where('users.locked_until', 'is not distinct from', read.lockedUntil)
+    .where('mfa_methods.id', '=', read.methodId)
+    .where('mfa_methods.secret_sealed', '=', read.sealed)
+    .where('mfa_methods.last_step', 'is not distinct from', read.lastStep)
+    .forUpdate();
 }
 
 /**

@@ -11,7 +11,7 @@ import type { Database } from '../store/schema';
 import type { ChallengePassed } from '../../../shared/api/routes/auth';
 import type { ChallengeOption } from '../../../shared/domain/sign-in';
 import { accessCodeSetup } from '../auth/sign-in-next';
-import { parseFlow, sessionUpdate, updateSession } from '../repositories/sessions-repo';
+import { parseFlow, sessionUpdateIf, updateSession } from '../repositories/sessions-repo';
 import type { SmsSent } from '../../../shared/api/routes/mfa-common';
 import { appendAudit } from '../audit/append-audit';
 import { selfAuditEntry } from '../audit/self-entry';
@@ -67,7 +67,7 @@ export async function verifySignInChallenge(
     const passed = { step: 'signed_in' as const };
     const signIn = signInPatches(uc, { at: uc.now, bySms: false });
     const record = recordIn?.asChange(passed) ?? null;
-    const changes: GuardedChange[] = [(db, onlyIf) => sessionUpdate(db, session.id, signIn.session).where(onlyIf), ...(record ? [record.change] : [])];
+    const changes: GuardedChange[] = [{ build: sessionUpdateIf, values: { sessionId: session.id, patch: signIn.session } }, ...(record ? [record.change] : [])];
     if (await passUnchanged(ctx, uc, target, signIn.user, changes)) {
       record?.applied();
       return passed;

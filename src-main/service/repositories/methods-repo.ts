@@ -3,7 +3,7 @@
  * (R-TOTP-3: one authenticator; one phone). Confirming replaces the previous method of that kind.
  */
 import { randomUUID } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
+import type { Expression, Kysely, SqlBool, Transaction } from 'kysely';
 import type { MethodKind } from '../../../shared/domain/model';
 import type { Database } from '../store/schema';
 import type { MethodRow } from './user-context';
@@ -83,7 +83,12 @@ export async function advanceLastStep(trx: Transaction<Database>, methodId: stri
   return result.numUpdatedRows === 1n;
 }
 
-/** advanceLastStep's statement, to make part of a guarded write (Store.writeIfUnchanged). */
+/** advanceLastStep where `onlyIf` holds: a change of a guarded write (Store.writeIfUnchanged, as a ChangeTemplate). */
+export function lastStepAdvanceIf(db: Kysely<Database>, onlyIf: Expression<SqlBool>, values: { methodId: string; sealed: string; step: number }) {
+  return lastStepAdvance(db, values.methodId, values.sealed, values.step).where(onlyIf);
+}
+
+/** advanceLastStep's statement. */
 export function lastStepAdvance(db: Kysely<Database>, methodId: string, sealed: string, step: number) {
   return db
     .updateTable('mfa_methods')

@@ -3,7 +3,7 @@
  * challenge → active. `mfa_at` is the last passed verification; `flow` holds the few facts a stage needs.
  */
 import { randomUUID } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
+import type { Expression, Kysely, SqlBool, Transaction } from 'kysely';
 import { hashSessionToken, newSessionToken } from '../auth/session-token';
 import type { Database, SessionsTable } from '../store/schema';
 
@@ -66,8 +66,13 @@ export interface SessionPatch {
   lastSeenAt?: number;
 }
 
-/** The update of a session's stage and/or verification facts, to run or to make part of a guarded write. */
-export function sessionUpdate(db: Kysely<Database>, sessionId: string, patch: SessionPatch) {
+/** updateSession where `onlyIf` holds: a change of a guarded write (Store.writeIfUnchanged, as a ChangeTemplate). */
+export function sessionUpdateIf(db: Kysely<Database>, onlyIf: Expression<SqlBool>, values: { sessionId: string; patch: SessionPatch }) {
+  return sessionUpdate(db, values.sessionId, values.patch).where(onlyIf);
+}
+
+/** The update of a session's stage and/or verification facts. */
+function sessionUpdate(db: Kysely<Database>, sessionId: string, patch: SessionPatch) {
   return db
     .updateTable('sessions')
     .set({

@@ -3,7 +3,7 @@
  * numbers it before it reads (numberPendingChanges), so the console's cache sees it without these writes, one per
  * sign-in step, queueing on the change sequence.
  */
-import type { Kysely, Selectable, Transaction, Updateable } from 'kysely';
+import type { Expression, Kysely, Selectable, SqlBool, Transaction, Updateable } from 'kysely';
 import type { ToolPermissions } from '../../../shared/domain/model';
 import type { Database, UsersTable } from '../store/schema';
 
@@ -23,8 +23,13 @@ export async function updateUserMfa(trx: Transaction<Database>, userId: string, 
   await userMfaUpdate(trx, userId, patch, now).execute();
 }
 
-/** updateUserMfa's statement, to make part of a guarded write (Store.writeIfUnchanged). */
-export function userMfaUpdate(db: Kysely<Database>, userId: string, patch: UserMfaPatch, now: number) {
+/** updateUserMfa where `onlyIf` holds: a change of a guarded write (Store.writeIfUnchanged, as a ChangeTemplate). */
+export function userMfaUpdateIf(db: Kysely<Database>, onlyIf: Expression<SqlBool>, values: { userId: string; patch: UserMfaPatch; now: number }) {
+  return userMfaUpdate(db, values.userId, values.patch, values.now).where(onlyIf);
+}
+
+/** updateUserMfa's statement. */
+function userMfaUpdate(db: Kysely<Database>, userId: string, patch: UserMfaPatch, now: number) {
   return db
     .updateTable('users')
     .set({ ...patch, updated_at: now, change_pending: 1 })

@@ -11,7 +11,7 @@
 import { Kysely, sql, type Transaction } from 'kysely';
 import { CurrentSchemaPostgresDialect } from './current-schema-dialect';
 import pg from 'pg';
-import { guardedStatement, type GuardedChange, type WriteGuard } from './guarded-write';
+import { GuardedStatements, type GuardedChange, type WriteGuard } from './guarded-write';
 import { migrateToLatest } from './migrate';
 import { PendingWrites } from './pending-writes';
 import { isPreparedStatementFailure, withPreparedStatements } from './prepared-statements';
@@ -47,6 +47,7 @@ export class PostgresStore implements Store {
   readonly #pending = new PendingWrites();
   readonly #pool: pg.Pool;
   readonly #schema: string;
+  readonly #guarded: GuardedStatements;
   #closed = false;
 
   private constructor(
@@ -57,6 +58,7 @@ export class PostgresStore implements Store {
   ) {
     this.#pool = pool;
     this.#schema = schema;
+    this.#guarded = new GuardedStatements(db);
   }
 
   /**
@@ -108,8 +110,8 @@ export class PostgresStore implements Store {
 
   async writeIfUnchanged(guard: WriteGuard, changes: readonly GuardedChange[]): Promise<boolean> {
     if (this.#closed) throw closedStoreError(this.location);
-    const statement = guardedStatement(this.db, guard, changes);
-    return this.#pending.track(this.#retried(async () => ((await statement.execute(this.db)).rows[0]?.found ?? 0) > 0));
+    const statement = this.#guarded.query(guard, changes);
+    return this.#pending.track(this.#retried(async () => ((await this.db.executeQuery(statement)).rows[0]?.found ?? 0) > 0));
   }
 
   async exclusive<T>(fn: () => Promise<T>, onWait?: () => void): Promise<T> {
