@@ -256,7 +256,7 @@ describe.each(testEngines('guarded_challenge'))('the guarded TOTP sign-in on $na
       expect(guarded).toEqual(full);
       expect(guarded).toEqual({
         session: { stage: 'active', mfa_at: now, last_seen_at: now, flow: expect.any(String), revoked_at: null },
-        user: { failed_attempts: 0, locked_until: null, last_sign_in_at: now, updated_at: now, change_pending: 1, change_seq: 'as before the challenge' },
+        user: { failed_attempts: 0, locked_until: null, last_sign_in_at: now, updated_at: now, pending: true, change_seq: 'as before the challenge' },
         method: { last_step: totpStep(now) },
         activity: [{ company_id: expect.any(String), at: now, outcome: 'signed_in', method: 'totp', detail: null, ip: CLIENT.ip, user_agent: CLIENT.headers['user-agent'], email: 'the user', user: 'the user' }],
       });
@@ -288,7 +288,7 @@ async function signedInRows(h: Harness, email: string, token: string, before: { 
       locked_until: user.locked_until,
       last_sign_in_at: user.last_sign_in_at,
       updated_at: user.updated_at,
-      change_pending: user.change_pending,
+      pending: (await db.selectFrom('pending_changes').select('user_id').where('user_id', '=', user.id).executeTakeFirst()) !== undefined,
       change_seq: user.change_seq === before.changeSeq ? 'as before the challenge' : user.change_seq,
     },
     method,

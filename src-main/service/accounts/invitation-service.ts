@@ -75,7 +75,7 @@ export async function inviteUsers(
       const token = await issueAccountToken(trx, { userId: user.id, purpose: 'invitation', now, expiresAt, createdBy: operator.id, random: ctx.mfa.random });
       await trx
         .updateTable('users')
-        .set({ invited_at: now, invitation_expires_at: expiresAt, updated_at: now, change_seq: await nextChangeSeq(trx), change_pending: 0 })
+        .set({ invited_at: now, invitation_expires_at: expiresAt, updated_at: now, change_seq: await nextChangeSeq(trx) })
         .where('id', '=', user.id)
         .execute();
       await ctx.mail.queue.cancelPending(trx, user.id, 'invitation');
@@ -137,7 +137,7 @@ export async function revokeInvitation(ctx: ServiceContext, operator: Operator, 
     }
     await trx
       .updateTable('users')
-      .set({ invitation_expires_at: null, updated_at: now, change_seq: await nextChangeSeq(trx), change_pending: 0 })
+      .set({ invitation_expires_at: null, updated_at: now, change_seq: await nextChangeSeq(trx) })
       .where('id', '=', user.id)
       .execute();
     await ctx.mail.queue.cancelPending(trx, user.id, 'invitation');

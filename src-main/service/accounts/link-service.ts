@@ -163,7 +163,7 @@ async function sendHelpfulLink(ctx: ServiceContext, user: UserRow, company: Comp
     if (purpose === 'invitation') {
       const expiresAt = invitationExpiresAt(now);
       const token = await issueAccountToken(trx, { userId: user.id, purpose, now, expiresAt, createdBy: null, random: ctx.mfa.random });
-      await trx.updateTable('users').set({ invited_at: now, invitation_expires_at: expiresAt, updated_at: now, change_seq: await nextChangeSeq(trx), change_pending: 0 }).where('id', '=', user.id).execute();
+      await trx.updateTable('users').set({ invited_at: now, invitation_expires_at: expiresAt, updated_at: now, change_seq: await nextChangeSeq(trx) }).where('id', '=', user.id).execute();
       await ctx.mail.queue.cancelPending(trx, user.id, 'invitation');
       await appendAudit(trx, { ...audit, action: AUDIT_ACTIONS.userInvite, after: { invitedAt: now, expiresAt }, evidence: { requestedBy: 'user' } });
       return ctx.mail.queue.enqueue(trx, {

@@ -43,7 +43,6 @@ export async function storePassword(
       invitation_expires_at: null,
       updated_at: now,
       change_seq: await nextChangeSeq(trx),
-      change_pending: 0,
     })
     .where('id', '=', user.id)
     .execute();

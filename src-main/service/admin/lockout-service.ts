@@ -106,7 +106,7 @@ export async function unlockUser(deps: Deps, operator: Operator, userId: string)
       throw new ApiError(UNLOCK_REFUSAL_CODE[refusal.reason], refusal.message, { reason: refusal.reason, ...(refusal.contact ? { contact: contactView(refusal.contact) } : {}) });
     }
     const changeSeq = await reserveChangeSeqs(trx, 1);
-    await trx.updateTable('users').set({ failed_attempts: 0, locked_until: null, updated_at: ctx.now, change_seq: changeSeq, change_pending: 0 }).where('id', '=', row.id).execute();
+    await trx.updateTable('users').set({ failed_attempts: 0, locked_until: null, updated_at: ctx.now, change_seq: changeSeq }).where('id', '=', row.id).execute();
     await appendAudit(trx, {
       companyId: operator.companyId,
       when: ctx.moment,

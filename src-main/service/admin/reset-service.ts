@@ -136,7 +136,7 @@ export async function resetMfa(deps: Deps, operator: Operator, input: ResetInput
     const changeSeq = await reserveChangeSeqs(trx, 1);
     await trx
       .updateTable('users')
-      .set({ enrolled_at: null, failed_attempts: 0, locked_until: null, updated_at: ctx.now, change_seq: changeSeq, change_pending: 0 })
+      .set({ enrolled_at: null, failed_attempts: 0, locked_until: null, updated_at: ctx.now, change_seq: changeSeq })
       .where('id', '=', row.id)
       .execute();
     const removed = { methods: [...domain.methods], pendingMethods: pending.length, recoveryCode: found.hasRecoveryCode, sessionsEnded, lockoutCleared };

@@ -69,7 +69,6 @@ export async function createUser(deps: Deps, operator: Operator, body: z.output<
       created_at: ctx.now,
       updated_at: ctx.now,
       change_seq: await nextChangeSeq(trx),
-      change_pending: 0,
       password_set_at: null,
       invited_at: null,
       invitation_expires_at: null,
@@ -143,7 +142,7 @@ export async function updateUser(
     }
     if ('email' in after || 'name' in after) set.search_text = searchText({ name: set.name ?? row.name, email: set.email ?? row.email });
     const changeSeq = await nextChangeSeq(trx);
-    await trx.updateTable('users').set({ ...set, updated_at: ctx.now, change_seq: changeSeq, change_pending: 0 }).where('id', '=', row.id).execute();
+    await trx.updateTable('users').set({ ...set, updated_at: ctx.now, change_seq: changeSeq }).where('id', '=', row.id).execute();
     await appendAudit(trx, {
       companyId: operator.companyId,
       when: ctx.moment,

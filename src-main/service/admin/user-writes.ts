@@ -50,18 +50,13 @@ const UPDATE_BATCH_PARAMS = 20_000;
 
 /**
  * Sets `columns` on many users in as few statements as possible: `WITH v(...) AS (VALUES ...) UPDATE users ...
- * FROM v WHERE users.id = v.id` (SQLite ≥ 3.33 and PostgreSQL both read it). Every row gives every column. Setting
- * `change_seq` also clears `change_pending`.
+ * FROM v WHERE users.id = v.id` (SQLite ≥ 3.33 and PostgreSQL both read it). Every row gives every column.
  */
 export async function updateUsersBatch(trx: Transaction<Database>, columns: readonly BatchColumn[], rows: readonly BatchRow[]): Promise<void> {
   if (rows.length === 0 || columns.length === 0) return;
   const perStatement = Math.max(1, Math.floor(UPDATE_BATCH_PARAMS / (columns.length + 1)));
   const names = sql.join([sql.id('id'), ...columns.map((column) => sql.id(column))]);
-  const assignments = sql.join([
-    ...columns.map((column) => sql`${sql.id(column)} = cast(${sql.ref(`v.${column}`)} as ${sql.raw(COLUMN_TYPES[column])})`),
-    // A row given a number has nothing left for the sync to number (see numberPendingChanges).
-    ...(columns.includes('change_seq') ? [sql`change_pending = 0`] : []),
-  ]);
+  const assignments = sql.join(columns.map((column) => sql`${sql.id(column)} = cast(${sql.ref(`v.${column}`)} as ${sql.raw(COLUMN_TYPES[column])})`));
   for (let start = 0; start < rows.length; start += perStatement) {
     const tuples = rows.slice(start, start + perStatement).map((row) => sql`(${sql.join([row.id, ...columns.map((column) => row[column] ?? null)])})`);
     await sql`with v(${names}) as (values ${sql.join(tuples)}) update users set ${assignments} from v where users.id = v.id`.execute(trx);
@@ -119,26 +114,32 @@ const NUMBER_BATCH = 5000;
 const NUMBER_ROUNDS = 40;
 
 /**
- * Numbers pending changes: rows a user's own sign-in or set-up step marked `change_pending = 1` (updateUserMfa)
- * get the next change sequence numbers, in writes of NUMBER_BATCH rows; returns how many were numbered. The
- * changed-since sync calls it before it reads, so a change is in the sync once its write committed.
+ * Numbers pending changes: users whose own sign-in or set-up step left a `pending_changes` row (updateUserMfa) get
+ * the next change sequence numbers, and lose that row, in writes of NUMBER_BATCH users; returns how many were
+ * numbered. The changed-since sync calls it before it reads, so a change is in the sync once its write committed.
+ * A user numbered meanwhile by an admin write keeps their mark and is numbered again here: the sync reads them once
+ * more, which costs less than clearing marks in every admin write.
  *
  * The numbers still come only from the `meta` row, in writes that take turns on it, so a reader never sees a later
  * number before an earlier one. What moved is who takes that turn: one numbering write per sync instead of every
- * sign-in, which on PostgreSQL made concurrent sign-ins queue on that one row until each committed.
+ * sign-in, which on PostgreSQL made concurrent sign-ins queue on that one row until each committed. A step that
+ * commits while a numbering write runs changes the user's row that write numbers, so that write (serializable) fails
+ * and runs again with the step in sight; a step committed after it finds no mark and leaves a new one.
  */
 export async function numberPendingChanges(store: Store): Promise<number> {
   let numbered = 0;
   for (let round = 0; round < NUMBER_ROUNDS; round++) {
     // A read first: with nothing pending (the usual case) the sync costs no write.
-    const pending = await store.db.selectFrom('users').select('id').where('change_pending', '=', 1).limit(1).executeTakeFirst();
+    const pending = await store.db.selectFrom('pending_changes').select('user_id').limit(1).executeTakeFirst();
     if (!pending) break;
     const count = await store.write(async (trx) => {
-      const rows = await trx.selectFrom('users').select('id').where('change_pending', '=', 1).orderBy('id').limit(NUMBER_BATCH).execute();
+      const rows = await trx.selectFrom('pending_changes').select('user_id').orderBy('user_id').limit(NUMBER_BATCH).execute();
       if (rows.length === 0) return 0;
-      const first = await reserveChangeSeqs(trx, rows.length);
-      await updateUsersBatch(trx, ['change_seq'], rows.map((row, index) => ({ id: row.id, change_seq: first + index })));
-      return rows.length;
+      const ids = rows.map((row) => row.user_id);
+      const first = await reserveChangeSeqs(trx, ids.length);
+      await updateUsersBatch(trx, ['change_seq'], ids.map((id, index) => ({ id, change_seq: first + index })));
+      await trx.deleteFrom('pending_changes').where('user_id', 'in', ids).execute();
+      return ids.length;
     });
     numbered += count;
     if (count < NUMBER_BATCH) break;

@@ -14,7 +14,7 @@ import { appendAudit } from '../audit/append-audit';
 import { ApiError } from '../http/api-error';
 import type { UserContext } from '../repositories/user-context';
 import { lastStepAdvanceIf } from '../repositories/methods-repo';
-import { updateUserMfa, userMfaUpdateIf, type UserMfaPatch } from '../repositories/users-repo';
+import { updateUserMfa, userMfaChanges, type UserMfaPatch } from '../repositories/users-repo';
 import type { GuardTemplate, GuardedChange } from '../store/guarded-write';
 import type { Database } from '../store/schema';
 import type { ServiceContext } from '../service-context';
@@ -133,7 +133,7 @@ export async function passUnchanged(
   };
   return ctx.store.writeIfUnchanged(guard, [
     { build: lastStepAdvanceIf, values: { methodId: method.id, sealed, step: verification.step } },
-    { build: userMfaUpdateIf, values: { userId: user.id, patch: { ...clearedFailures(uc.domainUser), ...userPatch }, now } },
+    ...userMfaChanges(user.id, { ...clearedFailures(uc.domainUser), ...userPatch }, now),
     ...changes,
   ]);
 }

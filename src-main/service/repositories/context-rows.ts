@@ -15,7 +15,7 @@ const USER_COLUMNS = Object.keys({
   time_zone: true, account_type: true, perm_company_admin: true, perm_directory: true, password_hash: true,
   last_sign_in_at: true, always_require_mfa: true, enrolled_at: true, failed_attempts: true, locked_until: true,
   created_at: true, updated_at: true, change_seq: true, password_set_at: true, invited_at: true, invitation_expires_at: true,
-  perm_helpdesk: true, change_pending: true,
+  perm_helpdesk: true,
 } satisfies Columns<UsersTable>);
 const COMPANY_COLUMNS = Object.keys({
   id: true, name: true, sso_domains: true, is_demo: true, clock_offset_ms: true, created_at: true,

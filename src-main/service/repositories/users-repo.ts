@@ -1,10 +1,12 @@
 /**
- * Changes to a user's MFA fields. Every change marks the row pending (`change_pending`), and the console's sync
- * numbers it before it reads (numberPendingChanges), so the console's cache sees it without these writes, one per
- * sign-in step, queueing on the change sequence.
+ * Changes to a user's MFA fields. Every change leaves the user pending (a `pending_changes` row), and the console's
+ * sync numbers it before it reads (numberPendingChanges), so the console's cache sees it without these writes, one
+ * per sign-in step, queueing on the change sequence; and the user's row changes no indexed column, so PostgreSQL
+ * updates it in place (migration 012).
  */
 import type { Expression, Kysely, Selectable, SqlBool, Transaction, Updateable } from 'kysely';
 import type { ToolPermissions } from '../../../shared/domain/model';
+import type { ChangeTemplate } from '../store/guarded-write';
 import type { Database, UsersTable } from '../store/schema';
 
 /** The permissions of a user row, as the rules read them. */
@@ -21,18 +23,33 @@ export type UserMfaPatch = Pick<
 /** Applies `patch` to the user at company time `now`, leaving the change for the sync to number. */
 export async function updateUserMfa(trx: Transaction<Database>, userId: string, patch: UserMfaPatch, now: number): Promise<void> {
   await userMfaUpdate(trx, userId, patch, now).execute();
+  await trx.insertInto('pending_changes').values({ user_id: userId }).onConflict((conflict) => conflict.column('user_id').doNothing()).execute();
 }
 
-/** updateUserMfa where `onlyIf` holds: a change of a guarded write (Store.writeIfUnchanged, as a ChangeTemplate). */
-export function userMfaUpdateIf(db: Kysely<Database>, onlyIf: Expression<SqlBool>, values: { userId: string; patch: UserMfaPatch; now: number }) {
+/** updateUserMfa as changes of a guarded write (Store.writeIfUnchanged): the user's update and their pending mark. */
+export function userMfaChanges(userId: string, patch: UserMfaPatch, now: number): ChangeTemplate<unknown>[] {
+  return [
+    { build: userMfaUpdateIf, values: { userId, patch, now } },
+    { build: pendingMarkIf, values: { userId } },
+  ] as ChangeTemplate<unknown>[];
+}
+
+function userMfaUpdateIf(db: Kysely<Database>, onlyIf: Expression<SqlBool>, values: { userId: string; patch: UserMfaPatch; now: number }) {
   return userMfaUpdate(db, values.userId, values.patch, values.now).where(onlyIf);
 }
 
-/** updateUserMfa's statement. */
+function pendingMarkIf(db: Kysely<Database>, onlyIf: Expression<SqlBool>, values: { userId: string }) {
+  return db
+    .insertInto('pending_changes')
+    .columns(['user_id'])
+    .expression(db.selectNoFrom((eb) => [eb.val(values.userId).as('user_id')]).where(onlyIf))
+    .onConflict((conflict) => conflict.column('user_id').doNothing());
+}
+
 function userMfaUpdate(db: Kysely<Database>, userId: string, patch: UserMfaPatch, now: number) {
   return db
     .updateTable('users')
-    .set({ ...patch, updated_at: now, change_pending: 1 })
+    .set({ ...patch, updated_at: now })
     .where('id', '=', userId);
 }
 

@@ -13,6 +13,7 @@ import { sharedSmsOutboxMigration } from './migrations/008-shared-sms-outbox';
 import { rolloutWordingMigration } from './migrations/009-rollout-wording';
 import { auditWebhooksMigration } from './migrations/010-audit-webhooks';
 import { pendingChangesMigration } from './migrations/011-pending-changes';
+import { pendingChangesTableMigration } from './migrations/012-pending-changes-table';
 import type { Database } from './schema';
 import type { StoreEngine } from './store';
 import { StoreError, describeCause } from './store-error';
@@ -29,6 +30,7 @@ const MIGRATIONS: Record<string, (engine: StoreEngine) => Migration> = {
   '009-rollout-wording': rolloutWordingMigration,
   '010-audit-webhooks': auditWebhooksMigration,
   '011-pending-changes': pendingChangesMigration,
+  '012-pending-changes-table': pendingChangesTableMigration,
 };
 
 /** The in-code migration provider for one engine. */

@@ -77,11 +77,9 @@ export interface UsersTable {
   updated_at: number;
   /**
    * Global, strictly increasing write sequence of the last numbered change to this row or its methods. A change the
-   * user made themselves may still be pending (`change_pending`); the sync numbers it before it reads.
+   * user made themselves may still be pending (`pending_changes`); the sync numbers it before it reads.
    */
   change_seq: number;
-  /** 1 = changed since `change_seq` was given, by a write that left the numbering to the sync (migration 011). */
-  change_pending: Generated<number>;
   /** When the current password was set; null = no password (never invited, or invitation not accepted yet). */
   password_set_at: number | null;
   /** When the last invitation was sent (R-DIR-5); null = never invited. */
@@ -322,6 +320,14 @@ export interface MetaTable {
   value: string;
 }
 
+/**
+ * Users changed by a write that left the numbering to the sync (their own sign-in and set-up steps, migration 012):
+ * the changed-since sync gives each the next change sequence number, then removes the row (numberPendingChanges).
+ */
+export interface PendingChangesTable {
+  user_id: string;
+}
+
 export interface Database {
   companies: CompaniesTable;
   policies: PoliciesTable;
@@ -336,6 +342,7 @@ export interface Database {
   sign_in_activity: SignInActivityTable;
   sms_outbox: SmsOutboxTable;
   meta: MetaTable;
+  pending_changes: PendingChangesTable;
   account_tokens: AccountTokensTable;
   mail_messages: MailMessagesTable;
   audit_webhooks: AuditWebhooksTable;
