@@ -2,7 +2,7 @@
  * 012-pending-changes-table: lets PostgreSQL change a user's row at sign-in without touching its indexes (a HOT
  * update), the MFA challenge's largest cost in the database. An update that changes no indexed column, on a page with
  * room, writes the new row version beside the old one; any other writes an entry into each of the row's indexes —
- * eleven on `users`, and the write-ahead log with them (23 records per challenge before, 14 after).
+ * eleven on `users`, and the write-ahead log with them (23 records per MFA challenge before, 17 after).
  * - The pending mark of migration 011 moves from `users.change_pending` (indexed by its partial index, so every
  *   mark changed an indexed column) to a table of its own, `pending_changes`, one row per user with a change the
  *   sync has not numbered yet: one small insert (nothing when the mark is there already).
