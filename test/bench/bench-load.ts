@@ -4,7 +4,7 @@
  * - `GET /api/v1/me/security` against a bare route that checks an HMAC token and does one indexed SELECT;
  * - the MFA challenge (a valid TOTP code for a signed-in stage) with 1 then 2 service instances (separate processes,
  *   one database, connections spread over both), against a bare route doing the same crypto (token check, TOTP
- *   verify of a sealed secret) with one indexed read and one write;
+ *   verify of a sealed secret) with one indexed read and one write, in 1 then 2 processes likewise;
  * - password sign-in, which scrypt bounds, beside scrypt's own rate on this machine;
  * then the same challenge on the embedded engine (SQLite file). Every challenge request is a legitimate accepted
  * verification: each comes from a bench user of its own (bench-load-users.ts), so no code is ever a replay.
@@ -134,6 +134,7 @@ async function postgresFigures(url: string, root: string, print: (line: string) 
       { prefix: 'one', count: CHALLENGE_REQUESTS, session: 'challenge', passwordHash: null },
       { prefix: 'two', count: CHALLENGE_REQUESTS, session: 'challenge', passwordHash: null },
       { prefix: 'bare', count: WARM_UP + BARE_REQUESTS, session: null, passwordHash: null },
+      { prefix: 'bare-two', count: WARM_UP + BARE_REQUESTS, session: null, passwordHash: null },
       { prefix: 'signin', count: SIGN_IN_REQUESTS, session: null, passwordHash },
     ]);
     const databaseUrl = schemaUrl(url, schema);
@@ -161,14 +162,14 @@ async function postgresFigures(url: string, root: string, print: (line: string) 
     await challengeRun([a.url], usersOf(seeded, 'warm-a'));
     const one = await challengeRun([a.url], usersOf(seeded, 'one'));
     print(loadLine('MFA challenge (TOTP), PostgreSQL, 1 instance', one));
-    const take = eachOnce(usersOf(seeded, 'bare'));
-    const bareChallengeRun = (amount: number) =>
-      runLoad({ urls: [bare.url], method: 'POST', path: '/bare/challenge', amount, seconds: SECONDS, next: () => {
+    const bareChallengeRun = (urls: string[], take: () => LoadUser, amount: number) =>
+      runLoad({ urls, method: 'POST', path: '/bare/challenge', amount, seconds: SECONDS, next: () => {
         const user = take();
         return { headers: { authorization: `Bearer ${user.bareToken}` }, body: { code: totpCode(user.secret, Date.now()) } };
       } });
-    await bareChallengeRun(WARM_UP);
-    const bareChallenge = await bareChallengeRun(BARE_REQUESTS);
+    const takeBare = eachOnce(usersOf(seeded, 'bare'));
+    await bareChallengeRun([bare.url], takeBare, WARM_UP);
+    const bareChallenge = await bareChallengeRun([bare.url], takeBare, BARE_REQUESTS);
     print(loadLine('  baseline: bare route, token + TOTP verify of the sealed secret + one indexed read + one write', bareChallenge));
     print(ratioLine('  service (1 instance) / bare', one.perSecond, bareChallenge.perSecond, 0.5));
 
@@ -177,8 +178,19 @@ async function postgresFigures(url: string, root: string, print: (line: string) 
     await challengeRun([b.url], usersOf(seeded, 'warm-b'));
     const two = await challengeRun([a.url, b.url], usersOf(seeded, 'two'));
     print(loadLine('MFA challenge (TOTP), PostgreSQL, 2 instances (connections spread over both)', two));
-    print(ratioLine('  service (2 instances) / bare', two.perSecond, bareChallenge.perSecond, 0.5));
     await b.stop();
+    children.pop();
+    // The baseline of two instances is the bare route in two processes: on a machine of two cores, two processes and
+    // the database share the same CPU, whichever code they run.
+    const bare2 = await startListeningChild('test/bench/bench-bare-server.ts', [databaseUrl, keyDir, tokenKey.toString('hex')], 'Bare');
+    children.push(bare2);
+    const takeBareTwo = eachOnce(usersOf(seeded, 'bare-two'));
+    await bareChallengeRun([bare2.url], takeBareTwo, WARM_UP);
+    const bareTwo = await bareChallengeRun([bare.url, bare2.url], takeBareTwo, BARE_REQUESTS);
+    print(loadLine('  baseline: the same bare route in 2 processes (connections spread over both)', bareTwo));
+    print(ratioLine('  service (2 instances) / bare (2 processes)', two.perSecond, bareTwo.perSecond, 0.5));
+    print(ratioLine('  service (2 instances) / bare (1 process)', two.perSecond, bareChallenge.perSecond));
+    await bare2.stop();
     children.pop();
 
     const signers = eachOnce(usersOf(seeded, 'signin'));

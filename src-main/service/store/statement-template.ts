@@ -54,33 +54,44 @@ function isKept(value: unknown): boolean {
   return value === null || value === undefined || !value;
 }
 
-/**
- * The skeleton of `values` (its shape) and a copy with placeholders for the values that vary; `leaves` collects the
- * real values in placeholder order.
- */
-function skeleton(values: unknown, leaves: unknown[]): { shape: string; template: unknown } {
+/** A value the statement takes as a parameter (see `isKept`): strings, numbers, bigints and booleans. */
+function isParameter(value: unknown): boolean {
+  const type = typeof value;
+  if (type === 'string' || type === 'number' || type === 'bigint' || type === 'boolean') return true;
+  throw new TypeError(`A statement template takes strings, numbers, booleans, null, arrays and plain objects as values, not ${type}.`);
+}
+
+/** Appends the skeleton of `values` (its shape) to `shape`, and the values that vary to `leaves`, in one walk. */
+function walk(values: unknown, shape: string[], leaves: unknown[]): void {
   if (Array.isArray(values)) {
-    const parts = values.map((value) => skeleton(value, leaves));
-    return { shape: `[${parts.map((part) => part.shape).join(',')}]`, template: parts.map((part) => part.template) };
-  }
-  if (isPlainObject(values)) {
+    shape.push('[');
+    for (const value of values) walk(value, shape, leaves);
+    shape.push(']');
+  } else if (isPlainObject(values)) {
+    shape.push('{');
     // In their order: a builder may follow it (`.set(patch)` sets the columns in the patch's order).
-    const keys = Object.keys(values);
-    const template: Record<string, unknown> = {};
-    const shapes: string[] = [];
-    for (const key of keys) {
-      const part = skeleton(values[key], leaves);
-      template[key] = part.template;
-      shapes.push(`${JSON.stringify(key)}:${part.shape}`);
+    for (const key of Object.keys(values)) {
+      shape.push(JSON.stringify(key));
+      walk(values[key], shape, leaves);
     }
-    return { shape: `{${shapes.join(',')}}`, template };
+    shape.push('}');
+  } else if (isKept(values)) {
+    shape.push(values === undefined ? 'u' : JSON.stringify(values));
+  } else if (isParameter(values)) {
+    shape.push('*');
+    leaves.push(values);
   }
-  if (isKept(values)) return { shape: values === undefined ? 'u' : JSON.stringify(values), template: values };
-  if (typeof values !== 'string' && typeof values !== 'number' && typeof values !== 'bigint' && typeof values !== 'boolean') {
-    throw new TypeError(`A statement template takes strings, numbers, booleans, null, arrays and plain objects as values, not ${typeof values}.`);
+}
+
+/** A copy of `values` with the n-th varying value (in `walk`'s order) replaced by placeholder n. */
+function withPlaceholders(values: unknown, next: { index: number }): unknown {
+  if (Array.isArray(values)) return values.map((value) => withPlaceholders(value, next));
+  if (isPlainObject(values)) {
+    const copy: Record<string, unknown> = {};
+    for (const key of Object.keys(values)) copy[key] = withPlaceholders(values[key], next);
+    return copy;
   }
-  leaves.push(values);
-  return { shape: '*', template: new Placeholder(leaves.length - 1) };
+  return isKept(values) ? values : new Placeholder(next.index++);
 }
 
 interface Compiled {
@@ -100,11 +111,13 @@ export class StatementTemplates<V> {
 
   /** The statement for `values`: compiled from scratch the first time its shape is seen, else from the cache. */
   query(values: V): { sql: string; parameters: unknown[] } {
+    const parts: string[] = [];
     const leaves: unknown[] = [];
-    const { shape, template } = skeleton(values, leaves);
+    walk(values, parts, leaves);
+    const shape = parts.join(' ');
     let compiled = this.#compiled.get(shape);
     if (!compiled) {
-      compiled = this.#firstOfShape(template as V, values, leaves);
+      compiled = this.#firstOfShape(withPlaceholders(values, { index: 0 }) as V, values, leaves);
       if (this.#compiled.size >= this.maxShapes) this.#compiled.clear();
       this.#compiled.set(shape, compiled);
     }
