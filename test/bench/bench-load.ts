@@ -34,7 +34,7 @@ const CHALLENGE_REQUESTS = Number(process.env.BENCH_LOAD_REQUESTS ?? 20_000);
  * The bare route and the embedded engine answer faster, and every challenge needs a bench user of its own, so they
  * get more users: a run ends when its users are used up or on its time limit, and its rate is over the time it took.
  */
-const BARE_REQUESTS = 3 * CHALLENGE_REQUESTS;
+const BARE_REQUESTS = 2 * CHALLENGE_REQUESTS;
 const SQLITE_REQUESTS = 2 * CHALLENGE_REQUESTS;
 /** Seconds a run may last at most: `BENCH_LOAD_SECONDS`. */
 const SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 8);
