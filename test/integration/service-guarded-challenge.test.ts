@@ -11,7 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { newTotpSecret, totpCode, totpStep } from '../../shared/domain/totp';
 import { hashSessionToken } from '../../src-main/service/auth/session-token';
 import type { GuardedChange, WriteGuard } from '../../src-main/service/store/guarded-write';
-import type { Store } from '../../src-main/service/store/store';
+import { DelegatingStore } from '../../src-main/service/store/delegating-store';
 import { testEngines, type TestEngine } from '../fixtures/engines';
 import { auditEntries, demo, enrollTotp, signInOk, userRow, withHarness, type Harness } from '../fixtures/service-harness';
 
@@ -26,28 +26,16 @@ interface Interposition {
 }
 
 /** A store that runs an Interposition around the next guarded write and keeps what every guarded write answered. */
-class InterposingStore implements Store {
+class InterposingStore extends DelegatingStore {
   readonly answers: boolean[] = [];
   #next: Interposition | null = null;
-
-  constructor(private readonly inner: Store) {}
-
-  get engine() {
-    return this.inner.engine;
-  }
-  get location() {
-    return this.inner.location;
-  }
-  get db() {
-    return this.inner.db;
-  }
 
   /** Runs `interposition` around the next guarded write (a guarded write of `meanwhile` itself is not interposed). */
   aroundNextGuardedWrite(interposition: Interposition): void {
     this.#next = interposition;
   }
 
-  async writeIfUnchanged(guard: WriteGuard, changes: readonly GuardedChange[]): Promise<boolean> {
+  override async writeIfUnchanged(guard: WriteGuard, changes: readonly GuardedChange[]): Promise<boolean> {
     const around = this.#next;
     this.#next = null;
     await around?.meanwhile();
@@ -56,11 +44,6 @@ class InterposingStore implements Store {
     await around?.after?.(applied);
     return applied;
   }
-
-  write: Store['write'] = (fn, options) => this.inner.write(fn, options);
-  exclusive: Store['exclusive'] = (fn, onWait) => this.inner.exclusive(fn, onWait);
-  ping: Store['ping'] = (timeoutMs) => this.inner.ping(timeoutMs);
-  close: Store['close'] = () => this.inner.close();
 }
 
 /** A six-digit code that is not the one the app shows now. */

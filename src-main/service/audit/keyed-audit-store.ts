@@ -12,7 +12,7 @@
  */
 import type { Transaction } from 'kysely';
 import type { AuditKey } from '../../../shared/domain/audit-chain';
-import type { GuardedChange, WriteGuard } from '../store/guarded-write';
+import { DelegatingStore } from '../store/delegating-store';
 import type { Database } from '../store/schema';
 import type { Store, WriteOptions } from '../store/store';
 import type { AuditChainKeys, AuditHead } from './audit-chain-keys';
@@ -44,25 +44,19 @@ export function auditScopeOf(trx: Transaction<Database>): AuditWriteScope {
   return scope;
 }
 
-class AuditChainedStore implements Store {
+/**
+ * A store whose writes each carry an audit scope. Everything else is the inner store's, guarded writes
+ * (`writeIfUnchanged`) included: they append no audit entry, since entries are appended only inside `write`.
+ */
+class AuditChainedStore extends DelegatingStore {
   constructor(
-    readonly inner: Store,
+    inner: Store,
     readonly chain: AuditChainKeys,
-  ) {}
-
-  get engine() {
-    return this.inner.engine;
+  ) {
+    super(inner);
   }
 
-  get location() {
-    return this.inner.location;
-  }
-
-  get db() {
-    return this.inner.db;
-  }
-
-  async write<T>(fn: (trx: Transaction<Database>) => Promise<T>, options?: WriteOptions): Promise<T> {
+  override async write<T>(fn: (trx: Transaction<Database>) => Promise<T>, options?: WriteOptions): Promise<T> {
     // SQLite runs every write alone: a one-user write there may append like any other.
     const oneUser = options?.oneUser !== undefined && this.inner.engine === 'postgres';
     const run = (asOneUser: boolean) =>
@@ -91,23 +85,6 @@ class AuditChainedStore implements Store {
       this.chain.announceAppended([...heads.keys()]);
     }
     return value;
-  }
-
-  /** Appends no audit entry: entries are appended only inside `write`, which gives the transaction its scope. */
-  writeIfUnchanged(guard: WriteGuard, changes: readonly GuardedChange[]): Promise<boolean> {
-    return this.inner.writeIfUnchanged(guard, changes);
-  }
-
-  exclusive<T>(fn: () => Promise<T>, onWait?: () => void): Promise<T> {
-    return this.inner.exclusive(fn, onWait);
-  }
-
-  ping(timeoutMs?: number): Promise<void> {
-    return this.inner.ping(timeoutMs);
-  }
-
-  close(): Promise<void> {
-    return this.inner.close();
   }
 }
 
