@@ -6,22 +6,19 @@
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PostgresStore } from '../../src-main/service/store/postgres-store';
-import { createTestSchema, dropTestSchema } from '../fixtures/pg-schema';
+import { TestSchemas, createTestSchema, dropTestSchema } from '../fixtures/pg-schema';
 
 const PG_URL = process.env.MFA_TEST_PG_URL;
 if (!PG_URL) console.warn('postgres-introspection: MFA_TEST_PG_URL is not set, so these PostgreSQL tests are skipped.');
 
 describe.skipIf(!PG_URL)('PostgreSQL introspection at start-up', () => {
   const url = PG_URL ?? '';
-  const schemas: string[] = [];
-  afterAll(async () => {
-    for (const schema of schemas.splice(0)) await dropTestSchema(url, schema);
-  });
+  const schemas = new TestSchemas(url);
+  afterAll(() => schemas.dropAll());
 
   it('lists the tables of its own schema only, with their columns, and Kysely tables only when asked', async () => {
-    const own = await createTestSchema(url, 'introspect_own');
-    const other = await createTestSchema(url, 'introspect_other');
-    schemas.push(own, other);
+    const own = await schemas.create('introspect_own');
+    const other = await schemas.create('introspect_other');
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     await client.query(`create table "${other}".elsewhere (id integer)`);
@@ -63,8 +60,7 @@ describe.skipIf(!PG_URL)('PostgreSQL introspection at start-up', () => {
     })();
     try {
       for (let round = 0; round < 8; round += 1) {
-        const schema = await createTestSchema(url, 'introspect_open');
-        schemas.push(schema);
+        const schema = await schemas.create('introspect_open');
         const store = await PostgresStore.open(url, schema);
         await store.close();
       }

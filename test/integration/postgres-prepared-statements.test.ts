@@ -8,7 +8,7 @@ import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PostgresStore } from '../../src-main/service/store/postgres-store';
 import { PREPARE_AFTER } from '../../src-main/service/store/prepared-statements';
-import { createTestSchema, dropTestSchema } from '../fixtures/pg-schema';
+import { TestSchemas } from '../fixtures/pg-schema';
 import { companyRow } from '../fixtures/store-rows';
 
 const PG_URL = process.env.MFA_TEST_PG_URL;
@@ -16,14 +16,11 @@ if (!PG_URL) console.warn('postgres-prepared-statements: MFA_TEST_PG_URL is not 
 
 describe.skipIf(!PG_URL)('PostgreSQL prepared statements', () => {
   const url = PG_URL ?? '';
-  const schemas: string[] = [];
-  afterAll(async () => {
-    for (const schema of schemas.splice(0)) await dropTestSchema(url, schema);
-  });
+  const schemas = new TestSchemas(url);
+  afterAll(() => schemas.dropAll());
 
   async function openStore(prefix: string, warn?: (message: string) => void): Promise<{ store: PostgresStore; schema: string }> {
-    const schema = await createTestSchema(url, prefix);
-    schemas.push(schema);
+    const schema = await schemas.create(prefix);
     const store = await PostgresStore.open(url, schema, warn);
     await store.write((trx) => trx.insertInto('companies').values(companyRow('c1')).execute());
     return { store, schema };
